@@ -1,0 +1,84 @@
+import { osloDate, systemClock } from '../server/clock';
+import { openDatabase } from '../server/db/client';
+import { DataDirLockedError } from '../server/db/data-dir-lock';
+import { isEmpty, seedDemo } from '../server/db/demo';
+import { migrateDatabase } from '../server/db/migrate';
+import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
+import { runServer } from '../server/main';
+
+const HELP = `Usage: klynge <command>
+
+Commands:
+  serve      Start the web server (the same as npm start)
+  migrate    Apply the database migrations
+  seed       Load the demo data into an empty database
+  help       Show this text
+
+The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
+KLYNGE_DATA_DIR (default ./data). While a Klynge server runs on the embedded database, commands
+use it through its socket.`;
+
+/** CLI commands join a running server's embedded database instead of refusing it. */
+function openForCommand(env: Env) {
+  const target = databaseTarget(env);
+  return openDatabase(target.kind === 'embedded' ? { ...target, joinRunning: true } : target);
+}
+
+async function migrate(env: Env): Promise<number> {
+  const database = await openForCommand(env);
+  try {
+    await migrateDatabase(database);
+    console.log('The database is migrated.');
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+async function seed(env: Env): Promise<number> {
+  const database = await openForCommand(env);
+  try {
+    await migrateDatabase(database);
+    if (!(await isEmpty(database.db))) {
+      console.error(
+        'The database already holds a programme; the demo data is loaded only into an empty database.',
+      );
+      return 1;
+    }
+    const summary = await seedDemo(database.db, osloDate(systemClock.now()));
+    console.log(
+      `Demo data loaded: ${summary.clusters} clusters, ${summary.organisations} organisations, ` +
+        `${summary.memberships} memberships, ${summary.hubLinks} hub links.`,
+    );
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help'] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        await runServer();
+        return -1;
+      case 'migrate':
+        return await migrate(loadEnv());
+      case 'seed':
+        return await seed(loadEnv());
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(HELP);
+        return 0;
+      default:
+        console.error(`Unknown command "${command}".\n\n${HELP}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DataDirLockedError) console.error(error.message);
+    else console.error(error);
+    return 1;
+  }
+}

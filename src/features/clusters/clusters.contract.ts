@@ -1,0 +1,116 @@
+import { z } from '@hono/zod-openapi';
+import { PageQuerySchema, pageOf } from '../../server/http/pagination';
+import { COUNTY_CODES } from '../../shared/counties';
+import { isSectorCode } from '../../shared/sectors';
+import { isSlug } from '../../shared/slug';
+import { PartnerStatisticsSchema } from '../memberships/memberships.contract';
+import { LevelCodeSchema, LocalizedTextSchema } from '../programme/programme.contract';
+
+export const ClusterStatusSchema = z.enum(['active', 'ended']).openapi('ClusterStatus');
+
+export const ListClustersQuerySchema = PageQuerySchema.extend({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Words to search for', example: 'arctic' }),
+  level: LevelCodeSchema.optional().openapi({ description: 'Clusters at this level today' }),
+  county: z
+    .enum(COUNTY_CODES)
+    .optional()
+    .openapi({ description: 'A 2024 county number; clusters that span it', example: '18' }),
+  sector: z
+    .string()
+    .refine(isSectorCode, 'must be an SN2007 section letter (A–U) or a two-digit division such as 24')
+    .optional()
+    .openapi({ description: 'SN2007 section letter or two-digit division', example: 'C' }),
+  status: ClusterStatusSchema.optional(),
+  sort: z.enum(['name', 'relevance']).optional().openapi({
+    description: 'Defaults to relevance when q is given, else to name (Norwegian alphabetical order)',
+  }),
+});
+
+export type ListClustersQuery = z.infer<typeof ListClustersQuerySchema>;
+
+export const CurrentLevelSchema = z
+  .object({ code: LevelCodeSchema, name: LocalizedTextSchema, since: z.string() })
+  .openapi('CurrentLevel');
+
+export const ClusterSummarySchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    shortName: z.string().nullable(),
+    status: ClusterStatusSchema,
+    currentLevel: CurrentLevelSchema.nullable(),
+    counties: z.array(z.string()),
+    sectors: z.array(z.string()),
+    foundedYear: z.number().int().nullable(),
+    activeMembers: z.number().int(),
+  })
+  .openapi('ClusterSummary');
+
+export const ClusterPageSchema = pageOf(ClusterSummarySchema)
+  .extend({
+    matched: z.enum(['all', 'full_text', 'fuzzy']).openapi({
+      description: 'How q matched: full-text, or the fuzzy name fallback when full-text found nothing',
+    }),
+  })
+  .openapi('ClusterPage');
+
+export const SlugParamSchema = z.object({
+  slug: z
+    .string()
+    .refine(isSlug, 'must be a slug: lower-case letters, digits and single dashes')
+    .openapi({ param: { name: 'slug', in: 'path' }, example: 'arctic-cluster-team' }),
+});
+
+export const EngagementSchema = z
+  .object({
+    level: LevelCodeSchema,
+    levelName: LocalizedTextSchema,
+    startsOn: z.string(),
+    plannedEndOn: z.string(),
+    extendedToOn: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    endsOn: z.string().openapi({ description: 'The day the period ends or ended, all changes considered' }),
+    yearlyGrantNok: z.number().int(),
+    current: z.boolean(),
+  })
+  .openapi('Engagement');
+
+export const ClusterRefSchema = z.object({ slug: z.string(), name: z.string() }).openapi('ClusterRef');
+
+export const HubLinkSchema = z
+  .object({
+    cluster: ClusterRefSchema,
+    startsOn: z.string(),
+    endsOn: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .openapi('HubLink');
+
+export const ClusterProfileSchema = ClusterSummarySchema.extend({
+  description: LocalizedTextSchema,
+  website: z.string().nullable(),
+  focusAreas: z.array(LocalizedTextSchema),
+  host: z.object({ orgnr: z.string(), name: z.string().nullable() }).nullable(),
+  levelHistory: z.array(EngagementSchema),
+  brands: z.array(
+    z.object({
+      code: z.string(),
+      name: LocalizedTextSchema,
+      startsOn: z.string(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+  hubs: z.array(HubLinkSchema).openapi({ description: 'Hubs this cluster is (or was) a node of' }),
+  nodes: z.array(HubLinkSchema).openapi({ description: 'Nodes attached to this cluster as their hub' }),
+  partnerStatistics: PartnerStatisticsSchema,
+}).openapi('ClusterProfile');
+
+export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
+export type ClusterProfile = z.infer<typeof ClusterProfileSchema>;
+export type Engagement = z.infer<typeof EngagementSchema>;

@@ -1,0 +1,226 @@
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { LevelCode } from '../programme/levels';
+import { brands, levels } from '../programme/programme.table';
+import type { ListClustersQuery } from './clusters.contract';
+import { clusterBrands, clusters, engagements, hubLinks } from './clusters.table';
+
+/** The last day an engagement runs, all changes considered. */
+export const engagementEnd = sql<string>`coalesce(${engagements.endedOn}, ${engagements.extendedToOn}, ${engagements.plannedEndOn})`;
+
+export function engagementActiveOn(today: string): SQL {
+  return sql`${engagements.startsOn} <= ${today}::date and ${engagementEnd} >= ${today}::date`;
+}
+
+// Correlated subqueries are written with explicit aliases: drizzle leaves column names unqualified
+// in single-table selects, which would make "id" ambiguous inside them.
+
+/** `e` is an engagement alias; true when it covers the day. */
+function aliasActiveOn(today: string): SQL {
+  return sql`e.starts_on <= ${today}::date and coalesce(e.ended_on, e.extended_to_on, e.planned_end_on) >= ${today}::date`;
+}
+
+/** The level a cluster is at today: the latest-starting engagement that covers today. */
+function currentLevelOf(today: string) {
+  return sql<{ code: LevelCode; nameNb: string; nameEn: string; since: string } | null>`(
+    select json_build_object('code', l.code, 'nameNb', l.name_nb, 'nameEn', l.name_en, 'since', e.starts_on)
+    from engagements e join levels l on l.id = e.level_id
+    where e.cluster_id = "clusters"."id" and ${aliasActiveOn(today)}
+    order by e.starts_on desc limit 1)`;
+}
+
+const countiesOf = sql<string[]>`coalesce((select array_agg(cc.county_code order by cc.county_code)
+  from cluster_counties cc where cc.cluster_id = "clusters"."id"), '{}')`;
+
+const sectorsOf = sql<string[]>`coalesce((select array_agg(cs.code order by cs.code)
+  from cluster_sectors cs where cs.cluster_id = "clusters"."id"), '{}')`;
+
+export type ClusterFilterMode = 'none' | 'full_text' | 'fuzzy';
+
+/** Minimum word similarity for the fuzzy name fallback: catches typos and word beginnings. */
+const FUZZY_THRESHOLD = 0.3;
+
+function filterConditions(query: ListClustersQuery, today: string): SQL[] {
+  const conditions: SQL[] = [];
+  if (query.status) conditions.push(eq(clusters.status, query.status));
+  if (query.county) {
+    conditions.push(
+      sql`exists (select 1 from cluster_counties cc where cc.cluster_id = "clusters"."id" and cc.county_code = ${query.county})`,
+    );
+  }
+  if (query.sector) {
+    const column = sql.raw(/^[A-U]$/.test(query.sector) ? 'cs.section' : 'cs.code');
+    conditions.push(
+      sql`exists (select 1 from cluster_sectors cs where cs.cluster_id = "clusters"."id" and ${column} = ${query.sector})`,
+    );
+  }
+  if (query.level) {
+    conditions.push(
+      sql`exists (select 1 from engagements e join levels l on l.id = e.level_id
+        where e.cluster_id = "clusters"."id" and l.code = ${query.level} and ${aliasActiveOn(today)})`,
+    );
+  }
+  return conditions;
+}
+
+export async function listClusterPage(
+  db: Db,
+  query: ListClustersQuery,
+  today: string,
+  mode: ClusterFilterMode,
+) {
+  const conditions = filterConditions(query, today);
+  const q = query.q ?? '';
+  const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
+  let relevance: SQL<number> = sql<number>`0`;
+  if (mode === 'full_text') {
+    conditions.push(sql`${clusters.search} @@ ${tsQuery}`);
+    relevance = sql<number>`ts_rank(${clusters.search}, ${tsQuery})`;
+  } else if (mode === 'fuzzy') {
+    const similarity = sql<number>`greatest(word_similarity(lower(${q}), lower(${clusters.name})), word_similarity(lower(${q}), lower(coalesce(${clusters.shortName}, ''))))`;
+    conditions.push(sql`${similarity} >= ${FUZZY_THRESHOLD}`);
+    relevance = similarity;
+  }
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+  const byName = [sql`${clusters.nameSortKey} collate "C"`, asc(clusters.slug)];
+  const sort = query.sort ?? (mode === 'none' ? 'name' : 'relevance');
+  const orderBy = sort === 'relevance' ? [desc(relevance), ...byName] : byName;
+
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: clusters.id,
+        slug: clusters.slug,
+        name: clusters.name,
+        shortName: clusters.shortName,
+        status: clusters.status,
+        foundedYear: clusters.foundedYear,
+        counties: countiesOf,
+        sectors: sectorsOf,
+        currentLevel: currentLevelOf(today),
+      })
+      .from(clusters)
+      .where(where)
+      .orderBy(...orderBy)
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(clusters).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+export async function findClusterBySlug(db: Db, slug: string, today: string) {
+  const [row] = await db
+    .select({
+      cluster: clusters,
+      counties: countiesOf,
+      sectors: sectorsOf,
+      currentLevel: currentLevelOf(today),
+    })
+    .from(clusters)
+    .where(eq(clusters.slug, slug))
+    .limit(1);
+  return row;
+}
+
+export function listEngagementsOfCluster(db: Db, clusterId: string) {
+  return db
+    .select({
+      level: levels.code,
+      levelNameNb: levels.nameNb,
+      levelNameEn: levels.nameEn,
+      startsOn: engagements.startsOn,
+      plannedEndOn: engagements.plannedEndOn,
+      extendedToOn: engagements.extendedToOn,
+      endedOn: engagements.endedOn,
+      endsOn: engagementEnd,
+      yearlyGrantNok: engagements.yearlyGrantNok,
+    })
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(eq(engagements.clusterId, clusterId))
+    .orderBy(asc(engagements.startsOn));
+}
+
+export function listBrandsOfCluster(db: Db, clusterId: string) {
+  return db
+    .select({
+      code: brands.code,
+      nameNb: brands.nameNb,
+      nameEn: brands.nameEn,
+      startsOn: clusterBrands.startsOn,
+      endsOn: clusterBrands.endsOn,
+    })
+    .from(clusterBrands)
+    .innerJoin(brands, eq(brands.id, clusterBrands.brandId))
+    .where(eq(clusterBrands.clusterId, clusterId))
+    .orderBy(asc(clusterBrands.startsOn));
+}
+
+/** Links where the cluster is the hub or the node, with the other side's name. */
+export function listHubLinksOfCluster(db: Db, clusterId: string) {
+  const other = sql`case when ${hubLinks.hubClusterId} = ${clusterId} then ${hubLinks.nodeClusterId} else ${hubLinks.hubClusterId} end`;
+  return db
+    .select({
+      hubClusterId: hubLinks.hubClusterId,
+      startsOn: hubLinks.startsOn,
+      endsOn: hubLinks.endsOn,
+      otherSlug: clusters.slug,
+      otherName: clusters.name,
+    })
+    .from(hubLinks)
+    .innerJoin(clusters, sql`${clusters.id} = ${other}`)
+    .where(or(eq(hubLinks.hubClusterId, clusterId), eq(hubLinks.nodeClusterId, clusterId)))
+    .orderBy(asc(hubLinks.startsOn));
+}
+
+export function countActiveByLevel(db: Db, programmeId: string, today: string) {
+  return db
+    .select({ level: levels.code, clusters: sql<number>`count(distinct ${engagements.clusterId})::int` })
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(and(eq(levels.programmeId, programmeId), engagementActiveOn(today)))
+    .groupBy(levels.code);
+}
+
+export async function countActiveClusters(db: Db, programmeId: string, today: string) {
+  const [row] = await db
+    .select({ clusters: sql<number>`count(distinct ${engagements.clusterId})::int` })
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(and(eq(levels.programmeId, programmeId), engagementActiveOn(today)));
+  return row?.clusters ?? 0;
+}
+
+export function countActiveBrandsByCode(db: Db, programmeId: string, today: string) {
+  return db
+    .select({ code: brands.code, clusters: sql<number>`count(distinct ${clusterBrands.clusterId})::int` })
+    .from(clusterBrands)
+    .innerJoin(brands, eq(brands.id, clusterBrands.brandId))
+    .where(
+      and(
+        eq(brands.programmeId, programmeId),
+        sql`${clusterBrands.startsOn} <= ${today}::date and (${clusterBrands.endsOn} is null or ${clusterBrands.endsOn} >= ${today}::date)`,
+      ),
+    )
+    .groupBy(brands.code);
+}
+
+/** The level a cluster was at on a given day, for the hub rule. */
+export async function findLevelOn(db: Db, clusterId: string, day: string): Promise<LevelCode | undefined> {
+  const [row] = await db
+    .select({ code: levels.code })
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(and(eq(engagements.clusterId, clusterId), engagementActiveOn(day)))
+    .orderBy(desc(engagements.startsOn))
+    .limit(1);
+  return row?.code;
+}
+
+export function findClusterIdsBySlugs(db: Db, slugs: string[]) {
+  return db
+    .select({ id: clusters.id, slug: clusters.slug })
+    .from(clusters)
+    .where(inArray(clusters.slug, slugs));
+}

@@ -1,0 +1,279 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp } from '../../testing/harness';
+import { createMembership } from '../memberships/memberships.seed';
+import { createOrganisation } from '../organisations/organisations.seed';
+import { createProgramme, type SeededProgramme } from '../programme/programme.seed';
+import { createCluster } from './clusters.seed';
+import { linkNodeToHub } from './clusters.service';
+
+// Route tests live on 2026-06-15 (see TEST_TODAY).
+const t = setupTestApp();
+let programme: SeededProgramme;
+
+beforeAll(async () => {
+  programme = await createProgramme(t.db);
+  const act = await createCluster(t.db, programme, {
+    slug: 'arctic-cluster-team',
+    name: 'Arctic Cluster Team',
+    shortName: 'ACT',
+    descriptionNb: 'Prosessindustrien i nord samarbeider om smelteverkene og klimanøytral produksjon.',
+    counties: ['18', '50'],
+    sectors: ['24', '20'],
+    engagements: [
+      {
+        level: 'arena',
+        startsOn: '2017-09-01',
+        plannedEndOn: '2020-08-31',
+        extendedToOn: '2020-12-31',
+        yearlyGrantNok: 2_000_000,
+      },
+      {
+        level: 'arena_pro',
+        startsOn: '2021-01-01',
+        plannedEndOn: '2025-12-31',
+        extendedToOn: '2027-12-31',
+        yearlyGrantNok: 5_000_000,
+      },
+    ],
+    brands: [{ code: 'nce', startsOn: '2023-01-01' }],
+  });
+  await createCluster(t.db, programme, {
+    slug: 'energi-i-nord',
+    name: 'Energi i Nord',
+    descriptionNb: 'Energiaktører fra Helgeland til Varanger.',
+    counties: ['18', '55', '56'],
+    sectors: ['D'],
+    engagements: [
+      { level: 'arena', startsOn: '2022-07-01', plannedEndOn: '2025-06-30', extendedToOn: '2027-06-30' },
+    ],
+  });
+  const hub = await createCluster(t.db, programme, {
+    slug: 'nce-aquatech-cluster',
+    name: 'NCE Aquatech Cluster',
+    descriptionNb: 'Teknologi for havbruk.',
+    counties: ['50'],
+    sectors: ['A', '28'],
+    engagements: [{ level: 'arena_pro', startsOn: '2019-01-01', plannedEndOn: '2028-12-31' }],
+  });
+  const node = await createCluster(t.db, programme, {
+    slug: 'havbruksnettverk-helgeland',
+    name: 'Havbruksnettverk Helgeland',
+    descriptionNb: 'Et nettverk av teknologibedrifter innen oppdrett.',
+    counties: ['18'],
+    sectors: ['03'],
+    engagements: [{ level: 'hub_node', startsOn: '2022-07-01', plannedEndOn: '2027-06-30' }],
+  });
+  await linkNodeToHub(t.db, { hubClusterId: hub.id, nodeClusterId: node.id, startsOn: '2022-07-01' });
+  await createCluster(t.db, programme, {
+    slug: 'ostfold-og-asker-klyngen',
+    name: 'Østfold og Asker-klyngen',
+    counties: ['31', '32'],
+    sectors: ['J'],
+    engagements: [
+      { level: 'arena', startsOn: '2012-01-01', plannedEndOn: '2014-12-31', endedOn: '2014-06-30' },
+    ],
+    status: 'ended',
+  });
+  await createCluster(t.db, programme, {
+    slug: 'aker-baerekraft',
+    name: 'Åker Bærekraft',
+    counties: ['34'],
+    sectors: ['A'],
+    engagements: [{ level: 'pre_project', startsOn: '2026-01-01', plannedEndOn: '2026-12-31' }],
+  });
+  const partner = await createOrganisation(t.db, { name: 'Rana Smelteverk AS', municipalityNumber: '1833' });
+  await createMembership(t.db, { clusterId: act.id, organisationId: partner.id }, { joinedOn: '2018-01-01' });
+});
+
+describe('GET /api/clusters', () => {
+  it('lists clusters in Norwegian alphabetical order, with Æ, Ø and Å after Z', async () => {
+    const { status, body } = await t.get('/api/clusters?pageSize=100');
+    expect(status).toBe(200);
+    expect(body.items.map((c: { name: string }) => c.name)).toEqual([
+      'Arctic Cluster Team',
+      'Energi i Nord',
+      'Havbruksnettverk Helgeland',
+      'NCE Aquatech Cluster',
+      'Østfold og Asker-klyngen',
+      'Åker Bærekraft',
+    ]);
+    expect(body).toMatchObject({ total: 6, page: 1, pageSize: 100, matched: 'all' });
+  });
+
+  it('pages through the list with the shared envelope', async () => {
+    const first = await t.get('/api/clusters?pageSize=4');
+    const second = await t.get('/api/clusters?pageSize=4&page=2');
+    expect(first.body.items).toHaveLength(4);
+    expect(second.body.items.map((c: { slug: string }) => c.slug)).toEqual([
+      'ostfold-og-asker-klyngen',
+      'aker-baerekraft',
+    ]);
+    expect(second.body).toMatchObject({ total: 6, page: 2, pageSize: 4 });
+  });
+
+  it('shows each cluster with its current level, counties, sectors and partner count', async () => {
+    const { body } = await t.get('/api/clusters?q=arctic');
+    expect(body.items[0]).toEqual({
+      slug: 'arctic-cluster-team',
+      name: 'Arctic Cluster Team',
+      shortName: 'ACT',
+      status: 'active',
+      currentLevel: { code: 'arena_pro', name: { nb: 'Arena Pro', en: 'Arena Pro' }, since: '2021-01-01' },
+      counties: ['18', '50'],
+      sectors: ['20', '24'],
+      foundedYear: 2015,
+      activeMembers: 1,
+    });
+  });
+
+  it('finds inflected Norwegian words through full-text search: "smelteverket" finds "smelteverkene"', async () => {
+    const { body } = await t.get('/api/clusters?q=smelteverket');
+    expect(body.matched).toBe('full_text');
+    expect(body.items.map((c: { slug: string }) => c.slug)).toEqual(['arctic-cluster-team']);
+  });
+
+  it('finds "klyngen" when searching for "klyngene"', async () => {
+    const { body } = await t.get('/api/clusters?q=klyngene');
+    expect(body.matched).toBe('full_text');
+    expect(body.items.map((c: { slug: string }) => c.slug)).toContain('ostfold-og-asker-klyngen');
+  });
+
+  it('falls back to fuzzy name matching when full-text search finds nothing', async () => {
+    const { body } = await t.get('/api/clusters?q=arktic');
+    expect(body.matched).toBe('fuzzy');
+    expect(body.items[0].slug).toBe('arctic-cluster-team');
+  });
+
+  it('answers an empty page, not an error, when nothing matches at all', async () => {
+    const { status, body } = await t.get('/api/clusters?q=zzzqqqxxx');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('filters by the level a cluster is at today, ignoring past levels', async () => {
+    const arena = await t.get('/api/clusters?level=arena');
+    expect(arena.body.items.map((c: { slug: string }) => c.slug)).toEqual(['energi-i-nord']);
+    const pro = await t.get('/api/clusters?level=arena_pro');
+    expect(pro.body.items.map((c: { slug: string }) => c.slug)).toEqual([
+      'arctic-cluster-team',
+      'nce-aquatech-cluster',
+    ]);
+  });
+
+  it('filters by county, by sector section (including its divisions) and by status', async () => {
+    const troms = await t.get('/api/clusters?county=55');
+    expect(troms.body.items.map((c: { slug: string }) => c.slug)).toEqual(['energi-i-nord']);
+    const manufacturing = await t.get('/api/clusters?sector=C');
+    expect(manufacturing.body.items.map((c: { slug: string }) => c.slug)).toEqual([
+      'arctic-cluster-team',
+      'nce-aquatech-cluster',
+    ]);
+    const division = await t.get('/api/clusters?sector=24');
+    expect(division.body.items.map((c: { slug: string }) => c.slug)).toEqual(['arctic-cluster-team']);
+    const ended = await t.get('/api/clusters?status=ended');
+    expect(ended.body.items.map((c: { slug: string }) => c.slug)).toEqual(['ostfold-og-asker-klyngen']);
+  });
+
+  it('combines filters with search', async () => {
+    const { body } = await t.get('/api/clusters?q=nord&county=56&level=arena');
+    expect(body.items.map((c: { slug: string }) => c.slug)).toEqual(['energi-i-nord']);
+  });
+
+  it('rejects bad filters with a problem+json body naming each field', async () => {
+    const response = await t.get('/api/clusters?level=champions&county=99&page=0&sector=ZZ');
+    expect(response.status).toBe(422);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      code: 'validation_failed',
+      status: 422,
+      instance: '/api/clusters',
+    });
+    const fields = response.body.errors.map((e: { path: string[] }) => e.path.join('.')).sort();
+    expect(fields).toEqual(['query.county', 'query.level', 'query.page', 'query.sector']);
+    expect(response.body.errors.find((e: { path: string[] }) => e.path[1] === 'sector').message).toMatch(
+      /SN2007/,
+    );
+  });
+});
+
+describe('GET /api/clusters/{slug}', () => {
+  it('returns the profile with current level, level history, brands and partner statistics', async () => {
+    const { status, body } = await t.get('/api/clusters/arctic-cluster-team');
+    expect(status).toBe(200);
+    expect(body.currentLevel.code).toBe('arena_pro');
+    expect(body.levelHistory).toEqual([
+      expect.objectContaining({
+        level: 'arena',
+        startsOn: '2017-09-01',
+        endsOn: '2020-12-31',
+        current: false,
+      }),
+      expect.objectContaining({
+        level: 'arena_pro',
+        startsOn: '2021-01-01',
+        extendedToOn: '2027-12-31',
+        endsOn: '2027-12-31',
+        yearlyGrantNok: 5_000_000,
+        current: true,
+      }),
+    ]);
+    expect(body.brands).toEqual([
+      expect.objectContaining({ code: 'nce', startsOn: '2023-01-01', endsOn: null }),
+    ]);
+    expect(body.partnerStatistics).toMatchObject({
+      total: 1,
+      byActorType: [{ key: 'sme', count: 1 }],
+      byCounty: [{ key: '18', count: 1 }],
+      bySize: [{ key: 'small', count: 1 }],
+      smeShare: 1,
+    });
+  });
+
+  it('shows a hub-node with its hub, and the hub with its nodes', async () => {
+    const node = await t.get('/api/clusters/havbruksnettverk-helgeland');
+    expect(node.body.currentLevel.code).toBe('hub_node');
+    expect(node.body.hubs).toEqual([
+      {
+        cluster: { slug: 'nce-aquatech-cluster', name: 'NCE Aquatech Cluster' },
+        startsOn: '2022-07-01',
+        endsOn: null,
+        current: true,
+      },
+    ]);
+    const hub = await t.get('/api/clusters/nce-aquatech-cluster');
+    expect(hub.body.nodes.map((l: { cluster: { slug: string } }) => l.cluster.slug)).toEqual([
+      'havbruksnettverk-helgeland',
+    ]);
+    expect(hub.body.hubs).toEqual([]);
+  });
+
+  it('answers 404 with problem+json for a cluster that does not exist', async () => {
+    const response = await t.get('/api/clusters/no-such-cluster');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      code: 'not_found',
+      detail: 'The cluster "no-such-cluster" was not found.',
+    });
+  });
+
+  it('answers 422 for a slug with characters no slug has', async () => {
+    const response = await t.get('/api/clusters/Not%20A%20Slug');
+    expect(response.status).toBe(422);
+    expect(response.body.errors[0].path).toEqual(['param', 'slug']);
+  });
+});
+
+describe('hub links', () => {
+  it('refuse a hub below Arena Pro on the day the link starts', async () => {
+    const arena = await createCluster(t.db, programme, {
+      engagements: [{ level: 'arena', startsOn: '2020-01-01', plannedEndOn: '2027-12-31' }],
+    });
+    const node = await createCluster(t.db, programme, {
+      engagements: [{ level: 'hub_node', startsOn: '2023-01-01', plannedEndOn: '2025-12-31' }],
+    });
+    await expect(
+      linkNodeToHub(t.db, { hubClusterId: arena.id, nodeClusterId: node.id, startsOn: '2023-01-01' }),
+    ).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+});

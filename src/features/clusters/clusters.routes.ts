@@ -1,0 +1,45 @@
+import { problemResponses } from '../../server/http/problem';
+import { defineRoute } from '../../server/http/route';
+import { createRouter } from '../../server/http/router';
+import {
+  ClusterPageSchema,
+  ClusterProfileSchema,
+  ListClustersQuerySchema,
+  SlugParamSchema,
+} from './clusters.contract';
+import { getClusterProfile, listClusters } from './clusters.service';
+
+export const listClustersRoute = defineRoute({
+  method: 'get',
+  path: '/api/clusters',
+  gate: 'public',
+  tags: ['Clusters'],
+  summary: 'The cluster registry: search, filter and page through clusters',
+  request: { query: ListClustersQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of clusters',
+      content: { 'application/json': { schema: ClusterPageSchema } },
+    },
+    ...problemResponses(422, 500),
+  },
+});
+
+export const getClusterRoute = defineRoute({
+  method: 'get',
+  path: '/api/clusters/{slug}',
+  gate: 'public',
+  tags: ['Clusters'],
+  summary: 'A cluster profile: current level, level history, hub links and partner statistics',
+  request: { params: SlugParamSchema },
+  responses: {
+    200: { description: 'The cluster', content: { 'application/json': { schema: ClusterProfileSchema } } },
+    ...problemResponses(404, 422, 500),
+  },
+});
+
+export const clusterRoutes = createRouter()
+  .openapi(listClustersRoute, async (c) => c.json(await listClusters(c.var, c.req.valid('query')), 200))
+  .openapi(getClusterRoute, async (c) =>
+    c.json(await getClusterProfile(c.var, c.req.valid('param').slug), 200),
+  );

@@ -1,0 +1,200 @@
+import {
+  Alert,
+  Button,
+  Field,
+  Heading,
+  Input,
+  Label,
+  Link,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { COUNTIES } from '../../../shared/counties';
+import { pick } from '../../../shared/localized';
+import { SECTIONS } from '../../../shared/sectors';
+import { type ApiClient, ApiError, type ClusterPage, type ProgrammeView } from '../../../web/api-client';
+import { countyName } from '../../../web/components/labels';
+import { Pager } from '../../../web/components/pager';
+import { formatNumber } from '../../../web/i18n';
+import { useLocale } from '../../../web/locale-context';
+import { queryObject } from '../../../web/url';
+
+export const REGISTRY_FILTERS = ['q', 'level', 'county', 'sector', 'status', 'sort', 'page'] as const;
+
+export type RegistryData = {
+  programme: ProgrammeView | null;
+  clusters: ClusterPage;
+  query: Partial<Record<(typeof REGISTRY_FILTERS)[number], string>>;
+  problem: string | null;
+};
+
+const EMPTY_PAGE: ClusterPage = { items: [], total: 0, page: 1, pageSize: 20, matched: 'all' };
+
+export async function loadRegistry(api: ApiClient, url: URL): Promise<RegistryData> {
+  const all = queryObject(url.searchParams);
+  const query = Object.fromEntries(
+    REGISTRY_FILTERS.filter((k) => all[k]).map((k) => [k, all[k]]),
+  ) as RegistryData['query'];
+  const programme = api.programme().catch((error: unknown) => {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  });
+  const clusters = api.clusters(query).then(
+    (page) => ({ page, problem: null }),
+    (error: unknown) => {
+      // A hand-edited URL with a bad filter shows the registry with the reason, not an error page.
+      if (error instanceof ApiError && error.status === 422) {
+        const reasons = error.problem.errors?.map((e) => `${e.path.slice(1).join('.')}: ${e.message}`) ?? [];
+        return { page: EMPTY_PAGE, problem: reasons.join('; ') || error.message };
+      }
+      throw error;
+    },
+  );
+  const [programmeView, result] = await Promise.all([programme, clusters]);
+  return { programme: programmeView, clusters: result.page, query, problem: result.problem };
+}
+
+export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
+  const { locale, t } = useLocale();
+  const { programme, clusters, query } = data;
+  return (
+    <div className="registry">
+      <Heading level={1} data-size="lg">
+        {t('registry.title')}
+      </Heading>
+      {programme && (
+        <Paragraph>
+          {t('registry.intro', {
+            programme: pick(programme.name, locale),
+            active: formatNumber(programme.counts.activeClusters, locale),
+            partners: formatNumber(programme.counts.partnerOrganisations, locale),
+          })}
+        </Paragraph>
+      )}
+
+      <form
+        method="get"
+        action="/"
+        aria-label={t('registry.filters')}
+        className="registry__filters"
+        data-client-nav
+      >
+        {url.searchParams.get('lang') && <input type="hidden" name="lang" value={locale} />}
+        <Field className="registry__search">
+          <Label htmlFor="registry-q">{t('registry.search')}</Label>
+          <Input id="registry-q" name="q" type="search" defaultValue={query.q ?? ''} autoComplete="off" />
+        </Field>
+        <Field>
+          <Label htmlFor="registry-level">{t('registry.level')}</Label>
+          <Select id="registry-level" name="level" defaultValue={query.level ?? ''}>
+            <Select.Option value="">{t('registry.any')}</Select.Option>
+            {programme?.levels.map((level) => (
+              <Select.Option key={level.code} value={level.code}>
+                {pick(level.name, locale)} ({level.activeClusters})
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="registry-county">{t('registry.county')}</Label>
+          <Select id="registry-county" name="county" defaultValue={query.county ?? ''}>
+            <Select.Option value="">{t('registry.any')}</Select.Option>
+            {COUNTIES.map((county) => (
+              <Select.Option key={county.code} value={county.code}>
+                {county.name}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="registry-sector">{t('registry.sector')}</Label>
+          <Select id="registry-sector" name="sector" defaultValue={query.sector ?? ''}>
+            <Select.Option value="">{t('registry.any')}</Select.Option>
+            {SECTIONS.map((section) => (
+              <Select.Option key={section.code} value={section.code}>
+                {section[locale]}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="registry-status">{t('registry.status')}</Label>
+          <Select id="registry-status" name="status" defaultValue={query.status ?? ''}>
+            <Select.Option value="">{t('registry.any')}</Select.Option>
+            <Select.Option value="active">{t('status.active')}</Select.Option>
+            <Select.Option value="ended">{t('status.ended')}</Select.Option>
+          </Select>
+        </Field>
+        <Field>
+          <Label htmlFor="registry-sort">{t('registry.sort')}</Label>
+          <Select id="registry-sort" name="sort" defaultValue={query.sort ?? ''}>
+            <Select.Option value="">
+              {query.q ? t('registry.sortRelevance') : t('registry.sortName')}
+            </Select.Option>
+            <Select.Option value="name">{t('registry.sortName')}</Select.Option>
+            <Select.Option value="relevance">{t('registry.sortRelevance')}</Select.Option>
+          </Select>
+        </Field>
+        <div className="registry__actions">
+          <Button type="submit">{t('registry.searchButton')}</Button>
+          <Link href={url.searchParams.get('lang') ? `/?lang=${locale}` : '/'}>{t('registry.clear')}</Link>
+        </div>
+      </form>
+
+      {data.problem && (
+        <Alert data-color="danger" role="alert">
+          {data.problem}
+        </Alert>
+      )}
+
+      <Heading level={2} data-size="sm" id="results-heading" aria-live="polite">
+        {query.q
+          ? t('registry.resultsFor', { total: formatNumber(clusters.total, locale), q: query.q })
+          : t('registry.results', { total: formatNumber(clusters.total, locale) })}
+      </Heading>
+      {clusters.matched === 'fuzzy' && clusters.total > 0 && (
+        <Paragraph>{t('registry.fuzzyNotice')}</Paragraph>
+      )}
+      {clusters.total === 0 ? (
+        <Paragraph>{t('registry.empty')}</Paragraph>
+      ) : (
+        <Table aria-labelledby="results-heading" className="registry__table" data-testid="cluster-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('registry.column.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('registry.column.level')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('registry.column.counties')}</Table.HeaderCell>
+              <Table.HeaderCell className="numeric">{t('registry.column.members')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {clusters.items.map((cluster) => (
+              <Table.Row key={cluster.slug}>
+                <Table.Cell>
+                  <Link href={`/clusters/${cluster.slug}`}>{cluster.name}</Link>
+                  {cluster.shortName && <span className="muted"> ({cluster.shortName})</span>}
+                </Table.Cell>
+                <Table.Cell>
+                  {cluster.currentLevel ? (
+                    <Tag data-color="brand1" data-level={cluster.currentLevel.code}>
+                      {pick(cluster.currentLevel.name, locale)}
+                    </Tag>
+                  ) : (
+                    <span className="muted">
+                      {cluster.status === 'ended' ? t('status.ended') : t('registry.noLevel')}
+                    </span>
+                  )}
+                </Table.Cell>
+                <Table.Cell>{cluster.counties.map(countyName).join(', ')}</Table.Cell>
+                <Table.Cell className="numeric">{formatNumber(cluster.activeMembers, locale)}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <Pager url={url} page={clusters.page} pageSize={clusters.pageSize} total={clusters.total} />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { z } from '@hono/zod-openapi';
+import { PageQuerySchema, pageOf } from '../../server/http/pagination';
+import { ACTOR_TYPES, SIZE_CLASSES } from '../organisations/actor-type';
+import { MEMBERSHIP_ROLES } from './memberships.table';
+
+export const MembershipRoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('MembershipRole');
+export const ActorTypeSchema = z.enum(ACTOR_TYPES).openapi('ActorType');
+export const SizeClassSchema = z.enum(SIZE_CLASSES).openapi('SizeClass');
+
+const countOf = <T extends z.ZodType>(key: T) => z.array(z.object({ key, count: z.number().int() }));
+
+export const PartnerStatisticsSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Partners today' }),
+    byRole: countOf(MembershipRoleSchema),
+    byActorType: countOf(ActorTypeSchema),
+    byCounty: countOf(z.string()).openapi({ description: 'By county number; "unknown" when not known' }),
+    bySize: countOf(SizeClassSchema),
+    smeShare: z.number().nullable().openapi({
+      description: 'Share of company partners that are SMEs, 0–1; null without company partners',
+    }),
+  })
+  .openapi('PartnerStatistics');
+
+export type PartnerStatistics = z.infer<typeof PartnerStatisticsSchema>;
+
+export const ListMembersQuerySchema = PageQuerySchema.extend({
+  role: MembershipRoleSchema.optional(),
+  actorType: ActorTypeSchema.optional(),
+  include: z
+    .enum(['current', 'all'])
+    .default('current')
+    .openapi({ description: 'current: partners today; all: also those who have left' }),
+});
+
+export type ListMembersQuery = z.infer<typeof ListMembersQuerySchema>;
+
+export const MemberSchema = z
+  .object({
+    organisation: z.object({
+      orgnr: z.string(),
+      name: z.string(),
+      actorType: ActorTypeSchema,
+      countyCode: z.string().nullable(),
+      employees: z.number().int().nullable(),
+    }),
+    role: MembershipRoleSchema,
+    joinedOn: z.string(),
+    agreementSignedOn: z.string().nullable(),
+    leftOn: z.string().nullable(),
+  })
+  .openapi('Member');
+
+export const MemberPageSchema = pageOf(MemberSchema).openapi('MemberPage');
+
+export const OrganisationMembershipSchema = z
+  .object({
+    cluster: z.object({ slug: z.string(), name: z.string() }),
+    role: MembershipRoleSchema,
+    joinedOn: z.string(),
+    leftOn: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .openapi('OrganisationMembership');
+
+export type Member = z.infer<typeof MemberSchema>;
+export type OrganisationMembership = z.infer<typeof OrganisationMembershipSchema>;

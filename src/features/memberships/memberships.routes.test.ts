@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp } from '../../testing/harness';
+import { createCluster } from '../clusters/clusters.seed';
+import { createOrganisation } from '../organisations/organisations.seed';
+import { createProgramme } from '../programme/programme.seed';
+import { createMembership } from './memberships.seed';
+
+const t = setupTestApp();
+
+beforeAll(async () => {
+  const programme = await createProgramme(t.db);
+  const cluster = await createCluster(t.db, programme, {
+    slug: 'mineralklynge-nord',
+    name: 'Mineralklynge Nord',
+  });
+  const names = ['Øksfjord Stein AS', 'Bergmann AS', 'Ågotnes Mineral AS', 'Zinkverket AS', 'Alta Skifer AS'];
+  for (const [index, name] of names.entries()) {
+    const organisation = await createOrganisation(t.db, {
+      name,
+      actorType: index === 1 ? 'research' : 'sme',
+    });
+    await createMembership(
+      t.db,
+      { clusterId: cluster.id, organisationId: organisation.id },
+      {
+        role: index === 0 ? 'core_partner' : 'partner',
+        joinedOn: `201${index}-03-01`,
+      },
+    );
+  }
+  const former = await createOrganisation(t.db, { name: 'Nedlagt Gruve AS' });
+  await createMembership(
+    t.db,
+    { clusterId: cluster.id, organisationId: former.id },
+    {
+      joinedOn: '2012-01-01',
+      leftOn: '2019-12-31',
+    },
+  );
+  const future = await createOrganisation(t.db, { name: 'Kommende Partner AS' });
+  await createMembership(
+    t.db,
+    { clusterId: cluster.id, organisationId: future.id },
+    { joinedOn: '2027-01-01' },
+  );
+});
+
+describe('GET /api/clusters/{slug}/members', () => {
+  it("lists today's partners in Norwegian alphabetical order", async () => {
+    const { status, body } = await t.get('/api/clusters/mineralklynge-nord/members');
+    expect(status).toBe(200);
+    expect(body.items.map((m: { organisation: { name: string } }) => m.organisation.name)).toEqual([
+      'Alta Skifer AS',
+      'Bergmann AS',
+      'Zinkverket AS',
+      'Øksfjord Stein AS',
+      'Ågotnes Mineral AS',
+    ]);
+    expect(body).toMatchObject({ total: 5, page: 1, pageSize: 20 });
+  });
+
+  it('includes partners who have left when asked for all', async () => {
+    const { body } = await t.get('/api/clusters/mineralklynge-nord/members?include=all');
+    expect(body.total).toBe(7);
+    expect(
+      body.items.find((m: { organisation: { name: string } }) => m.organisation.name === 'Nedlagt Gruve AS'),
+    ).toMatchObject({
+      leftOn: '2019-12-31',
+    });
+  });
+
+  it('filters by role and by actor type, and pages', async () => {
+    const core = await t.get('/api/clusters/mineralklynge-nord/members?role=core_partner');
+    expect(core.body.items.map((m: { organisation: { name: string } }) => m.organisation.name)).toEqual([
+      'Øksfjord Stein AS',
+    ]);
+    const research = await t.get('/api/clusters/mineralklynge-nord/members?actorType=research');
+    expect(research.body.items.map((m: { organisation: { name: string } }) => m.organisation.name)).toEqual([
+      'Bergmann AS',
+    ]);
+    const second = await t.get('/api/clusters/mineralklynge-nord/members?pageSize=2&page=2');
+    expect(second.body.items.map((m: { organisation: { name: string } }) => m.organisation.name)).toEqual([
+      'Zinkverket AS',
+      'Øksfjord Stein AS',
+    ]);
+  });
+
+  it('answers 404 for an unknown cluster and 422 for a bad page size', async () => {
+    expect((await t.get('/api/clusters/ukjent/members')).status).toBe(404);
+    const tooBig = await t.get('/api/clusters/mineralklynge-nord/members?pageSize=1000');
+    expect(tooBig.status).toBe(422);
+    expect(tooBig.body.errors[0].path).toEqual(['query', 'pageSize']);
+  });
+});

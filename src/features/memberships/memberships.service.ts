@@ -1,0 +1,96 @@
+import { type Clock, osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
+import type { Page } from '../../server/http/pagination';
+import { type ActorType, type SizeClass, sizeClass } from '../organisations/actor-type';
+import type {
+  ListMembersQuery,
+  Member,
+  OrganisationMembership,
+  PartnerStatistics,
+} from './memberships.contract';
+import {
+  countActive,
+  countActiveByCluster,
+  listActivePartnerFacts,
+  listMembershipsOfOrganisation,
+  listMembersPage,
+} from './memberships.queries';
+import type { MembershipRole } from './memberships.table';
+
+export async function countActiveMemberships(db: Db, today: string) {
+  return countActive(db, today);
+}
+
+export async function countActiveMembersByCluster(db: Db, clusterIds: string[], today: string) {
+  if (clusterIds.length === 0) return new Map<string, number>();
+  const rows = await countActiveByCluster(db, clusterIds, today);
+  return new Map(rows.map((r) => [r.clusterId, r.members]));
+}
+
+function tally<K extends string>(keys: K[]): { key: K; count: number }[] {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
+}
+
+/** Who a cluster's partners are today: by role, actor type, county and size. */
+export async function getPartnerStatistics(
+  db: Db,
+  clusterId: string,
+  today: string,
+): Promise<PartnerStatistics> {
+  const partners = await listActivePartnerFacts(db, clusterId, today);
+  const companies = partners.filter((p) => p.actorType === 'sme' || p.actorType === 'large_company');
+  const smes = companies.filter((p) => p.actorType === 'sme');
+  return {
+    total: partners.length,
+    byRole: tally<MembershipRole>(partners.map((p) => p.role)),
+    byActorType: tally<ActorType>(partners.map((p) => p.actorType)),
+    byCounty: tally(partners.map((p) => p.countyCode ?? 'unknown')),
+    bySize: tally<SizeClass>(partners.map((p) => sizeClass(p.employees))),
+    smeShare: companies.length === 0 ? null : smes.length / companies.length,
+  };
+}
+
+export async function listMembers(
+  { db, clock }: { db: Db; clock: Clock },
+  clusterId: string,
+  query: ListMembersQuery,
+): Promise<Page<Member>> {
+  const { rows, total } = await listMembersPage(db, clusterId, query, osloDate(clock.now()));
+  return {
+    items: rows.map((r) => ({
+      organisation: {
+        orgnr: r.orgnr,
+        name: r.name,
+        actorType: r.actorType,
+        countyCode: r.countyCode,
+        employees: r.employees,
+      },
+      role: r.role,
+      joinedOn: r.joinedOn,
+      agreementSignedOn: r.agreementSignedOn,
+      leftOn: r.leftOn,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+export async function listClustersOfOrganisation(
+  db: Db,
+  organisationId: string,
+  today: string,
+): Promise<OrganisationMembership[]> {
+  const rows = await listMembershipsOfOrganisation(db, organisationId);
+  return rows.map((r) => ({
+    cluster: { slug: r.slug, name: r.name },
+    role: r.role,
+    joinedOn: r.joinedOn,
+    leftOn: r.leftOn,
+    current: r.joinedOn <= today && (r.leftOn === null || r.leftOn > today),
+  }));
+}

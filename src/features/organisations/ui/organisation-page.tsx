@@ -1,0 +1,94 @@
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { formatOrgnr } from '../../../shared/orgnr';
+import type { ApiClient, OrganisationView } from '../../../web/api-client';
+import { countyName, sectorLabel } from '../../../web/components/labels';
+import { formatDate, formatNumber, type MessageKey } from '../../../web/i18n';
+import { useLocale } from '../../../web/locale-context';
+
+export type OrganisationPageData = { organisation: OrganisationView };
+
+export async function loadOrganisationPage(api: ApiClient, orgnr: string): Promise<OrganisationPageData> {
+  return { organisation: await api.organisation(orgnr) };
+}
+
+export function OrganisationPage({ data }: { data: OrganisationPageData }) {
+  const { locale, t } = useLocale();
+  const { organisation } = data;
+  return (
+    <article className="organisation">
+      <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
+        <Link href="/">{t('nav.registry')}</Link> <span aria-hidden="true">›</span>{' '}
+        <span>{organisation.name}</span>
+      </nav>
+      <Heading level={1} data-size="lg">
+        {organisation.name}
+      </Heading>
+      <dl className="facts">
+        <div>
+          <dt>{t('organisation.orgnr')}</dt>
+          <dd>{formatOrgnr(organisation.orgnr)}</dd>
+        </div>
+        {organisation.organisationForm && (
+          <div>
+            <dt>{t('organisation.form')}</dt>
+            <dd>{organisation.organisationForm}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('organisation.actorType')}</dt>
+          <dd>{t(`actor.${organisation.actorType}` as MessageKey)}</dd>
+        </div>
+        {organisation.naceCodes.length > 0 && (
+          <div>
+            <dt>{t('organisation.industry')}</dt>
+            <dd>
+              {organisation.naceCodes
+                .map((nace) =>
+                  nace.section ? `${nace.code} (${sectorLabel(nace.section, locale)})` : nace.code,
+                )
+                .join(', ')}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('organisation.employees')}</dt>
+          <dd>
+            {organisation.employees === null
+              ? t('size.unknown')
+              : formatNumber(organisation.employees, locale)}
+          </dd>
+        </div>
+        {organisation.countyCode && (
+          <div>
+            <dt>{t('organisation.county')}</dt>
+            <dd>{countyName(organisation.countyCode)}</dd>
+          </div>
+        )}
+      </dl>
+      <section aria-labelledby="clusters-heading">
+        <Heading level={2} data-size="sm" id="clusters-heading">
+          {t('organisation.clusters')}
+        </Heading>
+        {organisation.memberships.length === 0 ? (
+          <Paragraph>{t('organisation.noClusters')}</Paragraph>
+        ) : (
+          <ul className="membership-list">
+            {organisation.memberships.map((membership) => (
+              <li key={`${membership.cluster.slug}-${membership.joinedOn}`}>
+                <Link href={`/clusters/${membership.cluster.slug}`}>{membership.cluster.name}</Link>{' '}
+                <Tag data-color={membership.current ? 'brand1' : 'neutral'}>
+                  {t(`role.${membership.role}` as MessageKey)}
+                </Tag>{' '}
+                <span className="muted">
+                  {formatDate(membership.joinedOn, locale)}
+                  {membership.leftOn &&
+                    `, ${t('organisation.left', { date: formatDate(membership.leftOn, locale) })}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

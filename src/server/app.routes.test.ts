@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { setupTestApp } from '../testing/harness';
+
+const t = setupTestApp();
+
+describe('the HTTP foundation', () => {
+  it('says the process is up on /healthz', async () => {
+    expect(await t.get('/healthz')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('says the database is reachable and migrated on /readyz', async () => {
+    const { status, body } = await t.get('/readyz');
+    expect(status).toBe(200);
+    expect(body.status).toBe('ready');
+    expect(body.applied).toBe(body.expected);
+    expect(body.expected).toBeGreaterThan(0);
+  });
+
+  it('gives every response a request id, and keeps a sane one the caller sent', async () => {
+    const own = await t.get('/healthz', { headers: { 'x-request-id': 'trace-123' } });
+    expect(own.headers.get('x-request-id')).toBe('trace-123');
+    const fresh = await t.get('/healthz');
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown API paths with a problem+json 404 that carries the request id', async () => {
+    const response = await t.get('/api/nothing-here', { headers: { 'x-request-id': 'abc-1' } });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(response.body).toMatchObject({
+      code: 'not_found',
+      requestId: 'abc-1',
+      instance: '/api/nothing-here',
+    });
+  });
+
+  it('sends security headers', async () => {
+    const { headers } = await t.get('/healthz');
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('publishes an OpenAPI 3.1 document in which every route declares its gate', async () => {
+    const { status, body } = await t.get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(body.openapi).toBe('3.1.0');
+    const operations = Object.entries(
+      body.paths as Record<string, Record<string, { 'x-gate'?: string }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({
+        route: `${method} ${path}`,
+        gate: operation['x-gate'],
+      })),
+    );
+    expect(operations.map((o) => o.route).sort()).toEqual([
+      'get /api/clusters',
+      'get /api/clusters/{slug}',
+      'get /api/clusters/{slug}/members',
+      'get /api/organisations/{orgnr}',
+      'get /api/programme',
+    ]);
+    expect(operations.filter((o) => !o.gate)).toEqual([]);
+  });
+
+  it('documents a problem+json response for every error status a route declares', async () => {
+    const { body } = await t.get('/api/openapi.json');
+    for (const methods of Object.values(
+      body.paths as Record<string, Record<string, { responses: Record<string, any> }>>,
+    )) {
+      for (const operation of Object.values(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const type = Number(status) >= 400 ? 'application/problem+json' : 'application/json';
+          expect(Object.keys(response.content)).toEqual([type]);
+        }
+      }
+    }
+  });
+
+  it('serves the API reference page without any external resources', async () => {
+    const page = await t.get('/api/docs');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('/api/docs/assets/swagger-ui-bundle.js');
+    expect(page.body).not.toMatch(/https?:\/\//);
+    const script = await t.app.request('/api/docs/assets/swagger-ui-bundle.js');
+    expect(script.status).toBe(200);
+  });
+});

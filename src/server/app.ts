@@ -1,0 +1,108 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { membershipRoutes } from '../features/memberships/memberships.routes';
+import { organisationRoutes } from '../features/organisations/organisations.routes';
+import { programmeRoutes } from '../features/programme/programme.routes';
+import { renderNotFound, type WebDeps, webRoutes } from '../web/server/web.routes';
+import type { Clock } from './clock';
+import type { DatabaseHandle } from './db/client';
+import { readMigrationState } from './db/migrate';
+import { AppError } from './http/app-error';
+import type { AppEnv } from './http/context';
+import { docsRoutes } from './http/docs';
+import { notFoundHandler, onError } from './http/on-error';
+import type { Logger } from './logger';
+
+export type AppDeps = {
+  database: DatabaseHandle;
+  clock: Clock;
+  logger: Logger;
+  /** The built SPA and server rendering; absent in API-only route tests. */
+  web?: WebDeps;
+};
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the whole HTTP application from its dependencies. No globals: tests build their own. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(requestId({ limitLength: 128 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const logger = deps.logger.child({ requestId: c.var.requestId });
+    c.set('logger', logger);
+    c.set('db', deps.database.db);
+    c.set('clock', deps.clock);
+    await next();
+    logger.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+  app.use(secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', xFrameOptions: 'DENY' }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('validation_failed', 'The request body is larger than 1 MiB.');
+      },
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      const state = await readMigrationState(deps.database);
+      const ready = state.applied >= state.expected;
+      return c.json(
+        { status: ready ? 'ready' : 'migrating', database: deps.database.kind, ...state },
+        ready ? 200 : 503,
+      );
+    } catch (error) {
+      c.var.logger.warn({ err: error }, 'readiness check failed');
+      return c.json({ status: 'database_unreachable', database: deps.database.kind }, 503);
+    }
+  });
+
+  app.route('/', programmeRoutes);
+  app.route('/', clusterRoutes);
+  app.route('/', membershipRoutes);
+  app.route('/', organisationRoutes);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Klynge API',
+      version: API_VERSION,
+      description:
+        'The public registry of a cluster programme: programme, clusters, partners and organisations.',
+    },
+  });
+  app.route('/', docsRoutes);
+
+  const web = deps.web;
+  if (web) {
+    // Pages read the API in-process, through the same routes, validation and errors as any client.
+    app.route(
+      '/',
+      webRoutes(web, async (path) => app.request(path, { headers: { accept: 'application/json' } })),
+    );
+  }
+  app.notFound((c) =>
+    web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template) : notFoundHandler(c),
+  );
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

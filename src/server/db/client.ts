@@ -1,0 +1,52 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import { type EmbeddedDatabase, openEmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import * as schema from './schema';
+
+export type Database = NodePgDatabase<typeof schema>;
+/** A transaction handle; services take `Database | Transaction` as `Db`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Db = Database | Transaction;
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export type DatabaseHandle = {
+  db: Database;
+  pool: pg.Pool;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+};
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'embedded'; dataDir: string; joinRunning?: boolean };
+
+// node-postgres would turn `date` columns into JS Dates at local midnight; keep them as the
+// ISO strings PostgreSQL sends, which is what drizzle's `date` columns promise.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+
+function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): DatabaseHandle {
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    kind,
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Opens the database the configuration names: a PostgreSQL server or the embedded PGlite. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    return wrap(pool, 'postgres');
+  }
+  const embedded = target.joinRunning
+    ? await openEmbeddedDatabase(target.dataDir)
+    : await startEmbeddedDatabase(target.dataDir);
+  // The socket multiplexes every connection onto PGlite's one session: a few are plenty.
+  const pool = new pg.Pool({ ...embedded.connection, max: 4 });
+  return wrap(pool, 'embedded', embedded);
+}

@@ -1,0 +1,5 @@
+// The one place drizzle-kit and the db client see every feature's tables.
+export * from '../../features/clusters/clusters.table';
+export * from '../../features/memberships/memberships.table';
+export * from '../../features/organisations/organisations.table';
+export * from '../../features/programme/programme.table';

@@ -1,0 +1,66 @@
+/** The closed set of error codes every service and route speaks. */
+export const ERROR_STATUS = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid_state: 409,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** One problem with one input field; `path` is the field's location, e.g. ["query", "page"]. */
+export type FieldError = { path: (string | number)[]; message: string; code?: string };
+
+const TITLES: Record<ErrorCode, string> = {
+  unauthenticated: 'You are not signed in',
+  forbidden: 'You may not do this',
+  not_found: 'Not found',
+  conflict: 'Conflict with the current data',
+  invalid_state: 'Not possible in the current state',
+  validation_failed: 'The request is not valid',
+  rate_limited: 'Too many requests',
+  internal: 'Something went wrong on our side',
+};
+
+export class AppError extends Error {
+  override name = 'AppError';
+  readonly code: ErrorCode;
+  /** Safe to show to the caller. The Error message is for logs only. */
+  readonly detail: string;
+  readonly fieldErrors: FieldError[];
+
+  constructor(
+    code: ErrorCode,
+    detail: string,
+    options: { internal?: string; fieldErrors?: FieldError[] } = {},
+  ) {
+    super(options.internal ?? detail);
+    this.code = code;
+    this.detail = detail;
+    this.fieldErrors = options.fieldErrors ?? [];
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  get title(): string {
+    return TITLES[this.code];
+  }
+}
+
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} was not found.`);
+}
+
+/** Unique violations from PostgreSQL become a conflict; anything else passes through. */
+export function conflictOnUniqueViolation(error: unknown, detail: string): unknown {
+  const code =
+    (error as { code?: string; cause?: { code?: string } })?.code ??
+    (error as { cause?: { code?: string } })?.cause?.code;
+  return code === '23505' ? new AppError('conflict', detail) : error;
+}

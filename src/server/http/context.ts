@@ -1,0 +1,13 @@
+import type { Clock } from '../clock';
+import type { Database } from '../db/client';
+import type { Logger } from '../logger';
+
+/** What every request handler can reach through `c.get(...)` and `c.var`. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    db: Database;
+    clock: Clock;
+  };
+};

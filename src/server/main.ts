@@ -1,0 +1,88 @@
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { loadWebAssets } from '../web/server/web.routes';
+import { createApp } from './app';
+import { osloDate, systemClock } from './clock';
+import { type DatabaseHandle, openDatabase } from './db/client';
+import { DataDirLockedError } from './db/data-dir-lock';
+import { isEmpty, seedDemo } from './db/demo';
+import { migrateDatabase } from './db/migrate';
+import { ConfigError, databaseTarget, type Env, loadEnv, seedsDemoOnFirstStart } from './env';
+import { createLogger } from './logger';
+import { DIST_DIR } from './paths';
+
+/** Opens, migrates and (for the embedded default on first start) seeds the database. */
+export async function prepareDatabase(
+  env: Env,
+  logger = createLogger(env.LOG_LEVEL),
+): Promise<DatabaseHandle> {
+  const database = await openDatabase(databaseTarget(env));
+  try {
+    await migrateDatabase(database);
+    if (seedsDemoOnFirstStart(env) && (await isEmpty(database.db))) {
+      logger.info('empty embedded database: loading the demo data');
+      const summary = await seedDemo(database.db, osloDate(systemClock.now()));
+      logger.info(summary, 'demo data loaded');
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Starts the HTTP server and returns a function that shuts it down gracefully. */
+export async function startServer(env: Env): Promise<{ port: number; stop(): Promise<void> }> {
+  const logger = createLogger(env.LOG_LEVEL);
+  const database = await prepareDatabase(env, logger);
+  const app = createApp({ database, clock: systemClock, logger, web: loadWebAssets(DIST_DIR) });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
+  const port = await new Promise<number>((done, fail) => {
+    server.once('listening', () => {
+      const address = server.address();
+      done(typeof address === 'object' && address ? address.port : env.PORT);
+    });
+    server.once('error', fail);
+  });
+  logger.info({ port, database: database.kind }, `Klynge is listening on http://localhost:${port}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down: finishing requests in flight');
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      const grace = new Promise<void>((done) => setTimeout(done, env.SHUTDOWN_GRACE_SECONDS * 1000).unref());
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+      await Promise.race([closed, grace]);
+      await database.close();
+      logger.info('stopped');
+    })();
+    return stopping;
+  };
+  return { port, stop };
+}
+
+function explain(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** `klynge serve` and `npm start`: run until SIGTERM or SIGINT. */
+export async function runServer(): Promise<void> {
+  try {
+    const { stop } = await startServer(loadEnv());
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      });
+    }
+  } catch (error) {
+    console.error(explain(error));
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runServer();

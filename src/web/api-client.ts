@@ -1,0 +1,61 @@
+// The one HTTP client of the SPA. In the browser it uses fetch; on the server the same calls go
+// through the app in-process (app.request), so server-rendered pages read exactly what the API serves.
+import type { z } from 'zod';
+import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
+import type { MemberPageSchema } from '../features/memberships/memberships.contract';
+import type { OrganisationView } from '../features/organisations/organisations.contract';
+import type { ProgrammeView } from '../features/programme/programme.contract';
+
+export type ClusterPage = z.infer<typeof ClusterPageSchema>;
+export type MemberPage = z.infer<typeof MemberPageSchema>;
+export type { ClusterProfile, OrganisationView, ProgrammeView };
+
+export type Fetcher = (path: string) => Promise<Response>;
+
+export type ProblemBody = {
+  title?: string;
+  detail?: string;
+  code?: string;
+  errors?: { path: unknown[]; message: string }[];
+};
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly problem: ProblemBody,
+  ) {
+    super(problem.detail ?? `The API answered ${status}.`);
+  }
+}
+
+function queryString(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function createApiClient(fetcher: Fetcher) {
+  async function get<T>(path: string): Promise<T> {
+    const response = await fetcher(path);
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => ({}))) as ProblemBody;
+      throw new ApiError(response.status, problem);
+    }
+    return (await response.json()) as T;
+  }
+  return {
+    programme: () => get<ProgrammeView>('/api/programme'),
+    clusters: (params: Record<string, string | number | undefined>) =>
+      get<ClusterPage>(`/api/clusters${queryString(params)}`),
+    cluster: (slug: string) => get<ClusterProfile>(`/api/clusters/${encodeURIComponent(slug)}`),
+    members: (slug: string, params: Record<string, string | number | undefined>) =>
+      get<MemberPage>(`/api/clusters/${encodeURIComponent(slug)}/members${queryString(params)}`),
+    organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,18 @@
+import type { Locale } from '../shared/localized';
+import { Layout } from './layout/layout';
+import { LocaleProvider } from './locale-context';
+import { type PageState, PageView } from './routes';
+
+/** Everything needed to draw a page, on the server and when the browser takes over. */
+export type AppState = { locale: Locale; href: string; state: PageState };
+
+export function App({ locale, href, state }: AppState) {
+  const url = new URL(href, 'http://klynge.local');
+  return (
+    <LocaleProvider locale={locale}>
+      <Layout url={url}>
+        <PageView state={state} url={url} />
+      </Layout>
+    </LocaleProvider>
+  );
+}

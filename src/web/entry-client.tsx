@@ -1,0 +1,134 @@
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './styles.css';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { isLocale } from '../shared/localized';
+import { createApiClient } from './api-client';
+import { App, type AppState } from './app';
+import { negotiateLocale, translator } from './i18n';
+import { isPagePath, loadPage, type PageState, pageTitle } from './routes';
+import { APP_STATE_ELEMENT_ID } from './state';
+
+const api = createApiClient((path) => fetch(path, { headers: { accept: 'application/json' } }));
+
+function readCookie(name: string): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((part) => part.startsWith(`${name}=`))
+    ?.slice(name.length + 1);
+}
+
+function focusHeading() {
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+}
+
+/** Takes over the server-rendered page: later links and filter forms load data from the API in place. */
+function Root({ initial }: { initial: AppState }) {
+  const [app, setApp] = useState(initial);
+  const current = useRef(app);
+  current.current = app;
+  const navigationId = useRef(0);
+
+  const navigate = useCallback(async (href: string, mode: 'push' | 'replace' | 'pop') => {
+    const url = new URL(href, window.location.href);
+    if (url.origin !== window.location.origin || !isPagePath(url.pathname)) {
+      window.location.assign(url);
+      return;
+    }
+    const id = ++navigationId.current;
+    const lang = url.searchParams.get('lang');
+    const locale = isLocale(lang) ? lang : current.current.locale;
+    // The server reads the same cookie; the Cookie Store API is not in every browser yet.
+    // biome-ignore lint/suspicious/noDocumentCookie: see above
+    if (isLocale(lang)) document.cookie = `lang=${lang}; path=/; max-age=31536000; samesite=lax`;
+    document.documentElement.dataset.loading = 'true';
+    const state: PageState = await loadPage(api, url).catch(() => ({ page: 'error' }));
+    if (id !== navigationId.current) return;
+    const path = `${url.pathname}${url.search}`;
+    if (mode === 'push') window.history.pushState(null, '', path);
+    if (mode === 'replace') window.history.replaceState(null, '', path);
+    setApp({ locale, href: path, state });
+    document.title = pageTitle(state, translator(locale));
+    document.documentElement.lang = locale;
+    delete document.documentElement.dataset.loading;
+    if (mode !== 'pop') {
+      window.scrollTo(0, 0);
+      requestAnimationFrame(focusHeading);
+    }
+  }, []);
+
+  useEffect(() => {
+    const onClick = (event: MouseEvent) => {
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
+      const anchor = (event.target as Element | null)?.closest('a');
+      if (
+        !anchor ||
+        anchor.target ||
+        anchor.hasAttribute('download') ||
+        anchor.hasAttribute('data-external-nav')
+      )
+        return;
+      const url = new URL(anchor.href, window.location.href);
+      if (url.origin !== window.location.origin || !isPagePath(url.pathname)) return;
+      event.preventDefault();
+      void navigate(url.href, 'push');
+    };
+    const onSubmit = (event: SubmitEvent) => {
+      const form = event.target as HTMLFormElement;
+      if (!form.hasAttribute('data-client-nav') || form.method.toLowerCase() !== 'get') return;
+      event.preventDefault();
+      const url = new URL(form.action, window.location.href);
+      const params = new URLSearchParams();
+      for (const [key, value] of new FormData(form))
+        if (typeof value === 'string' && value !== '') params.set(key, value);
+      url.search = params.toString();
+      void navigate(url.href, 'push');
+    };
+    const onPop = () => void navigate(window.location.href, 'pop');
+    document.addEventListener('click', onClick);
+    document.addEventListener('submit', onSubmit);
+    window.addEventListener('popstate', onPop);
+    document.documentElement.dataset.hydrated = 'true';
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('submit', onSubmit);
+      window.removeEventListener('popstate', onPop);
+    };
+  }, [navigate]);
+
+  return <App {...app} />;
+}
+
+async function start() {
+  const container = document.getElementById('root')!;
+  const element = document.getElementById(APP_STATE_ELEMENT_ID);
+  if (element?.textContent) {
+    hydrateRoot(container, <Root initial={JSON.parse(element.textContent) as AppState} />);
+    return;
+  }
+  // No server rendering (the Vite dev server): load the page here.
+  const url = new URL(window.location.href);
+  const locale = negotiateLocale({
+    query: url.searchParams.get('lang'),
+    cookie: readCookie('lang'),
+    acceptLanguage: navigator.languages.join(','),
+  });
+  const state = await loadPage(api, url).catch((): PageState => ({ page: 'error' }));
+  document.title = pageTitle(state, translator(locale));
+  createRoot(container).render(<Root initial={{ locale, href: `${url.pathname}${url.search}`, state }} />);
+}
+
+void start();

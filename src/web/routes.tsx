@@ -1,0 +1,100 @@
+import {
+  type ClusterPageData,
+  ClusterProfilePage,
+  loadClusterPage,
+} from '../features/clusters/ui/cluster-page';
+import { loadRegistry, type RegistryData, RegistryPage } from '../features/clusters/ui/registry-page';
+import {
+  loadOrganisationPage,
+  OrganisationPage,
+  type OrganisationPageData,
+} from '../features/organisations/ui/organisation-page';
+import { type ApiClient, ApiError } from './api-client';
+import type { Translate } from './i18n';
+import { ErrorPage, NotFoundPage } from './pages/status-pages';
+
+/** What a page shows; `status` is the HTTP status the server answers with. */
+export type PageState =
+  | { page: 'registry'; data: RegistryData }
+  | { page: 'cluster'; data: ClusterPageData }
+  | { page: 'organisation'; data: OrganisationPageData }
+  | { page: 'not_found' }
+  | { page: 'error' };
+
+type Route = {
+  pattern: RegExp;
+  load(api: ApiClient, url: URL, params: string[]): Promise<PageState>;
+};
+
+/** The public pages, each with a stable URL that also works without JavaScript. */
+const ROUTES: Route[] = [
+  { pattern: /^\/$/, load: async (api, url) => ({ page: 'registry', data: await loadRegistry(api, url) }) },
+  {
+    pattern: /^\/clusters\/([^/]+)$/,
+    load: async (api, url, [slug]) => ({ page: 'cluster', data: await loadClusterPage(api, url, slug!) }),
+  },
+  {
+    pattern: /^\/organisations\/([^/]+)$/,
+    load: async (api, _url, [orgnr]) => ({
+      page: 'organisation',
+      data: await loadOrganisationPage(api, orgnr!),
+    }),
+  },
+];
+
+export function isPagePath(pathname: string): boolean {
+  return ROUTES.some((route) => route.pattern.test(pathname));
+}
+
+/** Loads what a URL shows. A resource the API does not know (404, or a malformed key: 422) is a missing page. */
+export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
+  for (const route of ROUTES) {
+    const match = route.pattern.exec(url.pathname);
+    if (!match) continue;
+    try {
+      return await route.load(api, url, match.slice(1).map(decodeURIComponent));
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 404 || error.status === 422))
+        return { page: 'not_found' };
+      throw error;
+    }
+  }
+  return { page: 'not_found' };
+}
+
+export function pageStatus(state: PageState): number {
+  if (state.page === 'not_found') return 404;
+  if (state.page === 'error') return 500;
+  return 200;
+}
+
+export function pageTitle(state: PageState, t: Translate): string {
+  const suffix = `${t('app.name')}`;
+  switch (state.page) {
+    case 'registry':
+      return `${t('registry.title')} – ${suffix}`;
+    case 'cluster':
+      return `${state.data.cluster.name} – ${suffix}`;
+    case 'organisation':
+      return `${state.data.organisation.name} – ${suffix}`;
+    case 'not_found':
+      return `${t('error.notFoundTitle')} – ${suffix}`;
+    case 'error':
+      return `${t('error.title')} – ${suffix}`;
+  }
+}
+
+export function PageView({ state, url }: { state: PageState; url: URL }) {
+  switch (state.page) {
+    case 'registry':
+      return <RegistryPage data={state.data} url={url} />;
+    case 'cluster':
+      return <ClusterProfilePage data={state.data} url={url} />;
+    case 'organisation':
+      return <OrganisationPage data={state.data} />;
+    case 'not_found':
+      return <NotFoundPage />;
+    case 'error':
+      return <ErrorPage />;
+  }
+}

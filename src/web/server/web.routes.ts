@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../server/http/context';
+import { isLocale } from '../../shared/localized';
+import { createApiClient, type Fetcher } from '../api-client';
+import { negotiateLocale } from '../i18n';
+import { isPagePath } from '../routes';
+import { renderPage } from './render';
+
+export type WebDeps = {
+  /** index.html with the placeholders render.tsx fills. */
+  template: string;
+  /** The directory Vite built (holding assets/), or undefined to serve rendered pages only. */
+  distDir?: string;
+};
+
+/** The built SPA if there is one; otherwise the source template, enough for server-rendered pages. */
+export function loadWebAssets(distDir: string): WebDeps {
+  const built = join(distDir, 'index.html');
+  if (existsSync(built)) return { template: readFileSync(built, 'utf8'), distDir };
+  return { template: readFileSync(new URL('../index.html', import.meta.url), 'utf8') };
+}
+
+function localeOf(c: Context<AppEnv>) {
+  const query = c.req.query('lang');
+  if (isLocale(query) && getCookie(c, 'lang') !== query) {
+    setCookie(c, 'lang', query, { path: '/', maxAge: 31_536_000, sameSite: 'Lax' });
+  }
+  return negotiateLocale({
+    query,
+    cookie: getCookie(c, 'lang'),
+    acceptLanguage: c.req.header('accept-language'),
+  });
+}
+
+/** Public pages rendered on the server (readable without JavaScript), and the SPA's static files. */
+export function webRoutes(deps: WebDeps, fetchApi: Fetcher) {
+  const app = new Hono<AppEnv>();
+  if (deps.distDir) {
+    app.use(
+      '/assets/*',
+      serveStatic({
+        root: deps.distDir,
+        onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+      }),
+    );
+    app.get('/favicon.svg', serveStatic({ path: join(deps.distDir, 'favicon.svg') }));
+  }
+  app.get('*', async (c, next) => {
+    const url = new URL(c.req.url);
+    if (!isPagePath(url.pathname)) return next();
+    const { status, html } = await renderPage({
+      api: createApiClient(fetchApi),
+      url,
+      locale: localeOf(c),
+      template: deps.template,
+      onError: (error) => c.var.logger.error({ err: error }, 'page rendering failed'),
+    });
+    c.header('vary', 'Accept-Language, Cookie');
+    return c.html(html, status as 200);
+  });
+  return app;
+}
+
+/** The "no such page" page for any other path. */
+export async function renderNotFound(c: Context<AppEnv>, template: string): Promise<Response> {
+  const { html } = await renderPage({
+    api: createApiClient(() => Promise.reject(new Error('not used'))),
+    url: new URL(c.req.url),
+    locale: localeOf(c),
+    template,
+    state: { page: 'not_found' },
+  });
+  return c.html(html, 404);
+}

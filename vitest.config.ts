@@ -1,0 +1,56 @@
+import { defineConfig } from 'vitest/config';
+
+const DB_TESTS = ['src/**/*.routes.test.{ts,tsx}', 'src/**/*.db.test.{ts,tsx}'];
+
+/**
+ * One runner, four projects: unit tests with no database; every route and database test twice,
+ * on the embedded PGlite and on a real PostgreSQL server; browser journeys against the built app.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.{ts,tsx}'],
+          exclude: DB_TESTS,
+          provide: { databaseKind: 'none' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'routes-pglite',
+          include: DB_TESTS,
+          globalSetup: ['src/testing/global-setup.ts'],
+          provide: { databaseKind: 'pglite' },
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'routes-postgres',
+          include: DB_TESTS,
+          globalSetup: ['src/testing/global-setup.ts'],
+          provide: { databaseKind: 'postgres' },
+          hookTimeout: 60_000,
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.spec.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
+          fileParallelism: false,
+          hookTimeout: 120_000,
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
