@@ -13,6 +13,7 @@ import { createProgramme } from '../../features/programme/programme.seed';
 import { programmes } from '../../features/programme/programme.table';
 import { addDays, fromDayNumber, minDate, toDayNumber } from '../../shared/dates';
 import { type Random, seededRandom } from '../../shared/random';
+import { sectionOfNace } from '../../shared/sectors';
 import type { Database, Db } from './client';
 
 /** Partner counts stated in public sources; other clusters get a plausible number. */
