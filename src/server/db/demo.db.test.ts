@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoOrganisations } from '../../features/organisations/organisations.demo';
+import { isValidOrgnr } from '../../shared/orgnr';
+import { seededRandom } from '../../shared/random';
+import { setupTestApp } from '../../testing/harness';
+import { isEmpty, seedDemo } from './demo';
+
+const t = setupTestApp();
+
+describe('the demo data', () => {
+  beforeAll(async () => {
+    expect(await isEmpty(t.db)).toBe(true);
+    await seedDemo(t.db, '2026-06-15');
+  }, 120_000);
+
+  it('holds the national programme with 40+ real clusters, about 2,000 organisations and their memberships', async () => {
+    const { body: programme } = await t.get('/api/programme');
+    expect(programme.name.en).toBe('Norwegian Innovation Clusters');
+    const { body: clusters } = await t.get('/api/clusters?pageSize=1');
+    expect(clusters.total).toBeGreaterThanOrEqual(40);
+    const counts = await t.db.execute<{ organisations: number; memberships: number }>(
+      sql`select (select count(*)::int from organisations) as organisations, (select count(*)::int from memberships) as memberships`,
+    );
+    expect(counts.rows[0]!.organisations).toBe(2_000);
+    expect(counts.rows[0]!.memberships).toBeGreaterThan(2_000);
+    expect(await isEmpty(t.db)).toBe(false);
+  });
+
+  it('gives every organisation a valid organisation number', async () => {
+    const { rows } = await t.db.execute<{ orgnr: string }>(sql`select orgnr from organisations`);
+    expect(rows.filter((r) => !isValidOrgnr(r.orgnr))).toEqual([]);
+  });
+
+  it('tells Arctic Cluster Team’s story: Arena from 2017, Arena Pro from 2021, with its partners', async () => {
+    const { body } = await t.get('/api/clusters/arctic-cluster-team');
+    const levels = body.levelHistory.map(
+      (e: { level: string; startsOn: string }) => `${e.level} ${e.startsOn.slice(0, 4)}`,
+    );
+    expect(levels.slice(0, 2)).toEqual(['arena 2017', 'arena_pro 2021']);
+    expect(body.partnerStatistics.total).toBeGreaterThan(70);
+  });
+
+  it('attaches Havbruksnettverk Helgeland as a hub-node to NCE Aquatech Cluster', async () => {
+    const { body } = await t.get('/api/clusters/havbruksnettverk-helgeland');
+    expect(body.levelHistory[0].level).toBe('hub_node');
+    expect(body.hubs.map((l: { cluster: { slug: string } }) => l.cluster.slug)).toEqual([
+      'nce-aquatech-cluster',
+    ]);
+  });
+
+  it('is the same on every run', () => {
+    const a = generateDemoOrganisations(50, seededRandom(1));
+    const b = generateDemoOrganisations(50, seededRandom(1));
+    expect(b).toEqual(a);
+    expect(new Set(a.map((o) => o.orgnr)).size).toBe(50);
+  });
+});
