@@ -109,6 +109,14 @@ export const ClusterProfileSchema = ClusterSummarySchema.extend({
   hubs: z.array(HubLinkSchema).openapi({ description: 'Hubs this cluster is (or was) a node of' }),
   nodes: z.array(HubLinkSchema).openapi({ description: 'Nodes attached to this cluster as their hub' }),
   partnerStatistics: PartnerStatisticsSchema,
+  counts: z.object({
+    partners: z.number().int().openapi({ description: 'Partners today' }),
+    corePartners: z.number().int(),
+    formerPartners: z.number().int().openapi({ description: 'Organisations whose partnership has ended' }),
+    counties: z.number().int(),
+    engagements: z.number().int().openapi({ description: 'Periods in the level history' }),
+    nodes: z.number().int().openapi({ description: 'Nodes ever attached to this cluster as hub' }),
+  }),
 }).openapi('ClusterProfile');
 
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;

@@ -227,6 +227,14 @@ describe('GET /api/clusters/{slug}', () => {
       bySize: [{ key: 'small', count: 1 }],
       smeShare: 1,
     });
+    expect(body.counts).toEqual({
+      partners: 1,
+      corePartners: 0,
+      formerPartners: 0,
+      counties: 2,
+      engagements: 2,
+      nodes: 0,
+    });
   });
 
   it('shows a hub-node with its hub, and the hub with its nodes', async () => {

@@ -1,7 +1,11 @@
 import { type Clock, osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
-import { countActiveMembersByCluster, getPartnerStatistics } from '../memberships/memberships.service';
+import {
+  countActiveMembersByCluster,
+  countMembershipsOfCluster,
+  getPartnerStatistics,
+} from '../memberships/memberships.service';
 import { findOrganisationName } from '../organisations/organisations.service';
 import { canBeHub, type LevelCode } from '../programme/levels';
 import type { ClusterProfile, ClusterSummary, ListClustersQuery } from './clusters.contract';
@@ -67,11 +71,12 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
   const found = await findClusterBySlug(db, slug, today);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
-  const [history, brandRows, links, statistics, hostName] = await Promise.all([
+  const [history, brandRows, links, statistics, membershipCounts, hostName] = await Promise.all([
     listEngagementsOfCluster(db, cluster.id),
     listBrandsOfCluster(db, cluster.id),
     listHubLinksOfCluster(db, cluster.id),
     getPartnerStatistics(db, cluster.id, today),
+    countMembershipsOfCluster(db, cluster.id, today),
     cluster.hostOrgnr ? findOrganisationName(db, cluster.hostOrgnr) : Promise.resolve(undefined),
   ]);
   const linkView = (link: (typeof links)[number]) => ({
@@ -114,6 +119,14 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
     hubs: links.filter((l) => l.hubClusterId !== cluster.id).map(linkView),
     nodes: links.filter((l) => l.hubClusterId === cluster.id).map(linkView),
     partnerStatistics: statistics,
+    counts: {
+      partners: statistics.total,
+      corePartners: statistics.byRole.find((r) => r.key === 'core_partner')?.count ?? 0,
+      formerPartners: membershipCounts.former,
+      counties: found.counties.length,
+      engagements: history.length,
+      nodes: links.filter((l) => l.hubClusterId === cluster.id).length,
+    },
   };
 }
 

@@ -23,6 +23,18 @@ export async function countActive(db: Db, today: string) {
   return row ?? { memberships: 0, organisations: 0 };
 }
 
+/** Partners of one cluster today, and those who have left. */
+export async function countByStateInCluster(db: Db, clusterId: string, today: string) {
+  const [row] = await db
+    .select({
+      current: sql<number>`(count(*) filter (where ${activeOn(today)}))::int`,
+      former: sql<number>`(count(distinct ${memberships.organisationId}) filter (where ${memberships.leftOn} <= ${today}::date))::int`,
+    })
+    .from(memberships)
+    .where(eq(memberships.clusterId, clusterId));
+  return row ?? { current: 0, former: 0 };
+}
+
 export function countActiveByCluster(db: Db, clusterIds: string[], today: string) {
   return db
     .select({ clusterId: memberships.clusterId, members: count() })

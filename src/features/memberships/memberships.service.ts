@@ -11,6 +11,7 @@ import type {
 import {
   countActive,
   countActiveByCluster,
+  countByStateInCluster,
   listActivePartnerFacts,
   listMembershipsOfOrganisation,
   listMembersPage,
@@ -19,6 +20,10 @@ import type { MembershipRole } from './memberships.table';
 
 export async function countActiveMemberships(db: Db, today: string) {
   return countActive(db, today);
+}
+
+export function countMembershipsOfCluster(db: Db, clusterId: string, today: string) {
+  return countByStateInCluster(db, clusterId, today);
 }
 
 export async function countActiveMembersByCluster(db: Db, clusterIds: string[], today: string) {
