@@ -1,10 +1,11 @@
 import { osloDate, systemClock } from '../server/clock';
-import { openDatabase } from '../server/db/client';
+import { type Database, openDatabase } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { isEmpty, seedDemo } from '../server/db/demo';
 import { migrateDatabase } from '../server/db/migrate';
 import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
 import { runServer } from '../server/main';
+import { runImport } from './import';
 
 const HELP = `Usage: klynge <command>
 
@@ -12,6 +13,8 @@ Commands:
   serve      Start the web server (the same as npm start)
   migrate    Apply the database migrations
   seed       Load the demo data into an empty database
+  import     Load register or reference data: brreg, brreg-updates, sn2007, municipalities
+             (klynge import --help)
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -22,6 +25,16 @@ use it through its socket.`;
 function openForCommand(env: Env) {
   const target = databaseTarget(env);
   return openDatabase(target.kind === 'embedded' ? { ...target, joinRunning: true } : target);
+}
+
+async function withDatabase(env: Env, work: (db: Database) => Promise<number>): Promise<number> {
+  const database = await openForCommand(env);
+  try {
+    await migrateDatabase(database);
+    return await work(database.db);
+  } finally {
+    await database.close();
+  }
 }
 
 async function migrate(env: Env): Promise<number> {
@@ -67,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         return await migrate(loadEnv());
       case 'seed':
         return await seed(loadEnv());
+      case 'import':
+        return await withDatabase(loadEnv(), (db) => runImport(db, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

@@ -57,6 +57,7 @@ describe('the HTTP foundation', () => {
       'get /api/clusters',
       'get /api/clusters/{slug}',
       'get /api/clusters/{slug}/members',
+      'get /api/organisations',
       'get /api/organisations/{orgnr}',
       'get /api/programme',
     ]);

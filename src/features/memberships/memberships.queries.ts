@@ -110,3 +110,11 @@ export function listMembershipsOfOrganisation(db: Db, organisationId: string) {
     .where(eq(memberships.organisationId, organisationId))
     .orderBy(sql`${clusters.nameSortKey} collate "C"`, asc(memberships.joinedOn));
 }
+
+export async function listOrganisationIdsWithMemberships(db: Db, organisationIds: string[]) {
+  const rows = await db
+    .selectDistinct({ organisationId: memberships.organisationId })
+    .from(memberships)
+    .where(inArray(memberships.organisationId, organisationIds));
+  return rows.map((r) => r.organisationId);
+}

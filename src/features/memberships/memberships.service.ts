@@ -15,6 +15,7 @@ import {
   listActivePartnerFacts,
   listMembershipsOfOrganisation,
   listMembersPage,
+  listOrganisationIdsWithMemberships,
 } from './memberships.queries';
 import type { MembershipRole } from './memberships.table';
 
@@ -98,4 +99,13 @@ export async function listClustersOfOrganisation(
     leftOn: r.leftOn,
     current: r.joinedOn <= today && (r.leftOn === null || r.leftOn > today),
   }));
+}
+
+/** Organisations among these that have ever been a partner of any cluster. */
+export async function organisationIdsWithMemberships(
+  db: Db,
+  organisationIds: string[],
+): Promise<Set<string>> {
+  if (organisationIds.length === 0) return new Set();
+  return new Set(await listOrganisationIdsWithMemberships(db, organisationIds));
 }

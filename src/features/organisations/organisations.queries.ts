@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { organisations } from './organisations.table';
+import type { ListOrganisationsQuery } from './organisations.contract';
+import { organisations, registerImports } from './organisations.table';
 
 export async function findByOrgnr(db: Db, orgnr: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.orgnr, orgnr)).limit(1);
@@ -17,3 +18,59 @@ export async function findNameByOrgnr(db: Db, orgnr: string) {
 }
 
 export type OrganisationRow = typeof organisations.$inferSelect;
+
+export type OrganisationMatch = 'all' | 'orgnr_prefix' | 'full_text' | 'fuzzy';
+
+/** Searches the whole register copy; uses the orgnr prefix index, the full-text index or the trigram index. */
+export async function searchOrganisationPage(db: Db, query: ListOrganisationsQuery, mode: OrganisationMatch) {
+  const q = query.q ?? '';
+  const conditions: (SQL | undefined)[] = [
+    query.county ? eq(organisations.countyCode, query.county) : undefined,
+    query.actorType ? eq(organisations.actorType, query.actorType) : undefined,
+  ];
+  let relevance: SQL<number> = sql<number>`0`;
+  const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
+  if (mode === 'orgnr_prefix') conditions.push(like(organisations.orgnr, `${q.replace(/\s/g, '')}%`));
+  if (mode === 'full_text') {
+    conditions.push(sql`${organisations.search} @@ ${tsQuery}`);
+    relevance = sql<number>`ts_rank(${organisations.search}, ${tsQuery})`;
+  }
+  if (mode === 'fuzzy') {
+    // The % operator (not the similarity function) lets PostgreSQL use the trigram index.
+    conditions.push(sql`${organisations.name} % ${q}`);
+    relevance = sql<number>`similarity(${organisations.name}, ${q})`;
+  }
+  const where = and(...conditions);
+  const order = mode === 'full_text' || mode === 'fuzzy' ? [desc(relevance)] : [];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        orgnr: organisations.orgnr,
+        name: organisations.name,
+        organisationForm: organisations.organisationForm,
+        actorType: organisations.actorType,
+        countyCode: organisations.countyCode,
+        municipalityName: organisations.municipalityName,
+        employees: organisations.employees,
+        bankrupt: organisations.bankrupt,
+        deletedOn: organisations.deletedOn,
+      })
+      .from(organisations)
+      .where(where)
+      .orderBy(...order, sql`${organisations.nameSortKey} collate "C"`, asc(organisations.orgnr))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
+  ]);
+  return { rows, total: total?.total ?? 0 };
+}
+
+export async function findLastCompletedImport(db: Db) {
+  const [row] = await db
+    .select({ finishedAt: registerImports.finishedAt })
+    .from(registerImports)
+    .where(and(eq(registerImports.kind, 'brreg'), eq(registerImports.status, 'completed')))
+    .orderBy(desc(registerImports.finishedAt))
+    .limit(1);
+  return row?.finishedAt ?? null;
+}

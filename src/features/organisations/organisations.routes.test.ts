@@ -49,15 +49,22 @@ describe('GET /api/organisations/{orgnr}', () => {
       name: 'Nordfjell Bergverk AS',
       organisationForm: 'AS',
       naceCodes: [
-        { code: '08.110', section: 'B' },
-        { code: '07.290', section: 'B' },
+        { code: '08.110', section: 'B', division: '08', description: null },
+        { code: '07.290', section: 'B', division: '07', description: null },
       ],
       employees: 310,
       sizeClass: 'large',
       municipalityNumber: '1806',
       countyCode: '18',
       actorType: 'large_company',
+      actorTypeOverridden: false,
       website: null,
+      register: expect.objectContaining({
+        source: 'register',
+        bankrupt: false,
+        deletedOn: null,
+        lastImportAt: null,
+      }),
       memberships: [
         {
           cluster: { slug: 'energi-i-nord', name: 'Energi i Nord' },

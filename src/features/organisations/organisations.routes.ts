@@ -1,8 +1,13 @@
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
-import { OrganisationSchema, OrgnrParamSchema } from './organisations.contract';
-import { getOrganisation } from './organisations.service';
+import {
+  ListOrganisationsQuerySchema,
+  OrganisationPageSchema,
+  OrganisationSchema,
+  OrgnrParamSchema,
+} from './organisations.contract';
+import { getOrganisation, listOrganisations } from './organisations.service';
 
 export const getOrganisationRoute = defineRoute({
   method: 'get',
@@ -17,6 +22,26 @@ export const getOrganisationRoute = defineRoute({
   },
 });
 
-export const organisationRoutes = createRouter().openapi(getOrganisationRoute, async (c) =>
-  c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
-);
+export const listOrganisationsRoute = defineRoute({
+  method: 'get',
+  path: '/api/organisations',
+  gate: 'public',
+  tags: ['Organisations'],
+  summary: 'Search the register copy by name or by the first digits of the organisation number',
+  request: { query: ListOrganisationsQuerySchema },
+  responses: {
+    200: {
+      description: 'A page of organisations',
+      content: { 'application/json': { schema: OrganisationPageSchema } },
+    },
+    ...problemResponses(422, 500),
+  },
+});
+
+export const organisationRoutes = createRouter()
+  .openapi(listOrganisationsRoute, async (c) =>
+    c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
+  )
+  .openapi(getOrganisationRoute, async (c) =>
+    c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
+  );

@@ -26,6 +26,10 @@ export type DatabaseTarget =
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): DatabaseHandle {
+  // An idle connection the server closed (a restart, a failover, an administrator) reports here;
+  // the pool has already dropped it and the next query opens a new one. Without a listener
+  // node-postgres would crash the process.
+  pool.on('error', () => {});
   return {
     db: drizzle(pool, { schema }),
     pool,

@@ -1,7 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DataDirLockedError, findLockHolder } from './data-dir-lock';
 import { EMBEDDED_SOCKET_PORT, type EmbeddedMessage, embeddedSocketPath } from './embedded-protocol';
 
@@ -14,6 +15,9 @@ export type EmbeddedDatabase = {
 };
 
 const serverScript = fileURLToPath(new URL('./embedded-server.ts', import.meta.url));
+// The child runs TypeScript through tsx's loader, found from this package and not from the
+// working directory, so `npx klynge` works from anywhere.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function connectionFor(dataDir: string) {
   return { host: dataDir, port: EMBEDDED_SOCKET_PORT, user: 'postgres', database: 'postgres' };
@@ -23,7 +27,7 @@ function connectionFor(dataDir: string) {
 export async function startEmbeddedDatabase(dataDirInput: string): Promise<EmbeddedDatabase> {
   const dataDir = resolve(dataDirInput);
   const child = fork(serverScript, [dataDir], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', tsxLoader],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const message = await new Promise<EmbeddedMessage>((done, fail) => {

@@ -3,3 +3,4 @@ export * from '../../features/clusters/clusters.table';
 export * from '../../features/memberships/memberships.table';
 export * from '../../features/organisations/organisations.table';
 export * from '../../features/programme/programme.table';
+export * from '../../features/reference/reference.table';

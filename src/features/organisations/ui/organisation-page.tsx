@@ -1,4 +1,4 @@
-import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatOrgnr } from '../../../shared/orgnr';
 import type { ApiClient, OrganisationView } from '../../../web/api-client';
 import { countyName, sectorLabel } from '../../../web/components/labels';
@@ -14,6 +14,7 @@ export async function loadOrganisationPage(api: ApiClient, orgnr: string): Promi
 export function OrganisationPage({ data }: { data: OrganisationPageData }) {
   const { locale, t } = useLocale();
   const { organisation } = data;
+  const register = organisation.register;
   return (
     <article className="organisation">
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -23,6 +24,18 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
       <Heading level={1} data-size="lg">
         {organisation.name}
       </Heading>
+      <div className="cluster__level">
+        {register.bankrupt && <Tag data-color="danger">{t('organisation.bankrupt')}</Tag>}
+        {(register.underLiquidation || register.underForcedLiquidation) && (
+          <Tag data-color="warning">{t('organisation.dissolving')}</Tag>
+        )}
+        {register.deletedOn && (
+          <Tag data-color="neutral">
+            {t('organisation.deleted', { date: formatDate(register.deletedOn, locale) })}
+          </Tag>
+        )}
+      </div>
+      {register.source === 'unverified' && <Alert data-color="warning">{t('organisation.unverified')}</Alert>}
       <dl className="facts">
         <div>
           <dt>{t('organisation.orgnr')}</dt>
@@ -31,12 +44,20 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
         {organisation.organisationForm && (
           <div>
             <dt>{t('organisation.form')}</dt>
-            <dd>{organisation.organisationForm}</dd>
+            <dd>
+              {organisation.organisationForm}
+              {register.organisationFormName && ` – ${register.organisationFormName}`}
+            </dd>
           </div>
         )}
         <div>
           <dt>{t('organisation.actorType')}</dt>
-          <dd>{t(`actor.${organisation.actorType}` as MessageKey)}</dd>
+          <dd>
+            {t(`actor.${organisation.actorType}` as MessageKey)}
+            {organisation.actorTypeOverridden && (
+              <span className="muted"> {t('organisation.overridden')}</span>
+            )}
+          </dd>
         </div>
         {organisation.naceCodes.length > 0 && (
           <div>
@@ -58,13 +79,28 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
               : formatNumber(organisation.employees, locale)}
           </dd>
         </div>
-        {organisation.countyCode && (
+        {(register.municipalityName || organisation.countyCode) && (
           <div>
-            <dt>{t('organisation.county')}</dt>
-            <dd>{countyName(organisation.countyCode)}</dd>
+            <dt>{t('organisation.address')}</dt>
+            <dd>
+              {[register.municipalityName, organisation.countyCode && countyName(organisation.countyCode)]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
+          </div>
+        )}
+        {register.foundedOn && (
+          <div>
+            <dt>{t('organisation.founded')}</dt>
+            <dd>{formatDate(register.foundedOn, locale)}</dd>
           </div>
         )}
       </dl>
+      {register.lastImportAt && register.source === 'register' && (
+        <Paragraph data-size="sm" className="muted" data-testid="register-as-of">
+          {t('organisation.registerAsOf', { date: formatDate(register.lastImportAt.slice(0, 10), locale) })}
+        </Paragraph>
+      )}
       <section aria-labelledby="clusters-heading">
         <Heading level={2} data-size="sm" id="clusters-heading">
           {t('organisation.clusters')}
