@@ -88,6 +88,29 @@ describe('a visitor browses the public cluster registry', () => {
   });
 });
 
+describe('a visitor looks up an organisation', () => {
+  it('searches the register copy by name and opens the organisation', async () => {
+    const page = await browsing.page();
+    await page.goto('/');
+    await waitForHydration(page);
+    await page.getByRole('link', { name: 'Virksomheter' }).click();
+    await page.waitForURL('**/organisations');
+    await waitForNavigation(page);
+    await page.getByLabel('Navn eller organisasjonsnummer').fill('forskningssenter');
+    await page.getByRole('button', { name: 'Søk' }).click();
+    await page.waitForURL(/q=forskningssenter/);
+    await waitForNavigation(page);
+    const first = page.getByTestId('organisation-table').locator('tbody tr a').first();
+    const name = await first.textContent();
+    expect(name).toMatch(/Forskningssenter/);
+    await first.click();
+    await page.waitForURL(/\/organisations\/\d{9}$/);
+    await waitForNavigation(page);
+    expect(await page.locator('h1').textContent()).toBe(name);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
+
 describe('without JavaScript', () => {
   it('renders a cluster profile with its name and level history', async () => {
     const page = await browsing.page({ javaScriptEnabled: false });
@@ -118,6 +141,7 @@ describe('accessibility', () => {
     ['a cluster profile', '/clusters/arctic-cluster-team'],
     ['a cluster profile in English', '/clusters/nce-aquatech-cluster?lang=en'],
     ['the not-found page', '/clusters/finnes-ikke'],
+    ['the organisation search', '/organisations?q=nord'],
   ] as const) {
     it(`${name} has no serious or critical axe violations`, async () => {
       const page = await browsing.page();

@@ -3,11 +3,15 @@
 import type { z } from 'zod';
 import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
 import type { MemberPageSchema } from '../features/memberships/memberships.contract';
-import type { OrganisationView } from '../features/organisations/organisations.contract';
+import type {
+  OrganisationPageSchema,
+  OrganisationView,
+} from '../features/organisations/organisations.contract';
 import type { ProgrammeView } from '../features/programme/programme.contract';
 
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
+export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
 export type { ClusterProfile, OrganisationView, ProgrammeView };
 
 export type Fetcher = (path: string) => Promise<Response>;
@@ -54,6 +58,8 @@ export function createApiClient(fetcher: Fetcher) {
     cluster: (slug: string) => get<ClusterProfile>(`/api/clusters/${encodeURIComponent(slug)}`),
     members: (slug: string, params: Record<string, string | number | undefined>) =>
       get<MemberPage>(`/api/clusters/${encodeURIComponent(slug)}/members${queryString(params)}`),
+    organisations: (params: Record<string, string | number | undefined>) =>
+      get<OrganisationPage>(`/api/organisations${queryString(params)}`),
     organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
   };
 }

@@ -9,6 +9,11 @@ import {
   OrganisationPage,
   type OrganisationPageData,
 } from '../features/organisations/ui/organisation-page';
+import {
+  loadOrganisationSearch,
+  type OrganisationSearchData,
+  OrganisationSearchPage,
+} from '../features/organisations/ui/organisation-search-page';
 import { type ApiClient, ApiError } from './api-client';
 import type { Translate } from './i18n';
 import { ErrorPage, NotFoundPage } from './pages/status-pages';
@@ -18,6 +23,7 @@ export type PageState =
   | { page: 'registry'; data: RegistryData }
   | { page: 'cluster'; data: ClusterPageData }
   | { page: 'organisation'; data: OrganisationPageData }
+  | { page: 'organisations'; data: OrganisationSearchData }
   | { page: 'not_found' }
   | { page: 'error' };
 
@@ -32,6 +38,10 @@ const ROUTES: Route[] = [
   {
     pattern: /^\/clusters\/([^/]+)$/,
     load: async (api, url, [slug]) => ({ page: 'cluster', data: await loadClusterPage(api, url, slug!) }),
+  },
+  {
+    pattern: /^\/organisations$/,
+    load: async (api, url) => ({ page: 'organisations', data: await loadOrganisationSearch(api, url) }),
   },
   {
     pattern: /^\/organisations\/([^/]+)$/,
@@ -77,6 +87,8 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${state.data.cluster.name} – ${suffix}`;
     case 'organisation':
       return `${state.data.organisation.name} – ${suffix}`;
+    case 'organisations':
+      return `${t('organisations.title')} – ${suffix}`;
     case 'not_found':
       return `${t('error.notFoundTitle')} – ${suffix}`;
     case 'error':
@@ -92,6 +104,8 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <ClusterProfilePage data={state.data} url={url} />;
     case 'organisation':
       return <OrganisationPage data={state.data} />;
+    case 'organisations':
+      return <OrganisationSearchPage data={state.data} url={url} />;
     case 'not_found':
       return <NotFoundPage />;
     case 'error':

@@ -225,6 +225,7 @@ describe('GET /api/clusters/{slug}', () => {
       byActorType: [{ key: 'sme', count: 1 }],
       byCounty: [{ key: '18', count: 1 }],
       bySize: [{ key: 'small', count: 1 }],
+      bySection: [{ key: 'C', count: 1 }],
       smeShare: 1,
     });
     expect(body.counts).toEqual({

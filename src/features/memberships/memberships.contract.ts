@@ -16,6 +16,9 @@ export const PartnerStatisticsSchema = z
     byActorType: countOf(ActorTypeSchema),
     byCounty: countOf(z.string()).openapi({ description: 'By county number; "unknown" when not known' }),
     bySize: countOf(SizeClassSchema),
+    bySection: countOf(z.string()).openapi({
+      description: 'By the SN2007 section of the primary industry code; "unknown" when there is none',
+    }),
     smeShare: z.number().nullable().openapi({
       description: 'Share of company partners that are SMEs, 0–1; null without company partners',
     }),

@@ -51,6 +51,7 @@ export function listActivePartnerFacts(db: Db, clusterId: string, today: string)
       actorType: organisations.actorType,
       countyCode: organisations.countyCode,
       employees: organisations.employees,
+      primaryNace: sql<string | null>`${organisations.naceCodes}[1]`,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))

@@ -1,6 +1,7 @@
 import { type Clock, osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import type { Page } from '../../server/http/pagination';
+import { sectionOfNace } from '../../shared/sectors';
 import { type ActorType, type SizeClass, sizeClass } from '../organisations/actor-type';
 import type {
   ListMembersQuery,
@@ -56,6 +57,7 @@ export async function getPartnerStatistics(
     byActorType: tally<ActorType>(partners.map((p) => p.actorType)),
     byCounty: tally(partners.map((p) => p.countyCode ?? 'unknown')),
     bySize: tally<SizeClass>(partners.map((p) => sizeClass(p.employees))),
+    bySection: tally(partners.map((p) => (p.primaryNace && sectionOfNace(p.primaryNace)?.code) || 'unknown')),
     smeShare: companies.length === 0 ? null : smes.length / companies.length,
   };
 }

@@ -16,6 +16,7 @@ export function Layout({ url, children }: { url: URL; children: React.ReactNode 
           </a>
           <nav aria-label={t('nav.registry')} className="site-header__nav">
             <Link href="/">{t('nav.registry')}</Link>
+            <Link href="/organisations">{t('nav.organisations')}</Link>
             <Link href="/api/docs" data-external-nav>
               {t('nav.apiDocs')}
             </Link>

@@ -74,6 +74,17 @@ describe('server-rendered public pages', () => {
     expect(body).toMatch(/<h1[^>]*>Mo Industripark AS</);
   });
 
+  it('search organisations by name and by number', async () => {
+    const byName = await t.get('/organisations?q=industripark');
+    expect(byName.status).toBe(200);
+    expect(byName.body).toContain(`href="/organisations/${orgnr}"`);
+    const byNumber = await t.get(`/organisations?q=${orgnr.slice(0, 4)}`);
+    expect(byNumber.body).toContain(`href="/organisations/${orgnr}"`);
+    const bad = await t.get('/organisations?actorType=wizard');
+    expect(bad.status).toBe(200);
+    expect(bad.body).toContain('role="alert"');
+  });
+
   it('answer 404 with a page for unknown clusters, bad organisation numbers and unknown paths', async () => {
     for (const path of ['/clusters/finnes-ikke', '/organisations/923609017', '/no/such/page']) {
       const { status, body } = await t.get(path);

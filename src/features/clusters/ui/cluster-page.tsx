@@ -1,6 +1,7 @@
 import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { pick } from '../../../shared/localized';
 import { formatOrgnr } from '../../../shared/orgnr';
+import { findSection } from '../../../shared/sectors';
 import type { ApiClient, ClusterProfile, MemberPage } from '../../../web/api-client';
 import { countyName, sectorSummary } from '../../../web/components/labels';
 import { Pager } from '../../../web/components/pager';
@@ -216,6 +217,15 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
                 {t('cluster.smeShare')}: {formatPercent(stats.smeShare, locale)}
               </Paragraph>
             )}
+          </Card>
+          <Card>
+            <StatList
+              title={t('cluster.bySection')}
+              rows={stats.bySection.map((r) => ({
+                label: r.key === 'unknown' ? t('size.unknown') : (findSection(r.key)?.[locale] ?? r.key),
+                count: r.count,
+              }))}
+            />
           </Card>
           <Card>
             <StatList
