@@ -5,6 +5,7 @@ import { isEmpty, seedDemo } from '../server/db/demo';
 import { migrateDatabase } from '../server/db/migrate';
 import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
 import { runServer } from '../server/main';
+import { createUser } from './create-user';
 import { runImport } from './import';
 
 const HELP = `Usage: klynge <command>
@@ -15,6 +16,8 @@ Commands:
   seed       Load the demo data into an empty database
   import     Load register or reference data: brreg, brreg-updates, sn2007, municipalities
              (klynge import --help)
+  create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR]
+             Create an account; the password is read from KLYNGE_PASSWORD or asked for
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -80,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
         return await migrate(loadEnv());
       case 'seed':
         return await seed(loadEnv());
+      case 'create-user':
+        return await withDatabase(loadEnv(), (db) => createUser(db, argv.slice(1)));
       case 'import':
         return await withDatabase(loadEnv(), (db) => runImport(db, argv.slice(1)));
       case 'help':

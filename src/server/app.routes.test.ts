@@ -54,12 +54,17 @@ describe('the HTTP foundation', () => {
       })),
     );
     expect(operations.map((o) => o.route).sort()).toEqual([
+      'get /api/auth/me',
       'get /api/clusters',
       'get /api/clusters/{slug}',
       'get /api/clusters/{slug}/members',
       'get /api/organisations',
       'get /api/organisations/{orgnr}',
       'get /api/programme',
+      'post /api/auth/login',
+      'post /api/auth/logout',
+      'post /api/clusters/{slug}/members',
+      'put /api/organisations/{orgnr}/actor-type',
     ]);
     expect(operations.filter((o) => !o.gate)).toEqual([]);
   });

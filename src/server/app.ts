@@ -1,7 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from '../features/accounts/accounts.routes';
+import { resolveActor } from '../features/accounts/accounts.service';
+import { SESSION_COOKIE } from '../features/accounts/sessions';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
@@ -12,6 +16,7 @@ import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { AppError } from './http/app-error';
 import type { AppEnv } from './http/context';
+import { sameOriginWrites } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { notFoundHandler, onError } from './http/on-error';
 import type { Logger } from './logger';
@@ -22,6 +27,10 @@ export type AppDeps = {
   logger: Logger;
   /** The built SPA and server rendering; absent in API-only route tests. */
   web?: WebDeps;
+  /** The address people use, when a proxy sits in front (for the same-origin check on writes). */
+  publicUrl?: string;
+  /** Demo seed accounts may sign in; false in production. */
+  allowDemoAccounts?: boolean;
 };
 
 export const API_VERSION = '0.1.0';
@@ -37,6 +46,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', logger);
     c.set('db', deps.database.db);
     c.set('clock', deps.clock);
+    c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     await next();
     logger.info(
       {
@@ -47,6 +57,11 @@ export function createApp(deps: AppDeps) {
       },
       'request',
     );
+  });
+  app.use('/api/*', sameOriginWrites(SESSION_COOKIE, deps.publicUrl));
+  app.use(async (c, next) => {
+    c.set('actor', await resolveActor(deps.database.db, getCookie(c, SESSION_COOKIE), deps.clock.now()));
+    await next();
   });
   app.use(secureHeaders({ referrerPolicy: 'strict-origin-when-cross-origin', xFrameOptions: 'DENY' }));
   app.use(
@@ -74,6 +89,7 @@ export function createApp(deps: AppDeps) {
     }
   });
 
+  app.route('/', accountRoutes);
   app.route('/', programmeRoutes);
   app.route('/', clusterRoutes);
   app.route('/', membershipRoutes);

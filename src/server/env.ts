@@ -11,6 +11,8 @@ const EnvSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   KLYNGE_DATA_DIR: z.string().min(1).default('./data'),
+  /** The address people use, e.g. https://klynge.example.no, when a proxy sits in front. */
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://klynge.example.no' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds to finish in-flight requests after SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),

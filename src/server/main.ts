@@ -35,7 +35,13 @@ export async function prepareDatabase(
 export async function startServer(env: Env): Promise<{ port: number; stop(): Promise<void> }> {
   const logger = createLogger(env.LOG_LEVEL);
   const database = await prepareDatabase(env, logger);
-  const app = createApp({ database, clock: systemClock, logger, web: loadWebAssets(DIST_DIR) });
+  const app = createApp({
+    database,
+    clock: systemClock,
+    logger,
+    web: loadWebAssets(DIST_DIR),
+    publicUrl: env.PUBLIC_URL,
+  });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((done, fail) => {
     server.once('listening', () => {

@@ -16,14 +16,36 @@ export type TestContext = {
   database: TestDatabase;
   clock: Clock;
   /** GET a path and parse the JSON body. */
-  get(path: string, init?: RequestInit): Promise<{ status: number; body: any; headers: Headers }>;
+  get(path: string, init?: RequestInit): Promise<TestResponse>;
+  /** Send JSON as a browser on this site would (Origin set), optionally with a session cookie. */
+  send(
+    method: string,
+    path: string,
+    body?: unknown,
+    options?: { cookie?: string; origin?: string },
+  ): Promise<TestResponse>;
+  /** Signs in and returns the Cookie header value for later requests. */
+  signIn(email: string, password: string): Promise<string>;
 };
+
+export type TestResponse = { status: number; body: any; headers: Headers };
+
+const ORIGIN = 'http://localhost';
 
 /**
  * Gives a test file its own migrated database (PGlite or PostgreSQL, by project) and an app built
  * on it with createApp. Data comes from the factories in each test; nothing is shared between files.
  */
-export function setupTestApp(options: { web?: boolean; clock?: Clock } = {}): TestContext {
+async function parse(pending: Response | Promise<Response>): Promise<TestResponse> {
+  const response = await pending;
+  const type = response.headers.get('content-type') ?? '';
+  const body = type.includes('json') ? await response.json() : await response.text();
+  return { status: response.status, body, headers: response.headers };
+}
+
+export function setupTestApp(
+  options: { web?: boolean; clock?: Clock; allowDemoAccounts?: boolean } = {},
+): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     const database = await createTestDatabase();
@@ -33,17 +55,27 @@ export function setupTestApp(options: { web?: boolean; clock?: Clock } = {}): Te
       clock,
       logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
       web: options.web ? loadWebAssets(DIST_DIR) : undefined,
+      allowDemoAccounts: options.allowDemoAccounts ?? true,
     });
     Object.assign(context, {
       app,
       db: database.db,
       database,
       clock,
-      async get(path: string, init?: RequestInit) {
-        const response = await app.request(path, init);
-        const type = response.headers.get('content-type') ?? '';
-        const body = type.includes('json') ? await response.json() : await response.text();
-        return { status: response.status, body, headers: response.headers };
+      get: (path: string, init?: RequestInit) => parse(app.request(path, init)),
+      send(method: string, path: string, body?: unknown, options: { cookie?: string; origin?: string } = {}) {
+        const headers: Record<string, string> = { origin: options.origin ?? ORIGIN };
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        if (options.cookie) headers.cookie = options.cookie;
+        return parse(
+          app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+        );
+      },
+      async signIn(email: string, password: string) {
+        const response = await context.send('POST', '/api/auth/login', { email, password });
+        if (response.status !== 200) throw new Error(`Sign-in failed: ${JSON.stringify(response.body)}`);
+        const cookie = response.headers.get('set-cookie') ?? '';
+        return cookie.split(';')[0]!;
       },
     } satisfies TestContext);
   }, 60_000);

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
+import { isIsoDate } from '../../shared/dates';
 import { ACTOR_TYPES, SIZE_CLASSES } from '../organisations/actor-type';
+import { OrgnrSchema } from '../organisations/orgnr.contract';
 import { MEMBERSHIP_ROLES } from './memberships.table';
 
 export const MembershipRoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('MembershipRole');
@@ -68,3 +70,35 @@ export const OrganisationMembershipSchema = z
 
 export type Member = z.infer<typeof MemberSchema>;
 export type OrganisationMembership = z.infer<typeof OrganisationMembershipSchema>;
+
+const IsoDateSchema = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
+
+export const AddMemberBodySchema = z
+  .object({
+    orgnr: OrgnrSchema,
+    role: MembershipRoleSchema.default('partner'),
+    joinedOn: IsoDateSchema.optional().openapi({ description: 'Defaults to today (Europe/Oslo)' }),
+    agreementSignedOn: IsoDateSchema.nullable().optional(),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(300)
+      .optional()
+      .openapi({ description: 'Needed only when the organisation is not in the register copy' }),
+    actorType: ActorTypeSchema.optional().openapi({
+      description: 'For an organisation not in the register copy',
+    }),
+  })
+  .openapi('AddMemberRequest');
+
+export type AddMemberBody = z.infer<typeof AddMemberBodySchema>;
+
+export const AddedMemberSchema = z
+  .object({
+    member: MemberSchema,
+    organisationSource: z.enum(['register', 'unverified']),
+    warnings: z.array(z.string()),
+  })
+  .openapi('AddedMember');
+export type AddedMember = z.infer<typeof AddedMemberSchema>;

@@ -58,9 +58,15 @@ export function listActivePartnerFacts(db: Db, clusterId: string, today: string)
     .where(and(eq(memberships.clusterId, clusterId), activeOn(today)));
 }
 
-export async function listMembersPage(db: Db, clusterId: string, query: ListMembersQuery, today: string) {
+export async function listMembersPage(
+  db: Db,
+  clusterId: string,
+  query: ListMembersQuery & { membershipId?: string },
+  today: string,
+) {
   const where = and(
     eq(memberships.clusterId, clusterId),
+    query.membershipId ? eq(memberships.id, query.membershipId) : undefined,
     query.include === 'current' ? activeOn(today) : undefined,
     query.role ? eq(memberships.role, query.role) : undefined,
     query.actorType ? eq(organisations.actorType, query.actorType) : undefined,
@@ -118,4 +124,18 @@ export async function listOrganisationIdsWithMemberships(db: Db, organisationIds
     .from(memberships)
     .where(inArray(memberships.organisationId, organisationIds));
   return rows.map((r) => r.organisationId);
+}
+
+export async function countMembershipsInClusters(db: Db, organisationId: string, clusterIds: string[]) {
+  if (clusterIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), inArray(memberships.clusterId, clusterIds)));
+  return row?.n ?? 0;
+}
+
+export async function insertMembership(db: Db, values: typeof memberships.$inferInsert) {
+  const [row] = await db.insert(memberships).values(values).returning();
+  return row!;
 }

@@ -3,8 +3,13 @@ import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { SlugParamSchema } from '../clusters/clusters.contract';
 import { getClusterId } from '../clusters/clusters.service';
-import { ListMembersQuerySchema, MemberPageSchema } from './memberships.contract';
-import { listMembers } from './memberships.service';
+import {
+  AddedMemberSchema,
+  AddMemberBodySchema,
+  ListMembersQuerySchema,
+  MemberPageSchema,
+} from './memberships.contract';
+import { addMember, listMembers } from './memberships.service';
 
 export const listMembersRoute = defineRoute({
   method: 'get',
@@ -22,7 +27,32 @@ export const listMembersRoute = defineRoute({
   },
 });
 
-export const membershipRoutes = createRouter().openapi(listMembersRoute, async (c) => {
-  const clusterId = await getClusterId(c.var.db, c.req.valid('param').slug);
-  return c.json(await listMembers(c.var, clusterId, c.req.valid('query')), 200);
+export const addMemberRoute = defineRoute({
+  method: 'post',
+  path: '/api/clusters/{slug}/members',
+  gate: 'memberships.manage',
+  tags: ['Clusters'],
+  summary: 'Add a partner by organisation number, filled from the register copy',
+  request: {
+    params: SlugParamSchema,
+    body: { content: { 'application/json': { schema: AddMemberBodySchema } }, required: true },
+  },
+  responses: {
+    201: {
+      description: 'The new partnership',
+      content: { 'application/json': { schema: AddedMemberSchema } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422, 500),
+  },
 });
+
+export const membershipRoutes = createRouter()
+  .openapi(listMembersRoute, async (c) => {
+    const clusterId = await getClusterId(c.var.db, c.req.valid('param').slug);
+    return c.json(await listMembers(c.var, clusterId, c.req.valid('query')), 200);
+  })
+  .openapi(addMemberRoute, async (c) => {
+    const slug = c.req.valid('param').slug;
+    const clusterId = await getClusterId(c.var.db, slug);
+    return c.json(await addMember(c.var, { id: clusterId, slug }, c.req.valid('json')), 201);
+  });

@@ -1,9 +1,15 @@
 import { type Clock, osloDate } from '../../server/clock';
-import type { Db } from '../../server/db/client';
+import type { Database, Db } from '../../server/db/client';
+import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
+import { hasClusterPermission } from '../../shared/access';
 import { sectionOfNace } from '../../shared/sectors';
+import { recordAudit } from '../audit/audit.service';
 import { type ActorType, type SizeClass, sizeClass } from '../organisations/actor-type';
+import { ensureOrganisation, type WriteContext } from '../organisations/organisations.service';
 import type {
+  AddedMember,
+  AddMemberBody,
   ListMembersQuery,
   Member,
   OrganisationMembership,
@@ -13,6 +19,8 @@ import {
   countActive,
   countActiveByCluster,
   countByStateInCluster,
+  countMembershipsInClusters,
+  insertMembership,
   listActivePartnerFacts,
   listMembershipsOfOrganisation,
   listMembersPage,
@@ -69,23 +77,27 @@ export async function listMembers(
 ): Promise<Page<Member>> {
   const { rows, total } = await listMembersPage(db, clusterId, query, osloDate(clock.now()));
   return {
-    items: rows.map((r) => ({
-      organisation: {
-        orgnr: r.orgnr,
-        name: r.name,
-        actorType: r.actorType,
-        countyCode: r.countyCode,
-        employees: r.employees,
-      },
-      role: r.role,
-      joinedOn: r.joinedOn,
-      agreementSignedOn: r.agreementSignedOn,
-      leftOn: r.leftOn,
-    })),
+    items: toMembers(rows),
     total,
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+function toMembers(rows: Awaited<ReturnType<typeof listMembersPage>>['rows']): Member[] {
+  return rows.map((r) => ({
+    organisation: {
+      orgnr: r.orgnr,
+      name: r.name,
+      actorType: r.actorType,
+      countyCode: r.countyCode,
+      employees: r.employees,
+    },
+    role: r.role,
+    joinedOn: r.joinedOn,
+    agreementSignedOn: r.agreementSignedOn,
+    leftOn: r.leftOn,
+  }));
 }
 
 export async function listClustersOfOrganisation(
@@ -110,4 +122,68 @@ export async function organisationIdsWithMemberships(
 ): Promise<Set<string>> {
   if (organisationIds.length === 0) return new Set();
   return new Set(await listOrganisationIdsWithMemberships(db, organisationIds));
+}
+
+/** Whether the organisation is or was a partner in any of these clusters. */
+export async function isPartnerInAny(db: Db, organisationId: string, clusterIds: string[]): Promise<boolean> {
+  return (await countMembershipsInClusters(db, organisationId, clusterIds)) > 0;
+}
+
+/**
+ * Adds a partner by organisation number. The organisation comes from the register copy; one that
+ * is not there is added unverified, with a warning. Audited in the same transaction.
+ */
+export async function addMember(
+  context: WriteContext & { db: Database },
+  cluster: { id: string; slug: string },
+  input: AddMemberBody,
+): Promise<AddedMember> {
+  const { db, actor, clock } = context;
+  if (!hasClusterPermission(actor, 'memberships.manage', cluster.id)) {
+    throw new AppError('forbidden', "You may manage only your own cluster's partners.");
+  }
+  const today = osloDate(clock.now());
+  try {
+    return await db.transaction(async (tx) => {
+      const organisation = await ensureOrganisation(tx, context, input);
+      const row = await insertMembership(tx, {
+        clusterId: cluster.id,
+        organisationId: organisation.id,
+        role: input.role,
+        joinedOn: input.joinedOn ?? today,
+        agreementSignedOn: input.agreementSignedOn ?? null,
+        createdAt: clock.now(),
+        updatedAt: clock.now(),
+      });
+      await recordAudit(
+        tx,
+        { actor, requestId: context.requestId, now: clock.now() },
+        {
+          action: 'membership.created',
+          entityType: 'membership',
+          entityId: row.id,
+          clusterId: cluster.id,
+          after: { cluster: cluster.slug, orgnr: organisation.orgnr, role: row.role, joinedOn: row.joinedOn },
+        },
+      );
+      const page = await listMembersPage(
+        tx,
+        cluster.id,
+        { page: 1, pageSize: 1, include: 'all', membershipId: row.id },
+        today,
+      );
+      const [member] = toMembers(page.rows);
+      return {
+        member: member!,
+        organisationSource: organisation.unverified ? 'unverified' : 'register',
+        warnings: organisation.unverified
+          ? [
+              `${organisation.orgnr} is not in the register copy; the organisation is marked unverified until an import finds it.`,
+            ]
+          : [],
+      };
+    });
+  } catch (error) {
+    throw conflictOnUniqueViolation(error, `${input.orgnr} is already a partner in this cluster.`);
+  }
 }

@@ -1,27 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { COUNTY_CODES } from '../../shared/counties';
-import { checkOrgnr } from '../../shared/orgnr';
 import {
   ActorTypeSchema,
   OrganisationMembershipSchema,
   SizeClassSchema,
 } from '../memberships/memberships.contract';
-
-/** A path or body orgnr: nine digits whose mod-11 check digit holds; the message says what is wrong. */
-export const OrgnrSchema = z
-  .string()
-  .superRefine((value, ctx) => {
-    const check = checkOrgnr(value);
-    if (!check.ok)
-      ctx.addIssue({ code: 'custom', message: check.message, params: { problem: check.problem } });
-  })
-  .transform((value) => value.replace(/[\s.]/g, ''))
-  .openapi({ description: 'Organisation number (9 digits, mod-11 check digit)', example: '923609016' });
-
-export const OrgnrParamSchema = z.object({
-  orgnr: OrgnrSchema.openapi({ param: { name: 'orgnr', in: 'path' }, example: '923609016' }),
-});
 
 export const RegisterFactsSchema = z
   .object({
@@ -110,3 +94,11 @@ export const OrganisationPageSchema = pageOf(OrganisationSummarySchema)
   .openapi('OrganisationPage');
 
 export type OrganisationSummary = z.infer<typeof OrganisationSummarySchema>;
+
+export const ActorTypeOverrideBodySchema = z
+  .object({
+    actorType: ActorTypeSchema.nullable().openapi({
+      description: 'The type to use; null lifts the override',
+    }),
+  })
+  .openapi('ActorTypeOverride');

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import { norwegianSortKey } from '../../shared/sort-key';
+import type { ActorType } from './actor-type';
 import type { ListOrganisationsQuery } from './organisations.contract';
 import { organisations, registerImports } from './organisations.table';
 
@@ -73,4 +75,44 @@ export async function findLastCompletedImport(db: Db) {
     .orderBy(desc(registerImports.finishedAt))
     .limit(1);
   return row?.finishedAt ?? null;
+}
+
+export async function insertUnverifiedOrganisation(
+  db: Db,
+  input: { orgnr: string; name: string; actorType: ActorType; now: Date },
+) {
+  const [row] = await db
+    .insert(organisations)
+    .values({
+      orgnr: input.orgnr,
+      name: input.name,
+      nameSortKey: norwegianSortKey(input.name),
+      actorType: input.actorType,
+      source: 'unverified',
+      createdAt: input.now,
+      updatedAt: input.now,
+    })
+    .returning();
+  return row!;
+}
+
+export async function updateActorType(
+  db: Db,
+  id: string,
+  values: {
+    actorType: ActorType;
+    actorTypeOverride: ActorType | null;
+    actorTypeDerived: ActorType | null;
+    now: Date;
+  },
+) {
+  await db
+    .update(organisations)
+    .set({
+      actorType: values.actorType,
+      actorTypeOverride: values.actorTypeOverride,
+      actorTypeDerived: values.actorTypeDerived,
+      updatedAt: values.now,
+    })
+    .where(eq(organisations.id, id));
 }

@@ -2,12 +2,13 @@ import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import {
+  ActorTypeOverrideBodySchema,
   ListOrganisationsQuerySchema,
   OrganisationPageSchema,
   OrganisationSchema,
-  OrgnrParamSchema,
 } from './organisations.contract';
-import { getOrganisation, listOrganisations } from './organisations.service';
+import { getOrganisation, listOrganisations, setActorTypeOverride } from './organisations.service';
+import { OrgnrParamSchema } from './orgnr.contract';
 
 export const getOrganisationRoute = defineRoute({
   method: 'get',
@@ -38,10 +39,29 @@ export const listOrganisationsRoute = defineRoute({
   },
 });
 
+export const setActorTypeRoute = defineRoute({
+  method: 'put',
+  path: '/api/organisations/{orgnr}/actor-type',
+  gate: 'organisations.classify',
+  tags: ['Organisations'],
+  summary: "Override the organisation's derived actor type, or lift the override (kept through imports)",
+  request: {
+    params: OrgnrParamSchema,
+    body: { content: { 'application/json': { schema: ActorTypeOverrideBodySchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'The organisation', content: { 'application/json': { schema: OrganisationSchema } } },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
 export const organisationRoutes = createRouter()
   .openapi(listOrganisationsRoute, async (c) =>
     c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
   )
   .openapi(getOrganisationRoute, async (c) =>
     c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
+  )
+  .openapi(setActorTypeRoute, async (c) =>
+    c.json(await setActorTypeOverride(c.var, c.req.valid('param').orgnr, c.req.valid('json').actorType), 200),
   );

@@ -1,18 +1,22 @@
 import { type Clock, osloDate } from '../../server/clock';
-import type { Db } from '../../server/db/client';
-import { notFound } from '../../server/http/app-error';
+import type { Database, Db } from '../../server/db/client';
+import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
+import { type Actor, clustersWithPermission } from '../../shared/access';
 import { sectionOfNace } from '../../shared/sectors';
-import { listClustersOfOrganisation } from '../memberships/memberships.service';
+import { recordAudit } from '../audit/audit.service';
+import { isPartnerInAny, listClustersOfOrganisation } from '../memberships/memberships.service';
 import { findIndustryNames } from '../reference/reference.service';
-import { sizeClass } from './actor-type';
+import { type ActorType, sizeClass } from './actor-type';
 import type { ListOrganisationsQuery, OrganisationSummary, OrganisationView } from './organisations.contract';
 import {
   findByOrgnr,
   findLastCompletedImport,
   findNameByOrgnr,
+  insertUnverifiedOrganisation,
   type OrganisationMatch,
   searchOrganisationPage,
+  updateActorType,
 } from './organisations.queries';
 
 type Deps = { db: Db; clock: Clock };
@@ -85,4 +89,96 @@ export async function listOrganisations(
 
 export function findOrganisationName(db: Db, orgnr: string) {
   return findNameByOrgnr(db, orgnr);
+}
+
+export type WriteContext = { db: Db; clock: Clock; actor: Actor; requestId?: string };
+
+/**
+ * The organisation for a new partnership: from the register copy when it is there; otherwise
+ * created by hand, marked unverified, which needs at least a name. Runs in the caller's transaction.
+ */
+export async function ensureOrganisation(
+  tx: Db,
+  context: WriteContext,
+  input: { orgnr: string; name?: string; actorType?: ActorType },
+): Promise<{ id: string; orgnr: string; name: string; unverified: boolean; created: boolean }> {
+  const existing = await findByOrgnr(tx, input.orgnr);
+  if (existing) {
+    return {
+      id: existing.id,
+      orgnr: existing.orgnr,
+      name: existing.name,
+      unverified: existing.source === 'unverified',
+      created: false,
+    };
+  }
+  if (!input.name) {
+    const message = `${input.orgnr} is not in the register copy: give the organisation's name to add it unverified.`;
+    throw new AppError('validation_failed', message, {
+      fieldErrors: [{ path: ['body', 'name'], message, code: 'required' }],
+    });
+  }
+  const row = await insertUnverifiedOrganisation(tx, {
+    orgnr: input.orgnr,
+    name: input.name,
+    actorType: input.actorType ?? 'sme',
+    now: context.clock.now(),
+  });
+  await recordAudit(
+    tx,
+    { actor: context.actor, requestId: context.requestId, now: context.clock.now() },
+    {
+      action: 'organisation.created_unverified',
+      entityType: 'organisation',
+      entityId: row.orgnr,
+      after: { orgnr: row.orgnr, name: row.name, actorType: row.actorType, source: 'unverified' },
+    },
+  );
+  return { id: row.id, orgnr: row.orgnr, name: row.name, unverified: true, created: true };
+}
+
+/**
+ * Sets or lifts the manual actor type. Programme staff may classify any organisation; a cluster
+ * manager those that are or were partners in their cluster. The override survives imports.
+ */
+export async function setActorTypeOverride(
+  context: WriteContext & { db: Database },
+  orgnr: string,
+  actorType: ActorType | null,
+): Promise<OrganisationView> {
+  const { db, actor } = context;
+  const organisation = await findByOrgnr(db, orgnr);
+  if (!organisation) throw notFound(`The organisation ${orgnr}`);
+  const scope = clustersWithPermission(actor, 'organisations.classify');
+  if (scope !== 'all' && !(await isPartnerInAny(db, organisation.id, scope))) {
+    throw new AppError('forbidden', 'You may classify only organisations that are partners in your cluster.');
+  }
+  await db.transaction(async (tx) => {
+    const before = { actorType: organisation.actorType, actorTypeOverride: organisation.actorTypeOverride };
+    // Organisations entered by hand have no derived type; keep today's so lifting the override restores it.
+    const derived =
+      organisation.actorTypeDerived ?? (organisation.actorTypeOverride ? null : organisation.actorType);
+    const after = { actorType: actorType ?? derived ?? organisation.actorType, actorTypeOverride: actorType };
+    await updateActorType(tx, organisation.id, {
+      ...after,
+      actorTypeDerived: derived,
+      now: context.clock.now(),
+    });
+    await recordAudit(
+      tx,
+      { actor, requestId: context.requestId, now: context.clock.now() },
+      {
+        action: actorType ? 'organisation.actor_type_overridden' : 'organisation.actor_type_override_lifted',
+        entityType: 'organisation',
+        entityId: orgnr,
+        before,
+        after,
+      },
+    );
+  });
+  return getOrganisation(context, orgnr);
+}
+
+export async function findOrganisationId(db: Db, orgnr: string): Promise<string | undefined> {
+  return (await findByOrgnr(db, orgnr))?.id;
 }

@@ -4,8 +4,9 @@ import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
+import { type MunicipalityReference, resolveMunicipality } from '../reference/reference-files';
 import type { ActorType } from './actor-type';
-import { deriveActorType, type MunicipalityReference, resolveMunicipality } from './brreg/brreg-classify';
+import { deriveActorType } from './brreg/brreg-classify';
 import type { RegisterRecord } from './brreg/brreg-record';
 import { organisationChanges, organisations, type RegisterImportCounts } from './organisations.table';
 

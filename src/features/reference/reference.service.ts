@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { inArray } from 'drizzle-orm';
 import type { Database, Db } from '../../server/db/client';
-import {
-  type MunicipalityReference,
-  parseMunicipalityReference,
-  parseSn2007,
-} from '../organisations/brreg/brreg-classify';
 import { industryCodes, municipalities, municipalityRenumberings } from './reference.table';
+import { type MunicipalityReference, parseMunicipalityReference, parseSn2007 } from './reference-files';
 
 /** The loaded municipality register, or undefined before anyone imported it (callers fall back). */
 export async function loadMunicipalityReference(db: Db): Promise<MunicipalityReference | undefined> {

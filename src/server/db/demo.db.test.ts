@@ -4,7 +4,7 @@ import { generateDemoOrganisations } from '../../features/organisations/organisa
 import { isValidOrgnr } from '../../shared/orgnr';
 import { seededRandom } from '../../shared/random';
 import { setupTestApp } from '../../testing/harness';
-import { isEmpty, seedDemo } from './demo';
+import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo';
 
 const t = setupTestApp();
 
@@ -47,6 +47,17 @@ describe('the demo data', () => {
     expect(body.hubs.map((l: { cluster: { slug: string } }) => l.cluster.slug)).toEqual([
       'nce-aquatech-cluster',
     ]);
+  });
+
+  it('has one account per role that can sign in with the documented password', async () => {
+    for (const demo of DEMO_ACCOUNTS) {
+      const response = await t.send('POST', '/api/auth/login', {
+        email: demo.email,
+        password: demo.password,
+      });
+      expect(response.status, demo.email).toBe(200);
+      expect(response.body.grants[0].role).toBe(demo.role);
+    }
   });
 
   it('is the same on every run', () => {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { createAccount } from '../../features/accounts/accounts.service';
 import { DEMO_CLUSTERS, type DemoCluster } from '../../features/clusters/clusters.demo-data';
 import { createCluster } from '../../features/clusters/clusters.seed';
 import { linkNodeToHub } from '../../features/clusters/clusters.service';
@@ -11,6 +12,7 @@ import {
 import { organisations } from '../../features/organisations/organisations.table';
 import { createProgramme } from '../../features/programme/programme.seed';
 import { programmes } from '../../features/programme/programme.table';
+import type { Role } from '../../shared/access';
 import { addDays, fromDayNumber, minDate, toDayNumber } from '../../shared/dates';
 import { type Random, seededRandom } from '../../shared/random';
 import { sectionOfNace } from '../../shared/sectors';
@@ -24,6 +26,52 @@ const KNOWN_PARTNER_COUNTS: Record<string, number> = {
 };
 
 export const DEMO_ORGANISATION_COUNT = 2_000;
+
+/**
+ * One account per role for trying Klynge; documented in the README. They are marked as demo
+ * accounts and cannot sign in when Klynge runs with NODE_ENV=production.
+ */
+export const DEMO_ACCOUNTS = [
+  {
+    role: 'operator_admin',
+    name: 'Ola Operatør',
+    email: 'ola@demo.klynge.example',
+    password: 'demo-operator-2026',
+  },
+  {
+    role: 'programme_staff',
+    name: 'Pia Programmet',
+    email: 'pia@demo.klynge.example',
+    password: 'demo-programme-2026',
+  },
+  {
+    role: 'assessor',
+    name: 'Aud Assessor',
+    email: 'aud@demo.klynge.example',
+    password: 'demo-assessor-2026',
+  },
+  {
+    role: 'cluster_manager',
+    name: 'Kim Klyngeleder',
+    email: 'kim@demo.klynge.example',
+    password: 'demo-manager-2026',
+  },
+  {
+    role: 'cluster_staff',
+    name: 'Siri Stab',
+    email: 'siri@demo.klynge.example',
+    password: 'demo-staff-2026',
+  },
+  {
+    role: 'partner_contact',
+    name: 'Per Partner',
+    email: 'per@demo.klynge.example',
+    password: 'demo-partner-2026',
+  },
+] as const satisfies readonly { role: Role; name: string; email: string; password: string }[];
+
+/** The cluster the demo's cluster manager, staff and partner contact belong to. */
+export const DEMO_HOME_CLUSTER = 'arctic-cluster-team';
 
 export type DemoSummary = { clusters: number; organisations: number; memberships: number; hubLinks: number };
 
@@ -165,6 +213,24 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
         endsOn: node.endedOn ?? null,
       });
       hubLinks += 1;
+    }
+    const homeId = clusterIds.get(DEMO_HOME_CLUSTER)!;
+    const partnerId = membershipRows.find((m) => m.clusterId === homeId && m.leftOn === null)!.organisationId;
+    for (const demo of DEMO_ACCOUNTS) {
+      const clusterScoped = demo.role === 'cluster_manager' || demo.role === 'cluster_staff';
+      await createAccount(tx, {
+        name: demo.name,
+        email: demo.email,
+        password: demo.password,
+        isDemo: true,
+        grants: [
+          {
+            role: demo.role,
+            clusterId: clusterScoped ? homeId : null,
+            organisationId: demo.role === 'partner_contact' ? partnerId : null,
+          },
+        ],
+      });
     }
     return {
       clusters: DEMO_CLUSTERS.length,

@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/access';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
@@ -9,5 +10,9 @@ export type AppEnv = {
     logger: Logger;
     db: Database;
     clock: Clock;
+    /** Who is calling: an account signed in with a session cookie, or anonymous. */
+    actor: Actor;
+    /** Whether demo seed accounts may sign in (never in production). */
+    allowDemoAccounts: boolean;
   };
 };

@@ -1,16 +1,38 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
+import { createMiddleware } from 'hono/factory';
+import { hasPermission, type Permission } from '../../shared/access';
+import { AppError } from './app-error';
+import type { AppEnv } from './context';
 
 /**
  * Who may call a route. Every route declares one; the declaration is part of the OpenAPI
- * document (`x-gate`) so a test can prove no route lacks it. `public` routes answer anyone,
- * signed in or not.
+ * document (`x-gate`) so a test can prove no route lacks it.
+ * - `public`: anyone, signed in or not;
+ * - `signed_in`: any account;
+ * - a permission: an account holding it somewhere. Whether it holds it for the resource at
+ *   hand is the feature's policy, checked in its service.
  */
-export type Gate = 'public';
+export type Gate = 'public' | 'signed_in' | Permission;
 
 export type GatedRouteConfig = RouteConfig & { gate: Gate };
+
+function gateMiddleware(gate: Gate) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (gate !== 'public') {
+      const actor = c.var.actor;
+      if (actor.kind !== 'account') throw new AppError('unauthenticated', 'Sign in to do this.');
+      if (gate !== 'signed_in' && !hasPermission(actor, gate)) {
+        throw new AppError('forbidden', 'Your roles do not allow this.');
+      }
+    }
+    await next();
+  });
+}
 
 /** The one way to declare an endpoint: its contract, its gate and its documentation together. */
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
   const { gate, ...route } = config;
-  return createRoute({ ...route, 'x-gate': gate } as Omit<R, 'gate'> & { 'x-gate': Gate });
+  return createRoute({ ...route, middleware: [gateMiddleware(gate)], 'x-gate': gate } as Omit<R, 'gate'> & {
+    'x-gate': Gate;
+  });
 }

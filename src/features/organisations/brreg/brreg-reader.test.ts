@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsvText } from './brreg-csv';
+import { parseCsvText } from '../../../shared/csv';
 import { detectFormat, type RawEntry, RegisterFileError, readRegisterFile } from './brreg-reader';
 import { parseCsvRecord, parseJsonRecord } from './brreg-record';
 

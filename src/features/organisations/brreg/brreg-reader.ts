@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
-import { type CsvRow, CsvSyntaxError, CsvTokenizer, detectDelimiter, isBlankRow } from './brreg-csv';
+import { type CsvRow, CsvSyntaxError, CsvTokenizer, detectDelimiter, isBlankRow } from '../../../shared/csv';
 
 /**
  * Streams the entries of a bulk Enhetsregisteret download, plain or gzip-compressed, in bounded

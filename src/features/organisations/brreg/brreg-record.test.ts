@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCsvText } from './brreg-csv';
+import { parseCsvText } from '../../../shared/csv';
 import { type ParseResult, parseCsvRecord, parseJsonRecord, type RegisterRecord } from './brreg-record';
 
 const sharedData = (name: string) =>

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp } from '../../testing/harness';
+import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
+
+const t = setupTestApp();
+let email: string;
+
+beforeAll(async () => {
+  ({ email } = await createTestAccount(t.db, 'programme_staff', {}, { name: 'Kari Testesen' }));
+});
+
+describe('signing in and out', () => {
+  it('opens a session with an httpOnly, SameSite=Lax cookie and tells who is signed in', async () => {
+    const response = await t.send('POST', '/api/auth/login', {
+      email: email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      kind: 'account',
+      name: 'Kari Testesen',
+      grants: [{ role: 'programme_staff' }],
+    });
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^klynge_session=[\w-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    const me = await t.get('/api/auth/me', { headers: { cookie: cookie.split(';')[0]! } });
+    expect(me.body).toMatchObject({ kind: 'account', email });
+  });
+
+  it('answers a wrong password and an unknown address the same way', async () => {
+    const wrong = await t.send('POST', '/api/auth/login', { email, password: 'not the password at all' });
+    const unknown = await t.send('POST', '/api/auth/login', {
+      email: 'nobody@example.test',
+      password: TEST_PASSWORD,
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.detail).toBe('The e-mail address or the password is wrong.');
+    expect(unknown.body.detail).toBe(wrong.body.detail);
+    expect(wrong.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('rejects a malformed login request field by field', async () => {
+    const response = await t.send('POST', '/api/auth/login', { email: 'not-an-address' });
+    expect(response.status).toBe(422);
+    expect(response.body.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual([
+      'json.email',
+      'json.password',
+    ]);
+  });
+
+  it('ends the session on logout, so the old cookie no longer works', async () => {
+    const cookie = await t.signIn(email, TEST_PASSWORD);
+    const out = await t.send('POST', '/api/auth/logout', undefined, { cookie });
+    expect(out.status).toBe(200);
+    expect(out.headers.get('set-cookie')).toMatch(/^klynge_session=;/);
+    expect((await t.get('/api/auth/me', { headers: { cookie } })).body).toEqual({ kind: 'anonymous' });
+  });
+
+  it('refuses a write that carries the session cookie but comes from another site', async () => {
+    const cookie = await t.signIn(email, TEST_PASSWORD);
+    const forged = await t.send('POST', '/api/auth/logout', undefined, {
+      cookie,
+      origin: 'https://evil.example',
+    });
+    expect(forged.status).toBe(403);
+    expect(forged.body.code).toBe('forbidden');
+    expect((await t.get('/api/auth/me', { headers: { cookie } })).body.kind).toBe('account');
+  });
+
+  it('treats an unknown or garbled session cookie as anonymous', async () => {
+    const me = await t.get('/api/auth/me', { headers: { cookie: 'klynge_session=made-up-token' } });
+    expect(me.body).toEqual({ kind: 'anonymous' });
+  });
+});

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { Role } from '../../shared/access';
+import { clusters } from '../clusters/clusters.table';
+import { organisations } from '../organisations/organisations.table';
+
+/** A person: a contact who may or may not have an account, and may belong to several organisations. */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    email: text('email'),
+    phone: text('phone'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('persons_email_idx').on(sql`lower(${t.email})`)],
+);
+
+export type AccountStatus = 'active' | 'disabled';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** Stored as typed; compared and kept unique in lower case. */
+    email: text('email').notNull(),
+    /** argon2id; null for an account that signs in only through single sign-on. */
+    passwordHash: text('password_hash'),
+    status: text('status').$type<AccountStatus>().notNull().default('active'),
+    /** A demo seed account: it cannot sign in when Klynge runs in production. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('accounts_email_key').on(sql`lower(${t.email})`),
+    uniqueIndex('accounts_person_key').on(t.personId),
+    check('accounts_status_check', sql`${t.status} in ('active', 'disabled')`),
+  ],
+);
+
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    role: text('role').$type<Role>().notNull(),
+    clusterId: uuid('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('role_grants_account_idx').on(t.accountId),
+    // Cluster roles name their cluster, the partner role its organisation, programme roles neither.
+    check(
+      'role_grants_scope_check',
+      sql`case
+        when ${t.role} in ('cluster_manager', 'cluster_staff') then ${t.clusterId} is not null and ${t.organisationId} is null
+        when ${t.role} = 'partner_contact' then ${t.organisationId} is not null and ${t.clusterId} is null
+        else ${t.clusterId} is null and ${t.organisationId} is null end`,
+    ),
+  ],
+);
+
+/** A signed-in browser. The id is a hash of the cookie's token, so a leaked table opens no session. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_account_idx').on(t.accountId)],
+);
