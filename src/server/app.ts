@@ -108,10 +108,15 @@ export function createApp(deps: AppDeps) {
 
   const web = deps.web;
   if (web) {
-    // Pages read the API in-process, through the same routes, validation and errors as any client.
+    // Pages read the API in-process, as the visitor, through the same routes, validation and errors
+    // as any client.
     app.route(
       '/',
-      webRoutes(web, async (path) => app.request(path, { headers: { accept: 'application/json' } })),
+      webRoutes(
+        web,
+        (cookie) => async (path) =>
+          app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
+      ),
     );
   }
   app.notFound((c) =>

@@ -41,6 +41,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     logger,
     web: loadWebAssets(DIST_DIR),
     publicUrl: env.PUBLIC_URL,
+    allowDemoAccounts: env.NODE_ENV !== 'production',
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((done, fail) => {

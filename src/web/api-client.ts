@@ -2,19 +2,25 @@
 // through the app in-process (app.request), so server-rendered pages read exactly what the API serves.
 import type { z } from 'zod';
 import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
-import type { MemberPageSchema } from '../features/memberships/memberships.contract';
+import type {
+  AddedMember,
+  AddMemberBody,
+  MemberPageSchema,
+} from '../features/memberships/memberships.contract';
+import type { ActorType } from '../features/organisations/actor-type';
 import type {
   OrganisationPageSchema,
   OrganisationView,
 } from '../features/organisations/organisations.contract';
 import type { ProgrammeView } from '../features/programme/programme.contract';
+import type { Actor } from '../shared/access';
 
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
 export type { ClusterProfile, OrganisationView, ProgrammeView };
 
-export type Fetcher = (path: string) => Promise<Response>;
+export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
 export type ProblemBody = {
   title?: string;
@@ -43,14 +49,21 @@ function queryString(params: Record<string, string | number | undefined>): strin
 }
 
 export function createApiClient(fetcher: Fetcher) {
-  async function get<T>(path: string): Promise<T> {
-    const response = await fetcher(path);
+  async function call<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await fetcher(path, init);
     if (!response.ok) {
       const problem = (await response.json().catch(() => ({}))) as ProblemBody;
       throw new ApiError(response.status, problem);
     }
     return (await response.json()) as T;
   }
+  const get = <T>(path: string) => call<T>(path);
+  const send = <T>(method: 'POST' | 'PUT', path: string, body?: unknown) =>
+    call<T>(path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return {
     programme: () => get<ProgrammeView>('/api/programme'),
     clusters: (params: Record<string, string | number | undefined>) =>
@@ -61,6 +74,15 @@ export function createApiClient(fetcher: Fetcher) {
     organisations: (params: Record<string, string | number | undefined>) =>
       get<OrganisationPage>(`/api/organisations${queryString(params)}`),
     organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
+    me: () => get<Actor>('/api/auth/me'),
+    logIn: (email: string, password: string) => send<Actor>('POST', '/api/auth/login', { email, password }),
+    logOut: () => send<Actor>('POST', '/api/auth/logout'),
+    addMember: (slug: string, body: AddMemberBody) =>
+      send<AddedMember>('POST', `/api/clusters/${encodeURIComponent(slug)}/members`, body),
+    setActorType: (orgnr: string, actorType: ActorType | null) =>
+      send<OrganisationView>('PUT', `/api/organisations/${encodeURIComponent(orgnr)}/actor-type`, {
+        actorType,
+      }),
   };
 }
 

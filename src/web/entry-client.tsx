@@ -3,14 +3,16 @@ import '@digdir/designsystemet-css/theme';
 import './styles.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
+import { ANONYMOUS } from '../shared/access';
 import { isLocale } from '../shared/localized';
-import { createApiClient } from './api-client';
 import { App, type AppState } from './app';
+import { browserApi } from './browser-api';
 import { negotiateLocale, translator } from './i18n';
+import { onRefreshRequest } from './refresh';
 import { isPagePath, loadPage, type PageState, pageTitle } from './routes';
 import { APP_STATE_ELEMENT_ID } from './state';
 
-const api = createApiClient((path) => fetch(path, { headers: { accept: 'application/json' } }));
+const api = browserApi;
 
 function readCookie(name: string): string | undefined {
   return document.cookie
@@ -52,7 +54,7 @@ function Root({ initial }: { initial: AppState }) {
     const path = `${url.pathname}${url.search}`;
     if (mode === 'push') window.history.pushState(null, '', path);
     if (mode === 'replace') window.history.replaceState(null, '', path);
-    setApp({ locale, href: path, state });
+    setApp({ locale, href: path, state, viewer: current.current.viewer });
     document.title = pageTitle(state, translator(locale));
     document.documentElement.lang = locale;
     delete document.documentElement.dataset.loading;
@@ -98,6 +100,7 @@ function Root({ initial }: { initial: AppState }) {
       void navigate(url.href, 'push');
     };
     const onPop = () => void navigate(window.location.href, 'pop');
+    const stopRefresh = onRefreshRequest(() => void navigate(window.location.href, 'pop'));
     document.addEventListener('click', onClick);
     document.addEventListener('submit', onSubmit);
     window.addEventListener('popstate', onPop);
@@ -106,6 +109,7 @@ function Root({ initial }: { initial: AppState }) {
       document.removeEventListener('click', onClick);
       document.removeEventListener('submit', onSubmit);
       window.removeEventListener('popstate', onPop);
+      stopRefresh();
     };
   }, [navigate]);
 
@@ -126,9 +130,14 @@ async function start() {
     cookie: readCookie('lang'),
     acceptLanguage: navigator.languages.join(','),
   });
-  const state = await loadPage(api, url).catch((): PageState => ({ page: 'error' }));
+  const [state, viewer] = await Promise.all([
+    loadPage(api, url).catch((): PageState => ({ page: 'error' })),
+    api.me().catch(() => ANONYMOUS),
+  ]);
   document.title = pageTitle(state, translator(locale));
-  createRoot(container).render(<Root initial={{ locale, href: `${url.pathname}${url.search}`, state }} />);
+  createRoot(container).render(
+    <Root initial={{ locale, href: `${url.pathname}${url.search}`, state, viewer }} />,
+  );
 }
 
 void start();

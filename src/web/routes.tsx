@@ -1,3 +1,4 @@
+import { LoginPage, type LoginPageData, safeNext } from '../features/accounts/ui/login-page';
 import {
   type ClusterPageData,
   ClusterProfilePage,
@@ -24,6 +25,7 @@ export type PageState =
   | { page: 'cluster'; data: ClusterPageData }
   | { page: 'organisation'; data: OrganisationPageData }
   | { page: 'organisations'; data: OrganisationSearchData }
+  | { page: 'login'; data: LoginPageData }
   | { page: 'not_found' }
   | { page: 'error' };
 
@@ -38,6 +40,10 @@ const ROUTES: Route[] = [
   {
     pattern: /^\/clusters\/([^/]+)$/,
     load: async (api, url, [slug]) => ({ page: 'cluster', data: await loadClusterPage(api, url, slug!) }),
+  },
+  {
+    pattern: /^\/login$/,
+    load: async (_api, url) => ({ page: 'login', data: { next: safeNext(url.searchParams.get('next')) } }),
   },
   {
     pattern: /^\/organisations$/,
@@ -89,6 +95,8 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${state.data.organisation.name} – ${suffix}`;
     case 'organisations':
       return `${t('organisations.title')} – ${suffix}`;
+    case 'login':
+      return `${t('account.title')} – ${suffix}`;
     case 'not_found':
       return `${t('error.notFoundTitle')} – ${suffix}`;
     case 'error':
@@ -106,6 +114,8 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <OrganisationPage data={state.data} />;
     case 'organisations':
       return <OrganisationSearchPage data={state.data} url={url} />;
+    case 'login':
+      return <LoginPage data={state.data} />;
     case 'not_found':
       return <NotFoundPage />;
     case 'error':

@@ -93,6 +93,7 @@ export const HubLinkSchema = z
   .openapi('HubLink');
 
 export const ClusterProfileSchema = ClusterSummarySchema.extend({
+  id: z.string().uuid(),
   description: LocalizedTextSchema,
   website: z.string().nullable(),
   focusAreas: z.array(LocalizedTextSchema),

@@ -86,6 +86,7 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
     current: link.startsOn <= today && (link.endsOn === null || link.endsOn >= today),
   });
   return {
+    id: cluster.id,
     slug: cluster.slug,
     name: cluster.name,
     shortName: cluster.shortName,

@@ -3,7 +3,7 @@ import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { isIsoDate } from '../../shared/dates';
 import { ACTOR_TYPES, SIZE_CLASSES } from '../organisations/actor-type';
 import { OrgnrSchema } from '../organisations/orgnr.contract';
-import { MEMBERSHIP_ROLES } from './memberships.table';
+import { MEMBERSHIP_ROLES } from './membership-roles';
 
 export const MembershipRoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('MembershipRole');
 export const ActorTypeSchema = z.enum(ACTOR_TYPES).openapi('ActorType');

@@ -7,6 +7,7 @@ import { sectionOfNace } from '../../shared/sectors';
 import { recordAudit } from '../audit/audit.service';
 import { type ActorType, type SizeClass, sizeClass } from '../organisations/actor-type';
 import { ensureOrganisation, type WriteContext } from '../organisations/organisations.service';
+import type { MembershipRole } from './membership-roles';
 import type {
   AddedMember,
   AddMemberBody,
@@ -26,7 +27,6 @@ import {
   listMembersPage,
   listOrganisationIdsWithMemberships,
 } from './memberships.queries';
-import type { MembershipRole } from './memberships.table';
 
 export async function countActiveMemberships(db: Db, today: string) {
   return countActive(db, today);

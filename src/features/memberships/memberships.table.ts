@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clusters } from '../clusters/clusters.table';
 import { organisations } from '../organisations/organisations.table';
-
-export const MEMBERSHIP_ROLES = ['core_partner', 'partner', 'associate'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+import type { MembershipRole } from './membership-roles';
 
 /** An organisation's partnership in a cluster. A partner who leaves and rejoins gets a new row. */
 export const memberships = pgTable(

@@ -1,4 +1,5 @@
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { AccountMenu } from '../../features/accounts/ui/account-menu';
 import { useLocale } from '../locale-context';
 import { withQuery } from '../url';
 
@@ -28,6 +29,7 @@ export function Layout({ url, children }: { url: URL; children: React.ReactNode 
             >
               {t('nav.switchTo')}
             </Link>
+            <AccountMenu url={url} />
           </nav>
         </div>
       </header>

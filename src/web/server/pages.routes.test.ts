@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createTestAccount } from '../../features/accounts/accounts.seed';
 import { createCluster } from '../../features/clusters/clusters.seed';
 import { createMembership } from '../../features/memberships/memberships.seed';
 import { createOrganisation } from '../../features/organisations/organisations.seed';
@@ -83,6 +84,25 @@ describe('server-rendered public pages', () => {
     const bad = await t.get('/organisations?actorType=wizard');
     expect(bad.status).toBe(200);
     expect(bad.body).toContain('role="alert"');
+  });
+
+  it('render the sign-in page, and for a signed-in manager the tools to add partners', async () => {
+    const login = await t.get('/login?next=/clusters/arctic-cluster-team');
+    expect(login.status).toBe(200);
+    expect(login.body).toContain('autoComplete="current-password"');
+    expect((await t.get('/clusters/arctic-cluster-team')).body).not.toContain(
+      'data-testid="add-partner-form"',
+    );
+    const { email, password } = await createTestAccount(
+      t.db,
+      'programme_staff',
+      {},
+      { name: 'Pia Programmet' },
+    );
+    const cookie = await t.signIn(email, password);
+    const { body } = await t.get('/clusters/arctic-cluster-team', { headers: { cookie } });
+    expect(body).toContain('Innlogget som Pia Programmet');
+    expect(body).toContain('data-testid="add-partner-form"');
   });
 
   it('answer 404 with a page for unknown clusters, bad organisation numbers and unknown paths', async () => {

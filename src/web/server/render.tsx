@@ -1,4 +1,5 @@
 import { renderToString } from 'react-dom/server';
+import type { Actor } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import type { ApiClient } from '../api-client';
 import { App, type AppState } from '../app';
@@ -21,6 +22,7 @@ export async function renderPage(input: {
   api: ApiClient;
   url: URL;
   locale: Locale;
+  viewer: Actor;
   template: string;
   onError?: (error: unknown) => void;
   state?: PageState;
@@ -32,7 +34,7 @@ export async function renderPage(input: {
       input.onError?.(error);
       return { page: 'error' };
     }));
-  const appState: AppState = { locale, href: `${url.pathname}${url.search}`, state };
+  const appState: AppState = { locale, href: `${url.pathname}${url.search}`, state, viewer: input.viewer };
   const body = renderToString(<App {...appState} />);
   const meta = description(state, locale);
   const head = meta ? `<meta name="description" content="${escapeHtml(meta.slice(0, 300))}">` : '';

@@ -37,7 +37,8 @@ function localeOf(c: Context<AppEnv>) {
 }
 
 /** Public pages rendered on the server (readable without JavaScript), and the SPA's static files. */
-export function webRoutes(deps: WebDeps, fetchApi: Fetcher) {
+/** `apiFor(cookie)` calls the app's own API in-process as the visitor (their session cookie passed on). */
+export function webRoutes(deps: WebDeps, apiFor: (cookie: string | undefined) => Fetcher) {
   const app = new Hono<AppEnv>();
   if (deps.distDir) {
     app.use(
@@ -53,9 +54,10 @@ export function webRoutes(deps: WebDeps, fetchApi: Fetcher) {
     const url = new URL(c.req.url);
     if (!isPagePath(url.pathname)) return next();
     const { status, html } = await renderPage({
-      api: createApiClient(fetchApi),
+      api: createApiClient(apiFor(c.req.header('cookie'))),
       url,
       locale: localeOf(c),
+      viewer: c.var.actor,
       template: deps.template,
       onError: (error) => c.var.logger.error({ err: error }, 'page rendering failed'),
     });
@@ -71,6 +73,7 @@ export async function renderNotFound(c: Context<AppEnv>, template: string): Prom
     api: createApiClient(() => Promise.reject(new Error('not used'))),
     url: new URL(c.req.url),
     locale: localeOf(c),
+    viewer: c.var.actor,
     template,
     state: { page: 'not_found' },
   });

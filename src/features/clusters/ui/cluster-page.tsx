@@ -7,6 +7,7 @@ import { countyName, sectorSummary } from '../../../web/components/labels';
 import { Pager } from '../../../web/components/pager';
 import { formatDate, formatNok, formatNumber, formatPercent, type MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
+import { AddPartnerPanel } from '../../memberships/ui/add-partner-panel';
 
 export type ClusterPageData = { cluster: ClusterProfile; members: MemberPage };
 
@@ -248,6 +249,8 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
           </Card>
         </div>
       </section>
+
+      <AddPartnerPanel cluster={cluster} />
 
       <section aria-labelledby="members-heading">
         <Heading level={2} data-size="sm" id="members-heading">

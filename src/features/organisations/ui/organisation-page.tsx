@@ -4,6 +4,7 @@ import type { ApiClient, OrganisationView } from '../../../web/api-client';
 import { countyName, sectorLabel } from '../../../web/components/labels';
 import { formatDate, formatNumber, type MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
+import { ClassifyPanel } from './classify-panel';
 
 export type OrganisationPageData = { organisation: OrganisationView };
 
@@ -101,6 +102,7 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
           {t('organisation.registerAsOf', { date: formatDate(register.lastImportAt.slice(0, 10), locale) })}
         </Paragraph>
       )}
+      <ClassifyPanel organisation={organisation} />
       <section aria-labelledby="clusters-heading">
         <Heading level={2} data-size="sm" id="clusters-heading">
           {t('organisation.clusters')}

@@ -1,0 +1,26 @@
+import { Button, Link } from '@digdir/designsystemet-react';
+import { browserApi } from '../../../web/browser-api';
+import { useLocale } from '../../../web/locale-context';
+import { useViewer } from '../../../web/viewer-context';
+
+/** Sign-in link, or who is signed in with a sign-out button. */
+export function AccountMenu({ url }: { url: URL }) {
+  const { t } = useLocale();
+  const viewer = useViewer();
+  if (viewer.kind === 'anonymous') {
+    const next = url.pathname === '/login' ? '/' : `${url.pathname}${url.search}`;
+    return <Link href={`/login?next=${encodeURIComponent(next)}`}>{t('account.signIn')}</Link>;
+  }
+  const signOut = async () => {
+    await browserApi.logOut();
+    window.location.reload();
+  };
+  return (
+    <span className="account-menu">
+      <span data-testid="signed-in-as">{t('account.signedInAs', { name: viewer.name })}</span>
+      <Button variant="tertiary" data-size="sm" onClick={signOut}>
+        {t('account.signOut')}
+      </Button>
+    </span>
+  );
+}

@@ -1,0 +1,70 @@
+import { Alert, Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { hasPermission } from '../../../shared/access';
+import type { OrganisationView } from '../../../web/api-client';
+import { browserApi } from '../../../web/browser-api';
+import { ProblemAlert } from '../../../web/components/problem-alert';
+import type { MessageKey } from '../../../web/i18n';
+import { useLocale } from '../../../web/locale-context';
+import { refreshPage } from '../../../web/refresh';
+import { useViewer } from '../../../web/viewer-context';
+import { ACTOR_TYPES, type ActorType } from '../actor-type';
+
+/** Override the derived actor type (programme staff, or the manager of a cluster it is partner in). */
+export function ClassifyPanel({ organisation }: { organisation: OrganisationView }) {
+  const { t } = useLocale();
+  const viewer = useViewer();
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  if (!hasPermission(viewer, 'organisations.classify')) return null;
+
+  const save = async (actorType: ActorType | null) => {
+    setError(undefined);
+    setSaved(false);
+    try {
+      await browserApi.setActorType(organisation.orgnr, actorType);
+      setSaved(true);
+      refreshPage();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    void save(String(new FormData(event.currentTarget).get('actorType')) as ActorType);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="classify-heading">
+      <Heading level={2} data-size="xs" id="classify-heading">
+        {t('classify.title')}
+      </Heading>
+      {saved && (
+        <Alert data-color="success" role="status">
+          {t('classify.saved')}
+        </Alert>
+      )}
+      {error !== undefined && <ProblemAlert title={t('classify.failed')} error={error} />}
+      <form onSubmit={onSubmit} className="registry__filters">
+        <Field>
+          <Label htmlFor="classify-type">{t('organisation.actorType')}</Label>
+          <Select id="classify-type" name="actorType" defaultValue={organisation.actorType}>
+            {ACTOR_TYPES.map((type) => (
+              <Select.Option key={type} value={type}>
+                {t(`actor.${type}` as MessageKey)}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <div className="registry__actions">
+          <Button type="submit">{t('classify.submit')}</Button>
+          {organisation.actorTypeOverridden && (
+            <Button type="button" variant="secondary" onClick={() => void save(null)}>
+              {t('classify.reset')}
+            </Button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
