@@ -23,7 +23,8 @@ export const memberships = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('memberships_cluster_idx').on(t.clusterId, t.leftOn),
+    // Holds every column of "partners today" per cluster, so counts are index-only scans.
+    index('memberships_cluster_idx').on(t.clusterId, t.joinedOn, t.leftOn),
     index('memberships_organisation_idx').on(t.organisationId),
     uniqueIndex('memberships_one_open_key').on(t.clusterId, t.organisationId).where(sql`${t.leftOn} is null`),
     check('memberships_role_check', sql`${t.role} in ('core_partner', 'partner', 'associate')`),

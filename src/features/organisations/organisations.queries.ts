@@ -1,12 +1,19 @@
-import { and, asc, desc, eq, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
 import type { ActorType } from './actor-type';
 import type { ListOrganisationsQuery } from './organisations.contract';
 import { organisations, registerImports } from './organisations.table';
 
+// Every column but the search vector, which no answer shows.
+const { search: _organisationSearch, ...organisationColumns } = getTableColumns(organisations);
+
 export async function findByOrgnr(db: Db, orgnr: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.orgnr, orgnr)).limit(1);
+  const [row] = await db
+    .select(organisationColumns)
+    .from(organisations)
+    .where(eq(organisations.orgnr, orgnr))
+    .limit(1);
   return row;
 }
 
