@@ -171,7 +171,8 @@ function actorTypeFor(random: Random): ActorType {
   return 'interest_organisation';
 }
 
-function employeesFor(type: ActorType, random: Random): number | null {
+/** A plausible headcount for an actor type (shared with the scale benchmark's generator). */
+export function employeesFor(type: ActorType, random: Random): number | null {
   if (random.chance(0.04)) return null;
   switch (type) {
     case 'sme':
