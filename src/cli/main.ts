@@ -40,36 +40,19 @@ async function withDatabase(env: Env, work: (db: Database) => Promise<number>): 
   }
 }
 
-async function migrate(env: Env): Promise<number> {
-  const database = await openForCommand(env);
-  try {
-    await migrateDatabase(database);
-    console.log('The database is migrated.');
-    return 0;
-  } finally {
-    await database.close();
-  }
-}
-
-async function seed(env: Env): Promise<number> {
-  const database = await openForCommand(env);
-  try {
-    await migrateDatabase(database);
-    if (!(await isEmpty(database.db))) {
-      console.error(
-        'The database already holds a programme; the demo data is loaded only into an empty database.',
-      );
-      return 1;
-    }
-    const summary = await seedDemo(database.db, osloDate(systemClock.now()));
-    console.log(
-      `Demo data loaded: ${summary.clusters} clusters, ${summary.organisations} organisations, ` +
-        `${summary.memberships} memberships, ${summary.hubLinks} hub links.`,
+async function seed(db: Database): Promise<number> {
+  if (!(await isEmpty(db))) {
+    console.error(
+      'The database already holds a programme; the demo data is loaded only into an empty database.',
     );
-    return 0;
-  } finally {
-    await database.close();
+    return 1;
   }
+  const summary = await seedDemo(db, osloDate(systemClock.now()));
+  console.log(
+    `Demo data loaded: ${summary.clusters} clusters, ${summary.organisations} organisations, ` +
+      `${summary.memberships} memberships, ${summary.hubLinks} hub links.`,
+  );
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -80,9 +63,12 @@ export async function main(argv: string[]): Promise<number> {
         await runServer();
         return -1;
       case 'migrate':
-        return await migrate(loadEnv());
+        return await withDatabase(loadEnv(), async () => {
+          console.log('The database is migrated.');
+          return 0;
+        });
       case 'seed':
-        return await seed(loadEnv());
+        return await withDatabase(loadEnv(), seed);
       case 'create-user':
         return await withDatabase(loadEnv(), (db) => createUser(db, argv.slice(1)));
       case 'import':
