@@ -52,6 +52,8 @@ describe('a cluster manager', () => {
     await page.getByText('Nyetablert Prosess AS er lagt til som partner.').waitFor();
     expect(await page.getByText(/not in the register copy/).count()).toBe(1);
 
+    // The list reloads after the write; scan the settled page, not the dimmed one in between.
+    await waitForNavigation(page);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.getByRole('link', { name: 'Logg inn' }).waitFor();
