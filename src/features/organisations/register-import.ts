@@ -58,18 +58,29 @@ export async function importRegisterFile(
   let batch: RegisterColumns[] = [];
   let lastEntryInBatch = 0;
   let committedEntries = 0;
+  // One batch is written while the next is read and parsed: the database and this process each
+  // get a core. Never more than one write in flight, so a failure stops the import at once.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (batch.length > 0) {
-      const written = batch;
-      const result = await db.transaction((tx) =>
-        writeRegisterBatch(tx, written, { importId, now: clock.now() }),
-      );
-      counts.new += result.new;
-      counts.updated += result.updated;
-      counts.unchanged += result.unchanged;
-    }
-    committedEntries = lastEntryInBatch;
+    const written = batch;
+    const upTo = lastEntryInBatch;
     batch = [];
+    await writing;
+    writing = (async () => {
+      if (written.length > 0) {
+        const result = await db.transaction((tx) =>
+          writeRegisterBatch(tx, written, { importId, now: clock.now() }),
+        );
+        counts.new += result.new;
+        counts.updated += result.updated;
+        counts.unchanged += result.unchanged;
+      }
+      committedEntries = upTo;
+    })();
+  };
+  const drain = async () => {
+    await flush();
+    await writing;
   };
 
   let bytes = { read: 0, total: 0 };
@@ -94,14 +105,15 @@ export async function importRegisterFile(
       if (batch.length >= batchSize) await flush();
       options.onProgress?.(bytes.read, bytes.total, counts.read);
     }
-    await flush();
+    await drain();
   } catch (caught) {
     if (!(caught instanceof RegisterFileError)) {
+      await writing.catch(() => {});
       await finish('failed', caught instanceof Error ? caught.message : String(caught));
       throw caught;
     }
     // The entries read before the damage are whole; keep them, and say exactly how far we got.
-    await flush();
+    await drain();
     error = caught.message;
   }
   await finish(error ? 'failed' : 'completed', error);

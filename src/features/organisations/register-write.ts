@@ -1,7 +1,7 @@
 // Writes normalised register records into the local register copy, in batches, each batch in one
 // transaction: a record is either fully written with its change history or not at all.
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
 import { type MunicipalityReference, resolveMunicipality } from '../reference/reference-files';
@@ -125,83 +125,124 @@ export type BatchResult = Pick<RegisterImportCounts, 'new' | 'updated' | 'unchan
  * Upserts a batch by orgnr. A record whose facts hash to what is stored is left alone, so running
  * the same file twice changes nothing. An actor-type override set in Klynge always wins.
  */
+/** SQL types of the columns a register record writes, for reading a batch with jsonb_to_recordset. */
+const SQL_TYPES: Record<keyof RegisterColumns | 'registerHash', string> = {
+  orgnr: 'text',
+  name: 'text',
+  nameSortKey: 'text',
+  registerKind: 'text',
+  organisationForm: 'text',
+  organisationFormName: 'text',
+  naceCodes: 'text[]',
+  naceDescriptions: 'text[]',
+  employees: 'integer',
+  municipalityNumber: 'text',
+  municipalityName: 'text',
+  countyCode: 'text',
+  postalCode: 'text',
+  postalPlace: 'text',
+  institutionalSectorCode: 'text',
+  foundedOn: 'date',
+  registeredOn: 'date',
+  website: 'text',
+  bankrupt: 'boolean',
+  underLiquidation: 'boolean',
+  underForcedLiquidation: 'boolean',
+  deletedOn: 'date',
+  parentOrgnr: 'text',
+  actorTypeDerived: 'text',
+  registerHash: 'text',
+};
+
+const WRITTEN = Object.keys(SQL_TYPES) as (keyof typeof SQL_TYPES)[];
+const column = (key: keyof typeof SQL_TYPES) => organisations[key].name;
+
+const INSERT_COLUMNS = WRITTEN.map(column).join(', ');
+const SELECT_COLUMNS = WRITTEN.map((key) => `r.${column(key)}`).join(', ');
+const RECORD_DEFINITION = WRITTEN.map((key) => `${column(key)} ${SQL_TYPES[key]}`).join(', ');
+const UPDATE_SET = WRITTEN.filter((key) => key !== 'orgnr')
+  .map((key) => `${column(key)} = excluded.${column(key)}`)
+  .join(', ');
+
+/**
+ * The batch travels as one JSON parameter, unpacked by jsonb_to_recordset: one statement and one
+ * parameter for a thousand rows, where a VALUES list would bind tens of thousands.
+ */
+function upsertStatement(rows: (RegisterColumns & { registerHash: string })[], now: Date): SQL {
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries(WRITTEN.map((key) => [column(key), row[key]]))),
+  );
+  return sql`insert into organisations (${sql.raw(INSERT_COLUMNS)}, actor_type, source, register_updated_at, updated_at)
+    select ${sql.raw(SELECT_COLUMNS)}, r.actor_type_derived, 'register', ${now}::timestamptz, ${now}::timestamptz
+    from jsonb_to_recordset(${json}::jsonb) as r(${sql.raw(RECORD_DEFINITION)})
+    on conflict (orgnr) do update set ${sql.raw(UPDATE_SET)},
+      actor_type = coalesce(organisations.actor_type_override, excluded.actor_type_derived),
+      source = 'register',
+      register_updated_at = excluded.register_updated_at,
+      updated_at = excluded.updated_at
+    returning id, orgnr`;
+}
+
+/**
+ * Upserts a batch by orgnr. A record whose facts hash to what is stored is left alone, so running
+ * the same file twice changes nothing. An actor-type override set in Klynge always wins.
+ */
 export async function writeRegisterBatch(
   tx: Db,
   batch: RegisterColumns[],
   context: { importId: string | null; now: Date },
 ): Promise<BatchResult> {
   const byOrgnr = new Map(batch.map((columns) => [columns.orgnr, columns]));
-  const existing = await tx
-    .select({
-      id: organisations.id,
-      orgnr: organisations.orgnr,
-      registerHash: organisations.registerHash,
-      ...Object.fromEntries(TRACKED.map((key) => [key, organisations[key]])),
-    })
+  const stored = await tx
+    .select({ orgnr: organisations.orgnr, registerHash: organisations.registerHash })
     .from(organisations)
-    .where(inArray(organisations.orgnr, [...byOrgnr.keys()]));
-  const known = new Map(existing.map((row) => [row.orgnr, row as ExistingRow]));
+    .where(sql`${organisations.orgnr} = any(${sql.param([...byOrgnr.keys()])}::text[])`);
+  const storedHash = new Map(stored.map((row) => [row.orgnr, row.registerHash]));
 
   const writes: (RegisterColumns & { registerHash: string })[] = [];
-  const history: { orgnr: string; kind: string; changes: Record<string, [unknown, unknown]> }[] = [];
-  let created = 0;
   let unchanged = 0;
   for (const columns of byOrgnr.values()) {
     const hash = registerHash(columns);
-    const before = known.get(columns.orgnr);
-    if (before && before.registerHash === hash) {
-      unchanged += 1;
-      continue;
-    }
-    writes.push({ ...columns, registerHash: hash });
-    if (!before) created += 1;
-    else
-      history.push({
-        orgnr: columns.orgnr,
-        kind: changeKind(before, columns),
-        changes: diff(before, columns),
-      });
+    if (storedHash.get(columns.orgnr) === hash) unchanged += 1;
+    else writes.push({ ...columns, registerHash: hash });
+  }
+  const changed = writes.filter((w) => storedHash.has(w.orgnr)).map((w) => w.orgnr);
+  // Only records that really changed need their old facts, for the history.
+  const before = new Map<string, ExistingRow>();
+  if (changed.length > 0) {
+    const rows = await tx
+      .select({
+        id: organisations.id,
+        orgnr: organisations.orgnr,
+        registerHash: organisations.registerHash,
+        ...Object.fromEntries(TRACKED.map((key) => [key, organisations[key]])),
+      })
+      .from(organisations)
+      .where(sql`${organisations.orgnr} = any(${sql.param(changed)}::text[])`);
+    for (const row of rows) before.set(row.orgnr, row as ExistingRow);
   }
   if (writes.length > 0) {
-    const ids = await tx
-      .insert(organisations)
-      .values(
-        writes.map((w) => ({
-          ...w,
-          actorType: w.actorTypeDerived,
-          source: 'register' as const,
-          registerUpdatedAt: context.now,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: organisations.orgnr,
-        set: {
-          ...Object.fromEntries(
-            (Object.keys(writes[0]!) as (keyof RegisterColumns | 'registerHash')[])
-              .filter((key) => key !== 'orgnr')
-              .map((key) => [key, sql.raw(`excluded.${organisations[key].name}`)]),
-          ),
-          actorType: sql`coalesce(${organisations.actorTypeOverride}, excluded.actor_type_derived)`,
-          source: sql`'register'`,
-          registerUpdatedAt: context.now,
-          updatedAt: context.now,
-        },
-      })
-      .returning({ id: organisations.id, orgnr: organisations.orgnr });
-    if (history.length > 0) {
-      const idOf = new Map(ids.map((row) => [row.orgnr, row.id]));
+    const { rows: written } = await tx.execute<{ id: string; orgnr: string }>(
+      upsertStatement(writes, context.now),
+    );
+    if (before.size > 0) {
+      const idOf = new Map(written.map((row) => [row.orgnr, row.id]));
       await tx.insert(organisationChanges).values(
-        history.map((h) => ({
-          organisationId: idOf.get(h.orgnr)!,
-          importId: context.importId,
-          kind: h.kind,
-          changes: h.changes,
-          effectiveOn: h.kind === 'deleted' ? (byOrgnr.get(h.orgnr)?.deletedOn ?? null) : null,
-        })),
+        [...before.values()].map((old) => {
+          const after = byOrgnr.get(old.orgnr)!;
+          const kind = changeKind(old, after);
+          return {
+            organisationId: idOf.get(old.orgnr)!,
+            importId: context.importId,
+            kind,
+            changes: diff(old, after),
+            effectiveOn: kind === 'deleted' ? after.deletedOn : null,
+          };
+        }),
       );
     }
   }
-  return { new: created, updated: writes.length - created, unchanged };
+  return { new: writes.length - changed.length, updated: changed.length, unchanged };
 }
 
 export async function findRegisterColumns(tx: Db, orgnr: string) {
