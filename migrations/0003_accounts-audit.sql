@@ -44,6 +44,7 @@ CREATE TABLE "sessions" (
 --> statement-breakpoint
 CREATE TABLE "audit_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigserial NOT NULL,
 	"occurred_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"actor_account_id" uuid,
 	"actor_name" text NOT NULL,
@@ -56,6 +57,7 @@ CREATE TABLE "audit_events" (
 	"request_id" text
 );
 --> statement-breakpoint
+DROP INDEX "memberships_cluster_idx";--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "role_grants" ADD CONSTRAINT "role_grants_cluster_id_clusters_id_fk" FOREIGN KEY ("cluster_id") REFERENCES "public"."clusters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -66,6 +68,7 @@ CREATE UNIQUE INDEX "accounts_person_key" ON "accounts" USING btree ("person_id"
 CREATE INDEX "persons_email_idx" ON "persons" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "role_grants_account_idx" ON "role_grants" USING btree ("account_id");--> statement-breakpoint
 CREATE INDEX "sessions_account_idx" ON "sessions" USING btree ("account_id");--> statement-breakpoint
-CREATE INDEX "audit_events_occurred_idx" ON "audit_events" USING btree ("occurred_at");--> statement-breakpoint
+CREATE INDEX "audit_events_seq_idx" ON "audit_events" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "audit_events_entity_idx" ON "audit_events" USING btree ("entity_type","entity_id");--> statement-breakpoint
-CREATE INDEX "audit_events_cluster_idx" ON "audit_events" USING btree ("cluster_id","occurred_at");
+CREATE INDEX "audit_events_cluster_idx" ON "audit_events" USING btree ("cluster_id","seq");--> statement-breakpoint
+CREATE INDEX "memberships_cluster_idx" ON "memberships" USING btree ("cluster_id","joined_on","left_on");

@@ -54,6 +54,7 @@ describe('the HTTP foundation', () => {
       })),
     );
     expect(operations.map((o) => o.route).sort()).toEqual([
+      'get /api/audit-events',
       'get /api/auth/me',
       'get /api/clusters',
       'get /api/clusters/{slug}',

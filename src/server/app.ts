@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
+import { auditRoutes } from '../features/audit/audit.routes';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountRoutes);
+  app.route('/', auditRoutes);
   app.route('/', programmeRoutes);
   app.route('/', clusterRoutes);
   app.route('/', membershipRoutes);

@@ -1,5 +1,8 @@
 import type { Db } from '../../server/db/client';
-import type { Actor } from '../../shared/access';
+import type { Page } from '../../server/http/pagination';
+import { type Actor, clustersWithPermission } from '../../shared/access';
+import type { AuditEventView, ListAuditEventsQuery } from './audit.contract';
+import { listAuditPage } from './audit.queries';
 import { auditEvents } from './audit.table';
 
 export type AuditEntry = {
@@ -28,4 +31,32 @@ export async function recordAudit(tx: Db, context: AuditContext, entry: AuditEnt
     after: entry.after ?? null,
     requestId: context.requestId ?? null,
   });
+}
+
+/** The audit trail the actor may read: everything for programme staff, their cluster's for a manager. */
+export async function listAuditEvents(
+  { db, actor }: { db: Db; actor: Actor },
+  query: ListAuditEventsQuery,
+): Promise<Page<AuditEventView>> {
+  const scope = clustersWithPermission(actor, 'audit.read');
+  if (scope !== 'all' && scope.length === 0)
+    return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+  const { rows, total } = await listAuditPage(db, scope, query);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurredAt.toISOString(),
+      actorName: row.actorName,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      clusterId: row.clusterId,
+      before: row.before,
+      after: row.after,
+      requestId: row.requestId,
+    })),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

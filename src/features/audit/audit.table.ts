@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Who changed what, when: one row per write, in the same transaction as the write. Actor and
@@ -8,6 +8,8 @@ export const auditEvents = pgTable(
   'audit_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Order of recording: events in one transaction share a time but never a place in the trail. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     actorAccountId: uuid('actor_account_id'),
     actorName: text('actor_name').notNull(),
@@ -21,8 +23,8 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
   },
   (t) => [
-    index('audit_events_occurred_idx').on(t.occurredAt),
+    index('audit_events_seq_idx').on(t.seq),
     index('audit_events_entity_idx').on(t.entityType, t.entityId),
-    index('audit_events_cluster_idx').on(t.clusterId, t.occurredAt),
+    index('audit_events_cluster_idx').on(t.clusterId, t.seq),
   ],
 );
