@@ -1,3 +1,5 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
@@ -15,7 +17,7 @@ export const loginRoute = defineRoute({
   request: { body: { content: { 'application/json': { schema: LoginBodySchema } }, required: true } },
   responses: {
     200: { description: 'Signed in', content: { 'application/json': { schema: ActorSchema } } },
-    ...problemResponses(401, 422, 500),
+    ...problemResponses(401, 422, 429, 500),
   },
 });
 
@@ -48,6 +50,7 @@ export const accountRoutes = createRouter()
     const { token, actor, expiresAt } = await logIn(c.var, {
       ...c.req.valid('json'),
       userAgent: c.req.header('user-agent'),
+      address: clientAddress(c),
     });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
@@ -64,3 +67,12 @@ export const accountRoutes = createRouter()
     return c.json({ kind: 'anonymous' as const }, 200);
   })
   .openapi(meRoute, (c) => c.json(c.var.actor, 200));
+
+/** The caller's address from the socket; requests made in-process (tests, server rendering) have none. */
+function clientAddress(c: Context): string | undefined {
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,6 +7,7 @@ import { findAccountByEmail, findLiveSession, listGrants } from './accounts.quer
 import { accounts, persons, roleGrants, sessions } from './accounts.table';
 import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords';
 import { newSessionToken, SESSION_DAYS, sessionIdOf } from './sessions';
+import { clearAccount, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES, throttleKeys } from './throttle';
 
 const DAY_MS = 86_400_000;
 /** Seen-time is written at most this often, so reads do not turn into writes. */
@@ -33,15 +34,24 @@ async function actorOf(
 /** Checks e-mail and password and opens a session. The answer never says which of the two was wrong. */
 export async function logIn(
   { db, clock, allowDemoAccounts }: { db: Database; clock: Clock; allowDemoAccounts: boolean },
-  input: { email: string; password: string; userAgent?: string },
+  input: { email: string; password: string; userAgent?: string; address?: string },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const keys = throttleKeys(input.email, input.address);
+  if (await isThrottled(db, keys, clock.now())) {
+    throw new AppError(
+      'rate_limited',
+      `Too many failed sign-ins. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again, or reset the password.`,
+    );
+  }
   const found = await findAccountByEmail(db, input.email);
   const hash = found?.account.passwordHash ?? (await decoyHash());
   const ok = await verifyPassword(hash, input.password);
   const usable = found?.account.status === 'active' && (allowDemoAccounts || !found.account.isDemo);
   if (!found?.account.passwordHash || !ok || !usable) {
+    await recordFailure(db, keys, clock.now());
     throw new AppError('unauthenticated', WRONG_LOGIN);
   }
+  await clearAccount(db, keys);
   const now = clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
