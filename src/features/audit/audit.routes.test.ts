@@ -14,7 +14,7 @@ let actId: string;
 beforeAll(async () => {
   const programme = await createProgramme(t.db);
   const act = await createCluster(t.db, programme, { slug: 'arctic-cluster-team' });
-  const other = await createCluster(t.db, programme, { slug: 'energi-i-nord' });
+  await createCluster(t.db, programme, { slug: 'energi-i-nord' });
   actId = act.id;
   const first = await createOrganisation(t.db);
   const second = await createOrganisation(t.db);
@@ -34,7 +34,6 @@ beforeAll(async () => {
     { cookie: manager },
   );
   await t.send('POST', '/api/clusters/energi-i-nord/members', { orgnr: second.orgnr }, { cookie: staff });
-  void other;
 });
 
 describe('GET /api/audit-events', () => {
