@@ -11,10 +11,10 @@ import {
   Table,
   Tag,
 } from '@digdir/designsystemet-react';
-import { COUNTIES } from '../../../shared/counties';
 import { pick } from '../../../shared/localized';
 import { SECTIONS } from '../../../shared/sectors';
 import { type ApiClient, ApiError, type ClusterPage, type ProgrammeView } from '../../../web/api-client';
+import { COUNTY_OPTIONS, FilterSelect } from '../../../web/components/filter-select';
 import { countyName } from '../../../web/components/labels';
 import { Pager } from '../../../web/components/pager';
 import { formatNumber } from '../../../web/i18n';
@@ -86,47 +86,40 @@ export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
           <Label htmlFor="registry-q">{t('registry.search')}</Label>
           <Input id="registry-q" name="q" type="search" defaultValue={query.q ?? ''} autoComplete="off" />
         </Field>
-        <Field>
-          <Label htmlFor="registry-level">{t('registry.level')}</Label>
-          <Select id="registry-level" name="level" defaultValue={query.level ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            {programme?.levels.map((level) => (
-              <Select.Option key={level.code} value={level.code}>
-                {pick(level.name, locale)} ({level.activeClusters})
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="registry-county">{t('registry.county')}</Label>
-          <Select id="registry-county" name="county" defaultValue={query.county ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            {COUNTIES.map((county) => (
-              <Select.Option key={county.code} value={county.code}>
-                {county.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="registry-sector">{t('registry.sector')}</Label>
-          <Select id="registry-sector" name="sector" defaultValue={query.sector ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            {SECTIONS.map((section) => (
-              <Select.Option key={section.code} value={section.code}>
-                {section[locale]}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="registry-status">{t('registry.status')}</Label>
-          <Select id="registry-status" name="status" defaultValue={query.status ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            <Select.Option value="active">{t('status.active')}</Select.Option>
-            <Select.Option value="ended">{t('status.ended')}</Select.Option>
-          </Select>
-        </Field>
+        <FilterSelect
+          id="registry-level"
+          name="level"
+          label={t('registry.level')}
+          value={query.level}
+          options={(programme?.levels ?? []).map((level) => ({
+            value: level.code,
+            label: `${pick(level.name, locale)} (${level.activeClusters})`,
+          }))}
+        />
+        <FilterSelect
+          id="registry-county"
+          name="county"
+          label={t('registry.county')}
+          value={query.county}
+          options={COUNTY_OPTIONS}
+        />
+        <FilterSelect
+          id="registry-sector"
+          name="sector"
+          label={t('registry.sector')}
+          value={query.sector}
+          options={SECTIONS.map((section) => ({ value: section.code, label: section[locale] }))}
+        />
+        <FilterSelect
+          id="registry-status"
+          name="status"
+          label={t('registry.status')}
+          value={query.status}
+          options={[
+            { value: 'active', label: t('status.active') },
+            { value: 'ended', label: t('status.ended') },
+          ]}
+        />
         <Field>
           <Label htmlFor="registry-sort">{t('registry.sort')}</Label>
           <Select id="registry-sort" name="sort" defaultValue={query.sort ?? ''}>

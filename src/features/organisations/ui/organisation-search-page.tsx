@@ -7,13 +7,12 @@ import {
   Label,
   Link,
   Paragraph,
-  Select,
   Table,
   Tag,
 } from '@digdir/designsystemet-react';
-import { COUNTIES } from '../../../shared/counties';
 import { formatOrgnr } from '../../../shared/orgnr';
 import { type ApiClient, ApiError, type OrganisationPage } from '../../../web/api-client';
+import { COUNTY_OPTIONS, FilterSelect } from '../../../web/components/filter-select';
 import { countyName } from '../../../web/components/labels';
 import { Pager } from '../../../web/components/pager';
 import { formatNumber, type MessageKey } from '../../../web/i18n';
@@ -75,28 +74,20 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
             autoComplete="off"
           />
         </Field>
-        <Field>
-          <Label htmlFor="organisations-county">{t('registry.county')}</Label>
-          <Select id="organisations-county" name="county" defaultValue={query.county ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            {COUNTIES.map((county) => (
-              <Select.Option key={county.code} value={county.code}>
-                {county.name}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
-        <Field>
-          <Label htmlFor="organisations-actor">{t('organisation.actorType')}</Label>
-          <Select id="organisations-actor" name="actorType" defaultValue={query.actorType ?? ''}>
-            <Select.Option value="">{t('registry.any')}</Select.Option>
-            {ACTOR_TYPES.map((type) => (
-              <Select.Option key={type} value={type}>
-                {t(`actor.${type}` as MessageKey)}
-              </Select.Option>
-            ))}
-          </Select>
-        </Field>
+        <FilterSelect
+          id="organisations-county"
+          name="county"
+          label={t('registry.county')}
+          value={query.county}
+          options={COUNTY_OPTIONS}
+        />
+        <FilterSelect
+          id="organisations-actor"
+          name="actorType"
+          label={t('organisation.actorType')}
+          value={query.actorType}
+          options={ACTOR_TYPES.map((type) => ({ value: type, label: t(`actor.${type}` as MessageKey) }))}
+        />
         <div className="registry__actions">
           <Button type="submit">{t('registry.searchButton')}</Button>
         </div>
