@@ -34,6 +34,24 @@ describe('the HTTP foundation', () => {
     });
   });
 
+  it('refuses a JSON body nested deeper than 32 levels, and one larger than 1 MiB', async () => {
+    const deep = `${'['.repeat(40)}${']'.repeat(40)}`;
+    const nested = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: `{"email":"a@b.no","password":${deep}}`,
+    });
+    expect(nested.status).toBe(422);
+    expect((await nested.json()).detail).toMatch(/nests 41 levels deep/);
+    const huge = await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ email: 'a@b.no', password: 'x'.repeat(1_100_000) }),
+    });
+    expect(huge.status).toBe(422);
+    expect((await huge.json()).detail).toMatch(/larger than 1 MiB/);
+  });
+
   it('sends security headers', async () => {
     const { headers } = await t.get('/healthz');
     expect(headers.get('x-content-type-options')).toBe('nosniff');

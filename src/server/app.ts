@@ -19,6 +19,7 @@ import { AppError } from './http/app-error';
 import type { AppEnv } from './http/context';
 import { sameOriginWrites } from './http/csrf';
 import { docsRoutes } from './http/docs';
+import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
 import type { Logger } from './logger';
 
@@ -94,6 +95,8 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+
+  app.use('/api/*', limitJsonDepth());
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
