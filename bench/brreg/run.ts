@@ -358,7 +358,15 @@ export type DbResult = {
   count: number;
   rowsInTable: number;
   firstImport: ImportRun & { perFile: { file: string; seconds: number; read: number }[] };
-  peakRssMb: { importer: number; importerAtEnd: number; embeddedChild?: number; sampledImporterMax: number };
+  peakRssMb: {
+    importer: number;
+    importerAtEnd: number;
+    sampledImporterMax: number;
+    /** The PGlite process: VmHWM at the end, VmHWM before the import, and the largest VmRSS seen during it. */
+    embeddedChild?: number;
+    embeddedChildBeforeImport?: number;
+    embeddedChildSampledMax?: number;
+  };
   secondImport: ImportRun;
   updates: { seconds: number; cpu: Cpu; entriesPerSecond: number; summary: Record<string, unknown> };
   copy?: {
@@ -482,13 +490,15 @@ async function runDb(db: DbName, dir: string, options: { copy: boolean }): Promi
     await migrateDatabase(fresh.handle);
     const child = db === 'pglite' ? findEmbeddedChild() : undefined;
     const dbPids = () => (child ? [child] : backendPids('klynge_brreg'));
+    // PGlite's high-water mark is set when it creates the data directory; say so apart from the import's.
+    const childBeforeImport = child ? procStatus(child) : undefined;
     let sampledMax = 0;
     let childMax = 0;
     const sample = () => {
       const rss = mb(process.memoryUsage().rss);
       sampledMax = Math.max(sampledMax, rss);
       const childStatus = child ? procStatus(child) : undefined;
-      if (childStatus) childMax = Math.max(childMax, childStatus.hwmMb);
+      if (childStatus) childMax = Math.max(childMax, childStatus.rssMb);
       return `rss ${rss} MB${childStatus ? `, PGlite process ${childStatus.rssMb} MB` : ''}`;
     };
     const sampler = setInterval(sample, 1_000);
@@ -563,7 +573,14 @@ async function runDb(db: DbName, dir: string, options: { copy: boolean }): Promi
       count: manifest.count,
       rowsInTable,
       firstImport,
-      peakRssMb: { importer: importerPeak, importerAtEnd, embeddedChild, sampledImporterMax: sampledMax },
+      peakRssMb: {
+        importer: importerPeak,
+        importerAtEnd,
+        sampledImporterMax: sampledMax,
+        embeddedChild,
+        embeddedChildBeforeImport: childBeforeImport?.hwmMb,
+        embeddedChildSampledMax: child ? childMax : undefined,
+      },
       secondImport,
       updates,
       copy,
@@ -627,7 +644,11 @@ function table(results: DbResult[], manifest: Manifest): string {
     r.copy ? r.copy.csvPassRecordsPerSecond.toLocaleString('en') : '–',
   );
   row('peak RSS of the importing process, MB', (r) => String(r.peakRssMb.importer));
-  row('peak RSS of the PGlite process, MB', (r) => String(r.peakRssMb.embeddedChild ?? '–'));
+  row('PGlite process: VmHWM at end / before import / largest RSS during, MB', (r) =>
+    r.peakRssMb.embeddedChild === undefined
+      ? '–'
+      : `${r.peakRssMb.embeddedChild} / ${r.peakRssMb.embeddedChildBeforeImport} / ${r.peakRssMb.embeddedChildSampledMax}`,
+  );
   row('second import (unchanged), s', (r) => String(r.secondImport.seconds));
   row('second import, records/s', (r) => r.secondImport.recordsPerSecond.toLocaleString('en'));
   row('10,000 feed entries, s', (r) => String(r.updates.seconds));
