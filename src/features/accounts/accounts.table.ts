@@ -4,13 +4,15 @@ import {
   check,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Role } from '../../shared/access';
+import type { Permission, Role, RoleGrant } from '../../shared/access';
 import { clusters } from '../clusters/clusters.table';
 import { organisations } from '../organisations/organisations.table';
 
@@ -22,6 +24,8 @@ export const persons = pgTable(
     name: text('name').notNull(),
     email: text('email'),
     phone: text('phone'),
+    /** Set when the person was erased on request: name and contact data are gone, the row stays. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,4 +108,96 @@ export const loginThrottles = pgTable('login_throttles', {
   key: text('key').primaryKey(),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   failures: integer('failures').notNull(),
+});
+
+/**
+ * An invitation by e-mail: who is invited, with which roles, by whom. The link's token is stored
+ * only as a hash; the invitation is used once, and only before it expires.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    grants: jsonb('grants').$type<RoleGrant[]>().notNull(),
+    invitedByAccountId: uuid('invited_by_account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The account the invitation made, once accepted. */
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('invitations_email_idx').on(sql`lower(${t.email})`)],
+);
+
+/** A password-reset link: single use, short-lived, stored as a hash. */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_account_idx').on(t.accountId)],
+);
+
+/**
+ * A token for integrations. Acts as its owner, limited to the permissions it names. Only the
+ * hash is stored; the prefix lets a person recognise it in a list.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    permissions: text('permissions').array().$type<Permission[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_account_idx').on(t.accountId)],
+);
+
+/** An account's identity at an OpenID Connect provider: issuer and subject name one person there. */
+export const oidcIdentities = pgTable(
+  'oidc_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.issuer, t.subject] }),
+    index('oidc_identities_account_idx').on(t.accountId),
+  ],
+);
+
+/**
+ * A single sign-on in progress: the state sent to the provider (hashed), with the PKCE verifier
+ * and nonce to check the answer against. Kept in the database so any app process can finish it.
+ */
+export const oidcFlows = pgTable('oidc_flows', {
+  stateHash: text('state_hash').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  returnTo: text('return_to').notNull().default('/'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

@@ -59,6 +59,9 @@ export const organisations = pgTable(
     /** Hash of the register facts last written, so an unchanged record is recognised without comparing columns. */
     registerHash: text('register_hash'),
     registerUpdatedAt: timestamp('register_updated_at', { withTimezone: true }),
+    /** Contact details the organisation keeps itself (its partner contacts edit them); never from the register. */
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
     search: tsvector('search')
       .notNull()
       .generatedAlwaysAs((): SQL => sql`to_tsvector('norwegian'::regconfig, ${organisations.name})`),

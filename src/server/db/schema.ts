@@ -3,6 +3,7 @@
 export * from '../../features/accounts/accounts.table';
 export * from '../../features/audit/audit.table';
 export * from '../../features/clusters/clusters.table';
+export * from '../../features/mail/mail.table';
 export * from '../../features/memberships/memberships.table';
 export * from '../../features/organisations/organisations.table';
 export * from '../../features/programme/programme.table';
