@@ -52,13 +52,7 @@ export const accountRoutes = createRouter()
       userAgent: c.req.header('user-agent'),
       address: clientAddress(c),
     });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
-      path: '/',
-      expires: expiresAt,
-    });
+    setSessionCookie(c, token, expiresAt);
     return c.json(actor, 200);
   })
   .openapi(logoutRoute, async (c) => {
@@ -68,8 +62,19 @@ export const accountRoutes = createRouter()
   })
   .openapi(meRoute, (c) => c.json(c.var.actor, 200));
 
+/** The session cookie: httpOnly, SameSite=Lax, and Secure when the site is reached over HTTPS. */
+export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+    path: '/',
+    expires: expiresAt,
+  });
+}
+
 /** The caller's address from the socket; requests made in-process (tests, server rendering) have none. */
-function clientAddress(c: Context): string | undefined {
+export function clientAddress(c: Context): string | undefined {
   try {
     return getConnInfo(c).remote.address;
   } catch {

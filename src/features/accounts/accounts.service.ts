@@ -52,21 +52,34 @@ export async function logIn(
     throw new AppError('unauthenticated', WRONG_LOGIN);
   }
   await clearAccount(db, keys);
-  const now = clock.now();
+  const { token, expiresAt } = await openSession(db, found.account.id, clock.now(), input.userAgent);
+  return { token, actor: await actorOf(db, found.account, found.name), expiresAt };
+}
+
+/**
+ * Opens a session for an account that has proved who it is (password, single sign-on, a used
+ * invitation or reset link) and returns the cookie's token.
+ */
+export async function openSession(
+  db: Database,
+  accountId: string,
+  now: Date,
+  userAgent: string | undefined,
+): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
       id: sessionIdOf(token),
-      accountId: found.account.id,
+      accountId,
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
+      userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, found.account.id));
+    await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, accountId));
   });
-  return { token, actor: await actorOf(db, found.account, found.name), expiresAt };
+  return { token, expiresAt };
 }
 
 /** The actor behind a session cookie; anonymous for a missing, unknown or expired one. */
