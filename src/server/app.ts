@@ -5,9 +5,13 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
+import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
+import { resolveTokenActor } from '../features/accounts/api-tokens.service';
+import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { mailRoutes } from '../features/mail/mail.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
 import { programmeRoutes } from '../features/programme/programme.routes';
@@ -33,6 +37,8 @@ export type AppDeps = {
   publicUrl?: string;
   /** Demo seed accounts may sign in; false in production. */
   allowDemoAccounts?: boolean;
+  /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */
+  wakeMail?: () => void;
 };
 
 export const API_VERSION = '0.1.0';
@@ -49,6 +55,8 @@ export function createApp(deps: AppDeps) {
     c.set('db', deps.database.db);
     c.set('clock', deps.clock);
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
+    c.set('publicUrl', deps.publicUrl);
+    c.set('wakeMail', deps.wakeMail ?? (() => {}));
     await next();
     logger.info(
       {
@@ -62,7 +70,14 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', sameOriginWrites(SESSION_COOKIE, deps.publicUrl));
   app.use(async (c, next) => {
-    c.set('actor', await resolveActor(deps.database.db, getCookie(c, SESSION_COOKIE), deps.clock.now()));
+    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const now = deps.clock.now();
+    c.set(
+      'actor',
+      bearer
+        ? await resolveTokenActor(deps.database.db, bearer, now, deps.allowDemoAccounts ?? false)
+        : await resolveActor(deps.database.db, getCookie(c, SESSION_COOKIE), now),
+    );
     await next();
   });
   app.use(
@@ -114,6 +129,9 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountRoutes);
+  app.route('/', apiTokenRoutes);
+  app.route('/', invitationRoutes);
+  app.route('/', mailRoutes);
   app.route('/', auditRoutes);
   app.route('/', programmeRoutes);
   app.route('/', clusterRoutes);

@@ -13,6 +13,12 @@ const EnvSchema = z.object({
   KLYNGE_DATA_DIR: z.string().min(1).default('./data'),
   /** The address people use, e.g. https://klynge.example.no, when a proxy sits in front. */
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://klynge.example.no' }).optional(),
+  /** Where mail goes: smtp://user:password@host:587 or smtps://…; without it, mail stays in the outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Klynge <no-reply@klynge.invalid>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds to finish in-flight requests after SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),

@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { startMailWorker } from '../features/mail/mail-worker';
+import { smtpTransport } from '../features/mail/smtp-transport';
 import { loadWebAssets } from '../web/server/web.routes';
 import { createApp } from './app';
 import { osloDate, systemClock } from './clock';
@@ -35,7 +37,10 @@ export async function prepareDatabase(
 export async function startServer(env: Env): Promise<{ port: number; stop(): Promise<void> }> {
   const logger = createLogger(env.LOG_LEVEL);
   const database = await prepareDatabase(env, logger);
+  const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
+  const mail = startMailWorker({ db: database.db, transport, clock: systemClock, logger });
   const app = createApp({
+    wakeMail: mail.wake,
     database,
     clock: systemClock,
     logger,
@@ -61,6 +66,8 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
       const grace = new Promise<void>((done) => setTimeout(done, env.SHUTDOWN_GRACE_SECONDS * 1000).unref());
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await Promise.race([closed, grace]);
+      await mail.stop();
+      transport?.close();
       await database.close();
       logger.info('stopped');
     })();

@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   'organisations.classify',
   'audit.read',
   'accounts.manage',
+  'accounts.invite',
+  'mail.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,6 +34,8 @@ export type Actor =
       name: string;
       email: string;
       grants: RoleGrant[];
+      /** Set when the caller uses an API token: the token's permissions, a subset of the grants'. */
+      tokenPermissions?: Permission[];
     };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
@@ -44,35 +48,58 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'audit.read',
     'accounts.manage',
+    'accounts.invite',
+    'mail.read',
   ],
   programme_staff: ['clusters.edit', 'memberships.manage', 'organisations.classify', 'audit.read'],
   assessor: [],
-  cluster_manager: ['clusters.edit', 'memberships.manage', 'organisations.classify', 'audit.read'],
+  cluster_manager: [
+    'clusters.edit',
+    'memberships.manage',
+    'organisations.classify',
+    'audit.read',
+    'accounts.invite',
+  ],
   cluster_staff: [],
   partner_contact: [],
 };
 
 const PROGRAMME_WIDE: ReadonlySet<Role> = new Set(['operator_admin', 'programme_staff']);
 
+/** Whether a grant carries a permission for this actor: an API token narrows what its owner holds. */
+function grantPermits(actor: Actor & { kind: 'account' }, grant: RoleGrant, permission: Permission): boolean {
+  if (actor.tokenPermissions && !actor.tokenPermissions.includes(permission)) return false;
+  return ROLE_PERMISSIONS[grant.role].includes(permission);
+}
+
 /** The route gate's question: may this actor use the permission anywhere at all? */
 export function hasPermission(actor: Actor, permission: Permission): boolean {
-  return actor.kind === 'account' && actor.grants.some((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+  return actor.kind === 'account' && actor.grants.some((g) => grantPermits(actor, g, permission));
 }
 
 /** The policy's question: may this actor use the permission on this cluster? */
 export function hasClusterPermission(actor: Actor, permission: Permission, clusterId: string): boolean {
   if (actor.kind !== 'account') return false;
   return actor.grants.some(
-    (g) =>
-      ROLE_PERMISSIONS[g.role].includes(permission) &&
-      (PROGRAMME_WIDE.has(g.role) || g.clusterId === clusterId),
+    (g) => grantPermits(actor, g, permission) && (PROGRAMME_WIDE.has(g.role) || g.clusterId === clusterId),
   );
+}
+
+/** Whether the actor holds the permission for the whole programme, not only for some clusters. */
+export function hasProgrammePermission(actor: Actor, permission: Permission): boolean {
+  if (actor.kind !== 'account') return false;
+  return actor.grants.some((g) => grantPermits(actor, g, permission) && PROGRAMME_WIDE.has(g.role));
 }
 
 /** Clusters where the actor holds the permission through a cluster role; 'all' for programme-wide roles. */
 export function clustersWithPermission(actor: Actor, permission: Permission): 'all' | string[] {
   if (actor.kind !== 'account') return [];
-  const grants = actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(permission));
+  const grants = actor.grants.filter((g) => grantPermits(actor, g, permission));
   if (grants.some((g) => PROGRAMME_WIDE.has(g.role))) return 'all';
   return grants.flatMap((g) => (g.clusterId ? [g.clusterId] : []));
+}
+
+/** Every permission the actor holds somewhere: what an API token of theirs may be given. */
+export function permissionsOf(actor: Actor): Permission[] {
+  return PERMISSIONS.filter((permission) => hasPermission(actor, permission));
 }

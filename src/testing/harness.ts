@@ -10,11 +10,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 /** The day route tests live on, so level and membership rules give the same answers every run. */
 export const TEST_TODAY = '2026-06-15T10:00:00Z';
 
-export type TestContext = {
+export type TestClient = {
   app: App;
-  db: Database;
-  database: TestDatabase;
-  clock: Clock;
   /** GET a path and parse the JSON body. */
   get(path: string, init?: RequestInit): Promise<TestResponse>;
   /** Send JSON as a browser on this site would (Origin set), optionally with a session cookie. */
@@ -22,10 +19,18 @@ export type TestContext = {
     method: string,
     path: string,
     body?: unknown,
-    options?: { cookie?: string; origin?: string },
+    options?: { cookie?: string; origin?: string; headers?: Record<string, string> },
   ): Promise<TestResponse>;
   /** Signs in and returns the Cookie header value for later requests. */
   signIn(email: string, password: string): Promise<string>;
+};
+
+export type TestContext = TestClient & {
+  db: Database;
+  database: TestDatabase;
+  clock: Clock;
+  /** The same database through an app whose clock says another time: for expiry and deadlines. */
+  at(time: string): TestClient;
 };
 
 export type TestResponse = { status: number; body: any; headers: Headers };
@@ -43,40 +48,48 @@ async function parse(pending: Response | Promise<Response>): Promise<TestRespons
   return { status: response.status, body, headers: response.headers };
 }
 
-export function setupTestApp(
-  options: { web?: boolean; clock?: Clock; allowDemoAccounts?: boolean } = {},
-): TestContext {
+type AppOptions = { web?: boolean; clock?: Clock; allowDemoAccounts?: boolean };
+
+function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): TestClient {
+  const app = createApp({
+    database,
+    clock,
+    logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
+    web: options.web ? loadWebAssets(DIST_DIR) : undefined,
+    allowDemoAccounts: options.allowDemoAccounts ?? true,
+  });
+  const client: TestClient = {
+    app,
+    get: (path, init) => parse(app.request(path, init)),
+    send(method, path, body, options = {}) {
+      const headers: Record<string, string> = { origin: options.origin ?? ORIGIN, ...options.headers };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (options.cookie) headers.cookie = options.cookie;
+      return parse(
+        app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+      );
+    },
+    async signIn(email, password) {
+      const response = await client.send('POST', '/api/auth/login', { email, password });
+      if (response.status !== 200) throw new Error(`Sign-in failed: ${JSON.stringify(response.body)}`);
+      const cookie = response.headers.get('set-cookie') ?? '';
+      return cookie.split(';')[0]!;
+    },
+  };
+  return client;
+}
+
+export function setupTestApp(options: AppOptions = {}): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
     const database = await createTestDatabase();
     const clock = options.clock ?? fixedClock(TEST_TODAY);
-    const app = createApp({
-      database,
-      clock,
-      logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
-      web: options.web ? loadWebAssets(DIST_DIR) : undefined,
-      allowDemoAccounts: options.allowDemoAccounts ?? true,
-    });
     Object.assign(context, {
-      app,
+      ...clientFor(database, clock, options),
       db: database.db,
       database,
       clock,
-      get: (path: string, init?: RequestInit) => parse(app.request(path, init)),
-      send(method: string, path: string, body?: unknown, options: { cookie?: string; origin?: string } = {}) {
-        const headers: Record<string, string> = { origin: options.origin ?? ORIGIN };
-        if (body !== undefined) headers['content-type'] = 'application/json';
-        if (options.cookie) headers.cookie = options.cookie;
-        return parse(
-          app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
-        );
-      },
-      async signIn(email: string, password: string) {
-        const response = await context.send('POST', '/api/auth/login', { email, password });
-        if (response.status !== 200) throw new Error(`Sign-in failed: ${JSON.stringify(response.body)}`);
-        const cookie = response.headers.get('set-cookie') ?? '';
-        return cookie.split(';')[0]!;
-      },
+      at: (time: string) => clientFor(database, fixedClock(time), options),
     } satisfies TestContext);
   }, 60_000);
   afterAll(async () => {

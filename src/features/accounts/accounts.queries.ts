@@ -34,3 +34,12 @@ export async function findLiveSession(db: Db, sessionId: string, now: Date) {
     .limit(1);
   return row;
 }
+
+export function findAccountById(db: Db, accountId: string) {
+  return db
+    .select({ account: accounts, name: persons.name })
+    .from(accounts)
+    .innerJoin(persons, eq(persons.id, accounts.personId))
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+}

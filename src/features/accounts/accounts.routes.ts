@@ -1,12 +1,26 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { AppEnv } from '../../server/http/context';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
-import { ActorSchema, LoginBodySchema } from './accounts.contract';
-import { logIn, logOut } from './accounts.service';
-import { SESSION_COOKIE } from './sessions';
+import { siteOrigin } from '../../server/http/site';
+import {
+  AcknowledgedSchema,
+  ActorSchema,
+  EndedSessionsSchema,
+  LoginBodySchema,
+  PasswordResetCompleteSchema,
+  PasswordResetRequestSchema,
+  SessionHandleParamSchema,
+  SessionListSchema,
+} from './accounts.contract';
+import { findAccountById } from './accounts.queries';
+import { actorOf, logIn, logOut, openSession } from './accounts.service';
+import { completePasswordReset, requestPasswordReset } from './password-reset.service';
+import { SESSION_COOKIE, sessionIdOf } from './sessions';
+import { endAllSessions, endSession, listSessions } from './sessions.service';
 
 export const loginRoute = defineRoute({
   method: 'post',
@@ -45,6 +59,81 @@ export const meRoute = defineRoute({
   },
 });
 
+export const requestPasswordResetRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/password-reset',
+  gate: 'public',
+  tags: ['Accounts'],
+  summary: 'Ask for a password-reset link by e-mail',
+  description:
+    'The answer is the same whether or not the address has an account, so it reveals nothing about who has one.',
+  request: {
+    body: { content: { 'application/json': { schema: PasswordResetRequestSchema } }, required: true },
+  },
+  responses: {
+    202: {
+      description: 'A link is on its way if the account exists',
+      content: { 'application/json': { schema: AcknowledgedSchema } },
+    },
+    ...problemResponses(422, 500),
+  },
+});
+
+export const completePasswordResetRoute = defineRoute({
+  method: 'post',
+  path: '/api/auth/password-reset/complete',
+  gate: 'public',
+  tags: ['Accounts'],
+  summary: "Set a new password with a reset link's code; signs in and ends every other session",
+  request: {
+    body: { content: { 'application/json': { schema: PasswordResetCompleteSchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'Password set and signed in',
+      content: { 'application/json': { schema: ActorSchema } },
+    },
+    ...problemResponses(409, 422, 500),
+  },
+});
+
+export const listSessionsRoute = defineRoute({
+  method: 'get',
+  path: '/api/auth/sessions',
+  gate: 'signed_in',
+  tags: ['Accounts'],
+  summary: "The caller's own sessions: where they are signed in",
+  responses: {
+    200: { description: 'Sessions', content: { 'application/json': { schema: SessionListSchema } } },
+    ...problemResponses(401, 500),
+  },
+});
+
+export const endSessionRoute = defineRoute({
+  method: 'delete',
+  path: '/api/auth/sessions/{id}',
+  gate: 'signed_in',
+  tags: ['Accounts'],
+  summary: "End one of the caller's sessions",
+  request: { params: SessionHandleParamSchema },
+  responses: {
+    200: { description: 'Ended', content: { 'application/json': { schema: EndedSessionsSchema } } },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
+export const endAllSessionsRoute = defineRoute({
+  method: 'delete',
+  path: '/api/auth/sessions',
+  gate: 'signed_in',
+  tags: ['Accounts'],
+  summary: 'Log out everywhere: end every session of the account, this one included',
+  responses: {
+    200: { description: 'Ended', content: { 'application/json': { schema: EndedSessionsSchema } } },
+    ...problemResponses(401, 403, 500),
+  },
+});
+
 export const accountRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
     const { token, actor, expiresAt } = await logIn(c.var, {
@@ -60,7 +149,62 @@ export const accountRoutes = createRouter()
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.json({ kind: 'anonymous' as const }, 200);
   })
-  .openapi(meRoute, (c) => c.json(c.var.actor, 200));
+  .openapi(meRoute, (c) => c.json(c.var.actor, 200))
+  .openapi(requestPasswordResetRoute, async (c) => {
+    const { email } = c.req.valid('json');
+    await requestPasswordReset(writeContext(c), email, siteOrigin(c));
+    c.var.wakeMail();
+    return c.json(
+      { message: 'If an account has this address, a link to set a new password is on its way.' },
+      202,
+    );
+  })
+  .openapi(completePasswordResetRoute, async (c) => {
+    const { accountId } = await completePasswordReset(writeContext(c), c.req.valid('json'));
+    return c.json(await signInAs(c, accountId), 200);
+  })
+  .openapi(listSessionsRoute, async (c) => {
+    const items = await listSessions(writeContext(c), currentSessionId(c));
+    return c.json({ items }, 200);
+  })
+  .openapi(endSessionRoute, async (c) => {
+    await endSession(writeContext(c), c.req.valid('param').id);
+    return c.json({ ended: 1 }, 200);
+  })
+  .openapi(endAllSessionsRoute, async (c) => {
+    const ended = await endAllSessions(writeContext(c));
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.json({ ended }, 200);
+  });
+
+/** What a service that writes needs from the request: the database, who, when, and the request id. */
+export function writeContext(c: Context<AppEnv>) {
+  return {
+    db: c.var.db,
+    actor: c.var.actor,
+    now: c.var.clock.now(),
+    requestId: c.var.requestId,
+    allowDemoAccounts: c.var.allowDemoAccounts,
+  };
+}
+
+function currentSessionId(c: Context): string | undefined {
+  const token = getCookie(c, SESSION_COOKIE);
+  return token ? sessionIdOf(token) : undefined;
+}
+
+/** Opens a session for an account that just proved who it is, sets the cookie and returns the actor. */
+export async function signInAs(c: Context<AppEnv>, accountId: string) {
+  const { token, expiresAt } = await openSession(
+    c.var.db,
+    accountId,
+    c.var.clock.now(),
+    c.req.header('user-agent'),
+  );
+  setSessionCookie(c, token, expiresAt);
+  const [found] = await findAccountById(c.var.db, accountId);
+  return actorOf(c.var.db, found!.account, found!.name);
+}
 
 /** The session cookie: httpOnly, SameSite=Lax, and Secure when the site is reached over HTTPS. */
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {

@@ -3,6 +3,7 @@ import type { Clock } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
 import { type Actor, ANONYMOUS, type RoleGrant } from '../../shared/access';
+import { type AuditContext, recordAudit } from '../audit/audit.service';
 import { findAccountByEmail, findLiveSession, listGrants } from './accounts.queries';
 import { accounts, persons, roleGrants, sessions } from './accounts.table';
 import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords';
@@ -15,7 +16,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const WRONG_LOGIN = 'The e-mail address or the password is wrong.';
 
-async function actorOf(
+export async function actorOf(
   db: Db,
   account: { id: string; personId: string; email: string },
   name: string,
@@ -106,8 +107,15 @@ export type NewAccount = {
   isDemo?: boolean;
 };
 
-/** Creates a person with an account and roles (the CLI's create-user, invitations, the demo). */
-export async function createAccount(db: Db, input: NewAccount) {
+/**
+ * Creates a person with an account and roles (the CLI's create-user, invitations, the demo), and
+ * audits it; without an audit context the actor is the system.
+ */
+export async function createAccount(
+  db: Db,
+  input: NewAccount,
+  audit: Omit<AuditContext, 'actor'> & { actor?: Actor } = { now: new Date() },
+) {
   const weak = checkPasswordStrength(input.password, input.email);
   if (weak) {
     throw new AppError('validation_failed', weak.message, {
@@ -127,6 +135,22 @@ export async function createAccount(db: Db, input: NewAccount) {
           .insert(roleGrants)
           .values(input.grants.map((grant) => ({ ...grant, accountId: account!.id })));
       }
+      await recordAudit(
+        tx,
+        { ...audit, actor: audit.actor ?? ANONYMOUS },
+        {
+          action: 'account.create',
+          entityType: 'account',
+          entityId: account!.id,
+          clusterId: input.grants.find((g) => g.clusterId)?.clusterId ?? null,
+          after: {
+            name: input.name,
+            email: input.email,
+            grants: input.grants,
+            isDemo: input.isDemo ?? false,
+          },
+        },
+      );
       return account!;
     });
   } catch (error) {

@@ -1,9 +1,11 @@
+import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../testing/harness';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import { createCluster } from '../clusters/clusters.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme } from '../programme/programme.seed';
+import { auditEvents } from './audit.table';
 
 const t = setupTestApp();
 let manager: string;
@@ -38,19 +40,24 @@ beforeAll(async () => {
 
 describe('GET /api/audit-events', () => {
   it('shows programme staff every change, newest first', async () => {
-    const { status, body } = await t.get('/api/audit-events', { headers: { cookie: staff } });
+    const { status, body } = await t.get('/api/audit-events?pageSize=100', { headers: { cookie: staff } });
     expect(status).toBe(200);
-    expect(body.total).toBe(2);
-    expect(body.items.map((e: { after: { cluster: string } }) => e.after.cluster)).toEqual([
+    const [everything] = await t.db.select({ n: count() }).from(auditEvents);
+    expect(body.total).toBe(everything!.n);
+    const memberships = body.items.filter((e: { action: string }) => e.action === 'membership.created');
+    expect(memberships.map((e: { after: { cluster: string } }) => e.after.cluster)).toEqual([
       'energi-i-nord',
       'arctic-cluster-team',
     ]);
   });
 
   it("shows a cluster manager only their own cluster's changes", async () => {
-    const { body } = await t.get('/api/audit-events', { headers: { cookie: manager } });
-    expect(body.total).toBe(1);
-    expect(body.items[0]).toMatchObject({ action: 'membership.created', clusterId: actId });
+    const { body } = await t.get('/api/audit-events?pageSize=100', { headers: { cookie: manager } });
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.items.every((e: { clusterId: string }) => e.clusterId === actId)).toBe(true);
+    expect(body.items).toContainEqual(
+      expect.objectContaining({ action: 'membership.created', clusterId: actId }),
+    );
   });
 
   it('refuses anonymous callers and roles without the audit permission', async () => {

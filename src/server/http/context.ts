@@ -14,5 +14,9 @@ export type AppEnv = {
     actor: Actor;
     /** Whether demo seed accounts may sign in (never in production). */
     allowDemoAccounts: boolean;
+    /** The address people use, when a proxy sits in front. */
+    publicUrl: string | undefined;
+    /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
+    wakeMail: () => void;
   };
 };
