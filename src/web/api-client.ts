@@ -1,7 +1,20 @@
 // The one HTTP client of the SPA. In the browser it uses fetch; on the server the same calls go
 // through the app in-process (app.request), so server-rendered pages read exactly what the API serves.
 import type { z } from 'zod';
+import type {
+  ApiTokenListSchema,
+  CreateApiTokenBodySchema,
+  CreatedApiTokenSchema,
+  SessionListSchema,
+} from '../features/accounts/accounts.contract';
+import type {
+  CreateInvitationBody,
+  InvitationPageSchema,
+  InvitationPreview,
+  InvitationView,
+} from '../features/accounts/invitations.contract';
 import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
+import type { MailPageSchema } from '../features/mail/mail.contract';
 import type {
   AddedMember,
   AddMemberBody,
@@ -18,7 +31,12 @@ import type { Actor } from '../shared/access';
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
-export type { ClusterProfile, OrganisationView, ProgrammeView };
+export type SessionList = z.infer<typeof SessionListSchema>;
+export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
+export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;
+export type InvitationPage = z.infer<typeof InvitationPageSchema>;
+export type MailPage = z.infer<typeof MailPageSchema>;
+export type { ClusterProfile, InvitationPreview, InvitationView, OrganisationView, ProgrammeView };
 
 export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -58,7 +76,7 @@ export function createApiClient(fetcher: Fetcher) {
     return (await response.json()) as T;
   }
   const get = <T>(path: string) => call<T>(path);
-  const send = <T>(method: 'POST' | 'PUT', path: string, body?: unknown) =>
+  const send = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
     call<T>(path, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -79,6 +97,30 @@ export function createApiClient(fetcher: Fetcher) {
     logOut: () => send<Actor>('POST', '/api/auth/logout'),
     addMember: (slug: string, body: AddMemberBody) =>
       send<AddedMember>('POST', `/api/clusters/${encodeURIComponent(slug)}/members`, body),
+    // accounts: sessions, tokens, password reset, invitations
+    sessions: () => get<SessionList>('/api/auth/sessions'),
+    endSession: (id: string) =>
+      send<{ ended: number }>('DELETE', `/api/auth/sessions/${encodeURIComponent(id)}`),
+    endAllSessions: () => send<{ ended: number }>('DELETE', '/api/auth/sessions'),
+    apiTokens: () => get<ApiTokenList>('/api/auth/tokens'),
+    createApiToken: (body: z.input<typeof CreateApiTokenBodySchema>) =>
+      send<CreatedApiToken>('POST', '/api/auth/tokens', body),
+    revokeApiToken: (id: string) => send<unknown>('DELETE', `/api/auth/tokens/${encodeURIComponent(id)}`),
+    requestPasswordReset: (email: string) =>
+      send<{ message: string }>('POST', '/api/auth/password-reset', { email }),
+    completePasswordReset: (token: string, password: string) =>
+      send<Actor>('POST', '/api/auth/password-reset/complete', { token, password }),
+    invitations: (params: Record<string, string | number | undefined>) =>
+      get<InvitationPage>(`/api/invitations${queryString(params)}`),
+    invite: (body: CreateInvitationBody) => send<InvitationView>('POST', '/api/invitations', body),
+    revokeInvitation: (id: string) =>
+      send<InvitationView>('POST', `/api/invitations/${encodeURIComponent(id)}/revoke`),
+    invitation: (token: string) =>
+      get<InvitationPreview>(`/api/invitations/by-token/${encodeURIComponent(token)}`),
+    acceptInvitation: (body: { token: string; name?: string; password?: string }) =>
+      send<Actor>('POST', '/api/invitations/accept', body),
+    mail: (params: Record<string, string | number | undefined>) =>
+      get<MailPage>(`/api/mail${queryString(params)}`),
     setActorType: (orgnr: string, actorType: ActorType | null) =>
       send<OrganisationView>('PUT', `/api/organisations/${encodeURIComponent(orgnr)}/actor-type`, {
         actorType,

@@ -1,10 +1,27 @@
+import {
+  type AcceptInvitationData,
+  AcceptInvitationPage,
+  loadAcceptInvitation,
+} from '../features/accounts/ui/accept-invitation-page';
+import { AccountPage, type AccountPageData, loadAccountPage } from '../features/accounts/ui/account-page';
+import {
+  InvitationsPage,
+  type InvitationsPageData,
+  loadInvitationsPage,
+} from '../features/accounts/ui/invitations-page';
 import { LoginPage, type LoginPageData, safeNext } from '../features/accounts/ui/login-page';
+import {
+  type CompleteResetData,
+  CompleteResetPage,
+  RequestResetPage,
+} from '../features/accounts/ui/reset-password-pages';
 import {
   type ClusterPageData,
   ClusterProfilePage,
   loadClusterPage,
 } from '../features/clusters/ui/cluster-page';
 import { loadRegistry, type RegistryData, RegistryPage } from '../features/clusters/ui/registry-page';
+import { loadOutbox, OutboxPage, type OutboxPageData } from '../features/mail/ui/outbox-page';
 import {
   loadOrganisationPage,
   OrganisationPage,
@@ -17,7 +34,7 @@ import {
 } from '../features/organisations/ui/organisation-search-page';
 import { type ApiClient, ApiError } from './api-client';
 import type { Translate } from './i18n';
-import { ErrorPage, NotFoundPage } from './pages/status-pages';
+import { ErrorPage, NotFoundPage, SignInRequiredPage } from './pages/status-pages';
 
 /** What a page shows; `status` is the HTTP status the server answers with. */
 export type PageState =
@@ -26,6 +43,13 @@ export type PageState =
   | { page: 'organisation'; data: OrganisationPageData }
   | { page: 'organisations'; data: OrganisationSearchData }
   | { page: 'login'; data: LoginPageData }
+  | { page: 'account'; data: AccountPageData }
+  | { page: 'invitations'; data: InvitationsPageData }
+  | { page: 'accept_invitation'; data: AcceptInvitationData }
+  | { page: 'request_reset' }
+  | { page: 'complete_reset'; data: CompleteResetData }
+  | { page: 'outbox'; data: OutboxPageData }
+  | { page: 'sign_in_required' }
   | { page: 'not_found' }
   | { page: 'error' };
 
@@ -56,6 +80,24 @@ const ROUTES: Route[] = [
       data: await loadOrganisationPage(api, orgnr!),
     }),
   },
+  { pattern: /^\/account$/, load: async (api) => ({ page: 'account', data: await loadAccountPage(api) }) },
+  {
+    pattern: /^\/invitations$/,
+    load: async (api, url) => ({ page: 'invitations', data: await loadInvitationsPage(api, url) }),
+  },
+  {
+    pattern: /^\/invitations\/([A-Za-z0-9_-]{43})$/,
+    load: async (api, _url, [token]) => ({
+      page: 'accept_invitation',
+      data: await loadAcceptInvitation(api, token!),
+    }),
+  },
+  { pattern: /^\/reset-password$/, load: async () => ({ page: 'request_reset' }) },
+  {
+    pattern: /^\/reset-password\/([A-Za-z0-9_-]{43})$/,
+    load: async (_api, _url, [token]) => ({ page: 'complete_reset', data: { token: token! } }),
+  },
+  { pattern: /^\/outbox$/, load: async (api, url) => ({ page: 'outbox', data: await loadOutbox(api, url) }) },
 ];
 
 export function isPagePath(pathname: string): boolean {
@@ -70,8 +112,9 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
     try {
       return await route.load(api, url, match.slice(1).map(decodeURIComponent));
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 404 || error.status === 422))
-        return { page: 'not_found' };
+      // A page the visitor may not see is missing, as the API's answer for it is.
+      if (error instanceof ApiError && [403, 404, 422].includes(error.status)) return { page: 'not_found' };
+      if (error instanceof ApiError && error.status === 401) return { page: 'sign_in_required' };
       throw error;
     }
   }
@@ -80,6 +123,7 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
 
 export function pageStatus(state: PageState): number {
   if (state.page === 'not_found') return 404;
+  if (state.page === 'sign_in_required') return 401;
   if (state.page === 'error') return 500;
   return 200;
 }
@@ -97,6 +141,20 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${t('organisations.title')} – ${suffix}`;
     case 'login':
       return `${t('account.title')} – ${suffix}`;
+    case 'account':
+      return `${t('myAccount.title')} – ${suffix}`;
+    case 'invitations':
+      return `${t('invitations.title')} – ${suffix}`;
+    case 'accept_invitation':
+      return `${t('accept.title')} – ${suffix}`;
+    case 'request_reset':
+      return `${t('reset.title')} – ${suffix}`;
+    case 'complete_reset':
+      return `${t('reset.newTitle')} – ${suffix}`;
+    case 'outbox':
+      return `${t('outbox.title')} – ${suffix}`;
+    case 'sign_in_required':
+      return `${t('signInRequired.title')} – ${suffix}`;
     case 'not_found':
       return `${t('error.notFoundTitle')} – ${suffix}`;
     case 'error':
@@ -116,6 +174,20 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <OrganisationSearchPage data={state.data} url={url} />;
     case 'login':
       return <LoginPage data={state.data} />;
+    case 'account':
+      return <AccountPage data={state.data} />;
+    case 'invitations':
+      return <InvitationsPage data={state.data} url={url} />;
+    case 'accept_invitation':
+      return <AcceptInvitationPage data={state.data} />;
+    case 'request_reset':
+      return <RequestResetPage />;
+    case 'complete_reset':
+      return <CompleteResetPage data={state.data} />;
+    case 'outbox':
+      return <OutboxPage data={state.data} url={url} />;
+    case 'sign_in_required':
+      return <SignInRequiredPage url={url} />;
     case 'not_found':
       return <NotFoundPage />;
     case 'error':

@@ -26,3 +26,18 @@ export function ErrorPage() {
     </div>
   );
 }
+
+export function SignInRequiredPage({ url }: { url: URL }) {
+  const { t } = useLocale();
+  return (
+    <div>
+      <Heading level={1} data-size="lg">
+        {t('signInRequired.title')}
+      </Heading>
+      <Paragraph>{t('signInRequired.body')}</Paragraph>
+      <Link href={`/login?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`}>
+        {t('account.signIn')}
+      </Link>
+    </div>
+  );
+}

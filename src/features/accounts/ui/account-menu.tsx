@@ -1,4 +1,5 @@
 import { Button, Link } from '@digdir/designsystemet-react';
+import { hasPermission } from '../../../shared/access';
 import { browserApi } from '../../../web/browser-api';
 import { useLocale } from '../../../web/locale-context';
 import { useViewer } from '../../../web/viewer-context';
@@ -17,7 +18,11 @@ export function AccountMenu({ url }: { url: URL }) {
   };
   return (
     <span className="account-menu">
-      <span data-testid="signed-in-as">{t('account.signedInAs', { name: viewer.name })}</span>
+      {hasPermission(viewer, 'accounts.invite') && <Link href="/invitations">{t('nav.invitations')}</Link>}
+      {hasPermission(viewer, 'mail.read') && <Link href="/outbox">{t('nav.outbox')}</Link>}
+      <Link href="/account" data-testid="signed-in-as">
+        {t('account.signedInAs', { name: viewer.name })}
+      </Link>
       <Button variant="tertiary" data-size="sm" onClick={signOut}>
         {t('account.signOut')}
       </Button>

@@ -1,4 +1,4 @@
-import { Button, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { browserApi } from '../../../web/browser-api';
 import { ProblemAlert } from '../../../web/components/problem-alert';
@@ -57,6 +57,9 @@ export function LoginPage({ data }: { data: LoginPageData }) {
           </Button>
         </div>
       </form>
+      <Paragraph>
+        <Link href="/reset-password">{t('account.forgot')}</Link>
+      </Paragraph>
     </div>
   );
 }

@@ -1,0 +1,241 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Fieldset,
+  Heading,
+  Input,
+  Label,
+  Paragraph,
+  Select,
+  Table,
+  Tag,
+} from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { permissionsOf } from '../../../shared/access';
+import type { ApiClient, ApiTokenList, SessionList } from '../../../web/api-client';
+import { browserApi } from '../../../web/browser-api';
+import { ProblemAlert } from '../../../web/components/problem-alert';
+import { useFormAction } from '../../../web/components/use-form-action';
+import { formatDateTime, type MessageKey } from '../../../web/i18n';
+import { useLocale } from '../../../web/locale-context';
+import { refreshPage } from '../../../web/refresh';
+import { useViewer } from '../../../web/viewer-context';
+
+export type AccountPageData = { sessions: SessionList; tokens: ApiTokenList };
+
+export async function loadAccountPage(api: ApiClient): Promise<AccountPageData> {
+  const [sessions, tokens] = await Promise.all([api.sessions(), api.apiTokens()]);
+  return { sessions, tokens };
+}
+
+/** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
+export function AccountPage({ data }: { data: AccountPageData }) {
+  const { t } = useLocale();
+  const viewer = useViewer();
+  if (viewer.kind !== 'account') return null;
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t('myAccount.title')}
+      </Heading>
+      <Paragraph>
+        {viewer.name} · {viewer.email}
+      </Paragraph>
+      <ul className="tag-list" aria-label={t('myAccount.roles')}>
+        {viewer.grants.map((grant) => (
+          <li key={`${grant.role}-${grant.clusterId ?? grant.organisationId ?? ''}`}>
+            <Tag>{t(`accountRole.${grant.role}` as MessageKey)}</Tag>
+          </li>
+        ))}
+      </ul>
+      <SessionsSection sessions={data.sessions} />
+      <TokensSection tokens={data.tokens} />
+    </div>
+  );
+}
+
+function SessionsSection({ sessions }: { sessions: SessionList }) {
+  const { locale, t } = useLocale();
+  const [error, setError] = useState<unknown>();
+  const end = async (id: string) => {
+    setError(undefined);
+    try {
+      await browserApi.endSession(id);
+      refreshPage();
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  const endAll = async () => {
+    try {
+      await browserApi.endAllSessions();
+      window.location.assign('/login');
+    } catch (caught) {
+      setError(caught);
+    }
+  };
+  return (
+    <section aria-labelledby="sessions-heading" className="stack">
+      <Heading level={2} data-size="sm" id="sessions-heading">
+        {t('myAccount.sessions')}
+      </Heading>
+      {error !== undefined && <ProblemAlert title={t('myAccount.failed')} error={error} />}
+      <Table aria-labelledby="sessions-heading" data-testid="session-table">
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{t('myAccount.browser')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('myAccount.signedIn')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('myAccount.lastSeen')}</Table.HeaderCell>
+            <Table.HeaderCell>
+              <span className="visually-hidden">{t('myAccount.actions')}</span>
+            </Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {sessions.items.map((session) => (
+            <Table.Row key={session.id}>
+              <Table.Cell>{session.userAgent ?? t('myAccount.unknownBrowser')}</Table.Cell>
+              <Table.Cell>{formatDateTime(session.createdAt, locale)}</Table.Cell>
+              <Table.Cell>{formatDateTime(session.lastSeenAt, locale)}</Table.Cell>
+              <Table.Cell>
+                {session.current ? (
+                  <Tag data-color="success">{t('myAccount.thisSession')}</Tag>
+                ) : (
+                  <Button variant="secondary" data-size="sm" onClick={() => end(session.id)}>
+                    {t('myAccount.endSession')}
+                  </Button>
+                )}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      <div>
+        <Button variant="secondary" onClick={endAll} data-testid="log-out-everywhere">
+          {t('myAccount.endAll')}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+const EXPIRY_DAYS = ['30', '90', '365', ''] as const;
+
+function TokensSection({ tokens }: { tokens: ApiTokenList }) {
+  const { locale, t } = useLocale();
+  const viewer = useViewer();
+  const [revokeError, setRevokeError] = useState<unknown>();
+  const create = useFormAction(async (fields, form) => {
+    const days = String(fields.get('expiresInDays') ?? '');
+    const created = await browserApi.createApiToken({
+      name: String(fields.get('name') ?? ''),
+      permissions: fields.getAll('permissions').map(String) as ReturnType<typeof permissionsOf>,
+      ...(days ? { expiresInDays: Number(days) } : {}),
+    });
+    form.reset();
+    refreshPage();
+    return created;
+  });
+  const revoke = async (id: string) => {
+    setRevokeError(undefined);
+    try {
+      await browserApi.revokeApiToken(id);
+      refreshPage();
+    } catch (caught) {
+      setRevokeError(caught);
+    }
+  };
+  return (
+    <section aria-labelledby="tokens-heading" className="stack">
+      <Heading level={2} data-size="sm" id="tokens-heading">
+        {t('tokens.title')}
+      </Heading>
+      <Paragraph data-size="sm">{t('tokens.intro')}</Paragraph>
+      {revokeError !== undefined && <ProblemAlert title={t('myAccount.failed')} error={revokeError} />}
+      {tokens.items.length === 0 ? (
+        <Paragraph>{t('tokens.none')}</Paragraph>
+      ) : (
+        <Table aria-labelledby="tokens-heading" data-testid="token-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.permissions')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('tokens.expires')}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="visually-hidden">{t('myAccount.actions')}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {tokens.items.map((token) => (
+              <Table.Row key={token.id}>
+                <Table.Cell>
+                  {token.name} <code>{token.prefix}…</code>
+                </Table.Cell>
+                <Table.Cell>
+                  {token.permissions.length === 0 ? t('tokens.readOnly') : token.permissions.join(', ')}
+                </Table.Cell>
+                <Table.Cell>
+                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')}
+                </Table.Cell>
+                <Table.Cell>
+                  {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
+                </Table.Cell>
+                <Table.Cell>
+                  {token.revokedAt ? (
+                    <Tag data-color="neutral">{t('tokens.revoked')}</Tag>
+                  ) : (
+                    <Button variant="secondary" data-size="sm" onClick={() => revoke(token.id)}>
+                      {t('tokens.revoke')}
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      <form onSubmit={create.onSubmit} className="panel stack" aria-labelledby="new-token-heading">
+        <Heading level={3} data-size="xs" id="new-token-heading">
+          {t('tokens.create')}
+        </Heading>
+        {create.result && (
+          <Alert data-color="success" role="status" data-testid="new-token">
+            <Paragraph>{t('tokens.created')}</Paragraph>
+            <code className="secret">{create.result.token}</code>
+          </Alert>
+        )}
+        {create.error !== undefined && <ProblemAlert title={t('myAccount.failed')} error={create.error} />}
+        <Field>
+          <Label htmlFor="token-name">{t('tokens.name')}</Label>
+          <Input id="token-name" name="name" required maxLength={100} />
+        </Field>
+        <Fieldset>
+          <Fieldset.Legend>{t('tokens.permissions')}</Fieldset.Legend>
+          <Fieldset.Description>{t('tokens.permissionsHelp')}</Fieldset.Description>
+          {permissionsOf(viewer).map((permission) => (
+            <Checkbox key={permission} name="permissions" value={permission} label={permission} />
+          ))}
+        </Fieldset>
+        <Field>
+          <Label htmlFor="token-expiry">{t('tokens.expires')}</Label>
+          <Select id="token-expiry" name="expiresInDays" defaultValue="90">
+            {EXPIRY_DAYS.map((days) => (
+              <Select.Option key={days} value={days}>
+                {days ? t('tokens.days', { days }) : t('tokens.noExpiry')}
+              </Select.Option>
+            ))}
+          </Select>
+        </Field>
+        <div>
+          <Button type="submit" disabled={create.busy}>
+            {t('tokens.create')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
