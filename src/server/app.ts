@@ -5,7 +5,9 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
+import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
+import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
@@ -33,6 +35,8 @@ export type AppDeps = {
   publicUrl?: string;
   /** Demo seed accounts may sign in; false in production. */
   allowDemoAccounts?: boolean;
+  /** The OpenID Connect provider people may sign in through; none when absent. */
+  singleSignOn?: SingleSignOnSettings;
 };
 
 export const API_VERSION = '0.1.0';
@@ -114,6 +118,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/', accountRoutes);
+  app.route(
+    '/',
+    singleSignOnRoutes(deps.singleSignOn && createOidcClient(deps.singleSignOn), deps.publicUrl),
+  );
   app.route('/', auditRoutes);
   app.route('/', programmeRoutes);
   app.route('/', clusterRoutes);

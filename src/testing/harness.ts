@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { type App, createApp } from '../server/app';
 import { type Clock, fixedClock } from '../server/clock';
 import type { Database } from '../server/db/client';
@@ -44,7 +45,13 @@ async function parse(pending: Response | Promise<Response>): Promise<TestRespons
 }
 
 export function setupTestApp(
-  options: { web?: boolean; clock?: Clock; allowDemoAccounts?: boolean } = {},
+  options: {
+    web?: boolean;
+    clock?: Clock;
+    allowDemoAccounts?: boolean;
+    /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
+    singleSignOn?: () => SingleSignOnSettings;
+  } = {},
 ): TestContext {
   const context = {} as TestContext;
   beforeAll(async () => {
@@ -56,6 +63,7 @@ export function setupTestApp(
       logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
       web: options.web ? loadWebAssets(DIST_DIR) : undefined,
       allowDemoAccounts: options.allowDemoAccounts ?? true,
+      singleSignOn: options.singleSignOn?.(),
     });
     Object.assign(context, {
       app,

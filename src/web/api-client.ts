@@ -1,6 +1,7 @@
 // The one HTTP client of the SPA. In the browser it uses fetch; on the server the same calls go
 // through the app in-process (app.request), so server-rendered pages read exactly what the API serves.
 import type { z } from 'zod';
+import type { AuthMethodsSchema } from '../features/accounts/accounts.contract';
 import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
 import type {
   AddedMember,
@@ -15,6 +16,7 @@ import type {
 import type { ProgrammeView } from '../features/programme/programme.contract';
 import type { Actor } from '../shared/access';
 
+export type AuthMethods = z.infer<typeof AuthMethodsSchema>;
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
@@ -75,6 +77,7 @@ export function createApiClient(fetcher: Fetcher) {
       get<OrganisationPage>(`/api/organisations${queryString(params)}`),
     organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
     me: () => get<Actor>('/api/auth/me'),
+    authMethods: () => get<AuthMethods>('/api/auth/methods'),
     logIn: (email: string, password: string) => send<Actor>('POST', '/api/auth/login', { email, password }),
     logOut: () => send<Actor>('POST', '/api/auth/logout'),
     addMember: (slug: string, body: AddMemberBody) =>

@@ -1,4 +1,4 @@
-import { LoginPage, type LoginPageData, safeNext } from '../features/accounts/ui/login-page';
+import { LoginPage, type LoginPageData, loadLoginPage } from '../features/accounts/ui/login-page';
 import {
   type ClusterPageData,
   ClusterProfilePage,
@@ -43,7 +43,7 @@ const ROUTES: Route[] = [
   },
   {
     pattern: /^\/login$/,
-    load: async (_api, url) => ({ page: 'login', data: { next: safeNext(url.searchParams.get('next')) } }),
+    load: async (api, url) => ({ page: 'login', data: await loadLoginPage(api, url) }),
   },
   {
     pattern: /^\/organisations$/,

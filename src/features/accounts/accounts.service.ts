@@ -15,7 +15,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const WRONG_LOGIN = 'The e-mail address or the password is wrong.';
 
-async function actorOf(
+export async function actorOf(
   db: Db,
   account: { id: string; personId: string; email: string },
   name: string,
