@@ -1,11 +1,13 @@
 // Starts the real server (`klynge serve`, as a user would) on a fresh embedded data directory,
-// which seeds the demo on first start, and waits until it is ready.
+// which seeds the demo on first start, and waits until it is ready. A test OpenID Connect
+// provider runs beside it for single sign-on, with the demo cluster manager as a person there.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { DIST_DIR } from '../src/server/paths';
+import { startTestProvider } from '../src/testing/oidc-provider';
 import { freePort } from '../src/testing/postgres-server';
 
 async function waitUntilReady(url: string, child: ChildProcess, seconds: number): Promise<void> {
@@ -30,6 +32,12 @@ export default async function setup(project: TestProject) {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'klynge-e2e-'));
   const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const provider = await startTestProvider({
+    redirectUris: [`${baseUrl}/api/auth/oidc/callback`],
+    people: { kim: { email: 'kim@demo.klynge.example', email_verified: true, name: 'Kim' } },
+  });
+  const sso = provider.settings();
   const child = spawn(process.execPath, ['bin/klynge.mjs', 'serve'], {
     env: {
       ...process.env,
@@ -37,14 +45,17 @@ export default async function setup(project: TestProject) {
       KLYNGE_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
+      OIDC_ISSUER: sso.issuer,
+      OIDC_CLIENT_ID: sso.clientId,
+      OIDC_DISPLAY_NAME: sso.displayName,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   try {
     await waitUntilReady(baseUrl, child, 120);
   } catch (error) {
     child.kill('SIGKILL');
+    await provider.close();
     throw error;
   }
   project.provide('baseUrl', baseUrl);
@@ -52,6 +63,7 @@ export default async function setup(project: TestProject) {
     const exited = new Promise((done) => child.once('exit', done));
     child.kill('SIGTERM');
     await exited;
+    await provider.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

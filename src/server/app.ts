@@ -8,7 +8,9 @@ import { resolveActor } from '../features/accounts/accounts.service';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { resolveTokenActor } from '../features/accounts/api-tokens.service';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
+import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
+import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
@@ -39,6 +41,8 @@ export type AppDeps = {
   allowDemoAccounts?: boolean;
   /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */
   wakeMail?: () => void;
+  /** The OpenID Connect provider people may sign in through; none when absent. */
+  singleSignOn?: SingleSignOnSettings;
 };
 
 export const API_VERSION = '0.1.0';
@@ -132,6 +136,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', apiTokenRoutes);
   app.route('/', invitationRoutes);
   app.route('/', mailRoutes);
+  app.route(
+    '/',
+    singleSignOnRoutes(deps.singleSignOn && createOidcClient(deps.singleSignOn), deps.publicUrl),
+  );
   app.route('/', auditRoutes);
   app.route('/', programmeRoutes);
   app.route('/', clusterRoutes);

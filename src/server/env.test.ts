@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseTarget, loadEnv, seedsDemoOnFirstStart } from './env';
+import { ConfigError, databaseTarget, loadEnv, seedsDemoOnFirstStart, singleSignOnSettings } from './env';
+
+function configError(source: Record<string, string>): string {
+  try {
+    loadEnv(source);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('The configuration was accepted.');
+}
 
 describe('configuration', () => {
   it('defaults to the embedded database in ./data on port 3000', () => {
@@ -32,5 +42,51 @@ describe('configuration', () => {
 
   it('treats empty variables as unset', () => {
     expect(loadEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
+  });
+
+  it('has no single sign-on unless a provider is configured', () => {
+    expect(singleSignOnSettings(loadEnv({}))).toBeUndefined();
+  });
+
+  it('configures single sign-on with defaults for scopes and the matching claim', () => {
+    const env = loadEnv({
+      OIDC_ISSUER: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      OIDC_CLIENT_ID: 'klynge',
+      OIDC_DISPLAY_NAME: 'Entra ID',
+    });
+    expect(singleSignOnSettings(env)).toEqual({
+      issuer: 'https://login.microsoftonline.com/tenant-id/v2.0',
+      clientId: 'klynge',
+      clientSecret: undefined,
+      scopes: 'openid email profile',
+      matchClaim: 'email',
+      displayName: 'Entra ID',
+    });
+  });
+
+  it('refuses a partial single sign-on configuration, naming what is missing', () => {
+    const message = configError({ OIDC_ISSUER: 'https://idporten.no', OIDC_CLIENT_SECRET: 'secret' });
+    expect(message).toContain(
+      'OIDC_CLIENT_ID: is required for single sign-on, since OIDC_ISSUER, OIDC_CLIENT_SECRET are set',
+    );
+    expect(message).toContain('OIDC_DISPLAY_NAME: is required');
+    expect(message).not.toContain('OIDC_ISSUER:');
+    expect(configError({ OIDC_MATCH_CLAIM: 'preferred_username' })).toContain('OIDC_ISSUER: is required');
+  });
+
+  it('refuses scopes without openid and plain http to a provider elsewhere or in production', () => {
+    const base = { OIDC_CLIENT_ID: 'klynge', OIDC_DISPLAY_NAME: 'ID-porten' };
+    expect(configError({ ...base, OIDC_ISSUER: 'https://idporten.no', OIDC_SCOPES: 'profile' })).toContain(
+      'OIDC_SCOPES: must include openid',
+    );
+    expect(configError({ ...base, OIDC_ISSUER: 'http://idporten.no' })).toContain(
+      'OIDC_ISSUER: must use https',
+    );
+    expect(configError({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4000', NODE_ENV: 'production' })).toContain(
+      'OIDC_ISSUER: must use https',
+    );
+    expect(singleSignOnSettings(loadEnv({ ...base, OIDC_ISSUER: 'http://localhost:4000' }))?.issuer).toBe(
+      'http://localhost:4000',
+    );
   });
 });

@@ -1,5 +1,17 @@
 import { z } from 'zod';
+import { isLoopbackUrl, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import type { DatabaseTarget } from './db/client';
+
+const OIDC_VARIABLES = [
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_SCOPES',
+  'OIDC_MATCH_CLAIM',
+  'OIDC_DISPLAY_NAME',
+] as const;
+/** Single sign-on is configured all or nothing: these are needed once any OIDC_ variable is set. */
+const OIDC_REQUIRED = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_DISPLAY_NAME'] as const;
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,6 +34,49 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Seconds to finish in-flight requests after SIGTERM before closing anyway. */
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** The OpenID Connect provider for single sign-on, e.g. https://idporten.no. */
+  OIDC_ISSUER: z
+    .url({ message: "must be the provider's issuer URL, such as https://idporten.no" })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** Absent for a public client, which then proves itself with PKCE alone. */
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .refine((scopes) => scopes.split(/\s+/).includes('openid'), 'must include openid')
+    .optional(),
+  /** The ID token claim compared with an account's e-mail address when an identity is not yet linked. */
+  OIDC_MATCH_CLAIM: z
+    .string()
+    .regex(/^[\w.:-]+$/, 'must be the name of a claim, such as email')
+    .optional(),
+  /** What the sign-in button calls the provider: "Sign in with {OIDC_DISPLAY_NAME}". */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).optional(),
+});
+
+/** Checks across variables: single sign-on all or nothing, and https to the provider. */
+const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  const given = OIDC_VARIABLES.filter((name) => env[name] !== undefined);
+  if (given.length > 0) {
+    for (const name of OIDC_REQUIRED.filter((required) => env[required] === undefined)) {
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is required for single sign-on, since ${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set`,
+      });
+    }
+  }
+  if (
+    env.OIDC_ISSUER?.startsWith('http:') &&
+    (env.NODE_ENV === 'production' || !isLoopbackUrl(env.OIDC_ISSUER))
+  ) {
+    context.addIssue({
+      code: 'custom',
+      path: ['OIDC_ISSUER'],
+      message:
+        'must use https (plain http is allowed only for a provider on this machine, outside production)',
+    });
+  }
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -33,7 +88,7 @@ export class ConfigError extends Error {
 /** Reads and checks the configuration, naming every bad variable at once. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = EnvSchema.safeParse(present);
+  const result = CheckedEnvSchema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Klynge cannot start: the configuration is not valid.\n${lines.join('\n')}`);
@@ -45,6 +100,19 @@ export function databaseTarget(env: Env): DatabaseTarget {
   return env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { kind: 'embedded', dataDir: env.KLYNGE_DATA_DIR };
+}
+
+/** The single sign-on provider, when one is configured. */
+export function singleSignOnSettings(env: Env): SingleSignOnSettings | undefined {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.OIDC_DISPLAY_NAME) return undefined;
+  return {
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET,
+    scopes: env.OIDC_SCOPES ?? 'openid email profile',
+    matchClaim: env.OIDC_MATCH_CLAIM ?? 'email',
+    displayName: env.OIDC_DISPLAY_NAME,
+  };
 }
 
 /** Only the embedded default fills an empty database with demo data; production starts empty. */

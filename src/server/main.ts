@@ -9,7 +9,14 @@ import { type DatabaseHandle, openDatabase } from './db/client';
 import { DataDirLockedError } from './db/data-dir-lock';
 import { isEmpty, seedDemo } from './db/demo';
 import { migrateDatabase } from './db/migrate';
-import { ConfigError, databaseTarget, type Env, loadEnv, seedsDemoOnFirstStart } from './env';
+import {
+  ConfigError,
+  databaseTarget,
+  type Env,
+  loadEnv,
+  seedsDemoOnFirstStart,
+  singleSignOnSettings,
+} from './env';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
 
@@ -47,6 +54,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     web: loadWebAssets(DIST_DIR),
     publicUrl: env.PUBLIC_URL,
     allowDemoAccounts: env.NODE_ENV !== 'production',
+    singleSignOn: singleSignOnSettings(env),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((done, fail) => {

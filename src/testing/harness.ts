@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { type App, createApp } from '../server/app';
 import { type Clock, fixedClock } from '../server/clock';
 import type { Database } from '../server/db/client';
@@ -48,7 +49,13 @@ async function parse(pending: Response | Promise<Response>): Promise<TestRespons
   return { status: response.status, body, headers: response.headers };
 }
 
-type AppOptions = { web?: boolean; clock?: Clock; allowDemoAccounts?: boolean };
+type AppOptions = {
+  web?: boolean;
+  clock?: Clock;
+  allowDemoAccounts?: boolean;
+  /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
+  singleSignOn?: () => SingleSignOnSettings;
+};
 
 function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): TestClient {
   const app = createApp({
@@ -57,6 +64,7 @@ function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): T
     logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
+    singleSignOn: options.singleSignOn?.(),
   });
   const client: TestClient = {
     app,

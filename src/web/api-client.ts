@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type {
   ApiTokenListSchema,
+  AuthMethodsSchema,
   CreateApiTokenBodySchema,
   CreatedApiTokenSchema,
   SessionListSchema,
@@ -28,6 +29,7 @@ import type {
 import type { ProgrammeView } from '../features/programme/programme.contract';
 import type { Actor } from '../shared/access';
 
+export type AuthMethods = z.infer<typeof AuthMethodsSchema>;
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
@@ -93,6 +95,7 @@ export function createApiClient(fetcher: Fetcher) {
       get<OrganisationPage>(`/api/organisations${queryString(params)}`),
     organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
     me: () => get<Actor>('/api/auth/me'),
+    authMethods: () => get<AuthMethods>('/api/auth/methods'),
     logIn: (email: string, password: string) => send<Actor>('POST', '/api/auth/login', { email, password }),
     logOut: () => send<Actor>('POST', '/api/auth/logout'),
     addMember: (slug: string, body: AddMemberBody) =>

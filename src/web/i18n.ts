@@ -228,6 +228,20 @@ const nb = {
   'mailStatus.sent': 'Sendt',
   'mailStatus.failed': 'Feilet',
   'mailStatus.kept': 'Bare i utboksen',
+  // single sign-on
+  'sso.button': 'Logg inn med {name}',
+  'sso.orPassword': 'Eller logg inn med e-postadresse og passord:',
+  'sso.failed': 'Du ble ikke logget inn',
+  'sso.error.unavailable':
+    'Innlogging via innloggingstjenesten er ikke tilgjengelig akkurat nå. Prøv igjen senere, eller bruk e-postadresse og passord.',
+  'sso.error.cancelled': 'Innloggingen ble avbrutt hos innloggingstjenesten.',
+  'sso.error.stale':
+    'Innloggingen var utløpt, allerede brukt eller startet i en annen nettleser. Start innloggingen på nytt.',
+  'sso.error.failed': 'Svaret fra innloggingstjenesten kunne ikke bekreftes. Start innloggingen på nytt.',
+  'sso.error.unverified':
+    'Innloggingstjenesten har ikke bekreftet e-postadressen din, så den kan ikke brukes til å finne kontoen din.',
+  'sso.error.noAccount':
+    'Denne identiteten gir ikke tilgang til Klynge. Be om en invitasjon fra programmet eller klyngen din, eller logg inn med e-postadresse og passord.',
   'member.add': 'Legg til partner',
   'member.addIntro': 'Skriv organisasjonsnummeret. Virksomheten hentes fra registerkopien.',
   'member.orgnr': 'Organisasjonsnummer',
@@ -477,6 +491,20 @@ const en: Record<MessageKey, string> = {
   'mailStatus.sent': 'Sent',
   'mailStatus.failed': 'Failed',
   'mailStatus.kept': 'Outbox only',
+  // single sign-on
+  'sso.button': 'Sign in with {name}',
+  'sso.orPassword': 'Or sign in with your e-mail address and password:',
+  'sso.failed': 'You were not signed in',
+  'sso.error.unavailable':
+    'Signing in through the identity provider is not available right now. Try again later, or use your e-mail address and password.',
+  'sso.error.cancelled': 'The sign-in was cancelled at the identity provider.',
+  'sso.error.stale':
+    'The sign-in had expired, had already been used, or was started in another browser. Please start again.',
+  'sso.error.failed': 'The answer from the identity provider could not be verified. Please start again.',
+  'sso.error.unverified':
+    'The identity provider has not confirmed your e-mail address, so it cannot be used to find your account.',
+  'sso.error.noAccount':
+    'This identity does not give access to Klynge. Ask your programme or cluster for an invitation, or sign in with your e-mail address and password.',
   'member.add': 'Add a partner',
   'member.addIntro': 'Type the organisation number. The organisation is filled in from the register copy.',
   'member.orgnr': 'Organisation number',

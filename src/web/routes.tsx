@@ -9,7 +9,7 @@ import {
   type InvitationsPageData,
   loadInvitationsPage,
 } from '../features/accounts/ui/invitations-page';
-import { LoginPage, type LoginPageData, safeNext } from '../features/accounts/ui/login-page';
+import { LoginPage, type LoginPageData, loadLoginPage } from '../features/accounts/ui/login-page';
 import {
   type CompleteResetData,
   CompleteResetPage,
@@ -67,7 +67,7 @@ const ROUTES: Route[] = [
   },
   {
     pattern: /^\/login$/,
-    load: async (_api, url) => ({ page: 'login', data: { next: safeNext(url.searchParams.get('next')) } }),
+    load: async (api, url) => ({ page: 'login', data: await loadLoginPage(api, url) }),
   },
   {
     pattern: /^\/organisations$/,

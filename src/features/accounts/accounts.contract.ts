@@ -98,3 +98,45 @@ export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) }).o
 export const ApiTokenIdParamSchema = z.object({
   id: z.uuid({ message: 'must be a token id' }).openapi({ param: { name: 'id', in: 'path' } }),
 });
+
+/**
+ * Why a single sign-on did not sign anyone in. The sign-in page shows each as a translated
+ * message; none says whether an account exists.
+ */
+export const SINGLE_SIGN_ON_FAILURES = [
+  'unavailable',
+  'cancelled',
+  'stale',
+  'failed',
+  'unverified',
+  'no_account',
+] as const;
+export type SingleSignOnFailure = (typeof SINGLE_SIGN_ON_FAILURES)[number];
+
+export const AuthMethodsSchema = z
+  .object({
+    password: z.literal(true),
+    singleSignOn: z
+      .object({ name: z.string().openapi({ example: 'ID-porten' }) })
+      .nullable()
+      .openapi({ description: 'The single sign-on provider, or null when none is configured' }),
+  })
+  .openapi('AuthMethods');
+
+export const SingleSignOnStartQuerySchema = z.object({
+  returnTo: z
+    .string()
+    .max(2_000)
+    .optional()
+    .openapi({ description: 'A path on this site to go to afterwards; anything else means /', example: '/' }),
+});
+
+/** What the provider sends back: a code and the state, or an error. Checked by the service, not here. */
+export const SingleSignOnCallbackQuerySchema = z.object({
+  state: z.string().max(500).optional(),
+  code: z.string().max(4_000).optional(),
+  error: z.string().max(200).optional(),
+  error_description: z.string().max(2_000).optional(),
+  iss: z.string().max(2_000).optional(),
+  session_state: z.string().max(2_000).optional(),
+});

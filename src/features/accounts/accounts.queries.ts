@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { accounts, persons, roleGrants, sessions } from './accounts.table';
+import { accounts, oidcIdentities, persons, roleGrants, sessions } from './accounts.table';
 
 export async function findAccountByEmail(db: Db, email: string) {
   const [row] = await db
@@ -8,6 +8,18 @@ export async function findAccountByEmail(db: Db, email: string) {
     .from(accounts)
     .innerJoin(persons, eq(persons.id, accounts.personId))
     .where(sql`lower(${accounts.email}) = lower(${email})`)
+    .limit(1);
+  return row;
+}
+
+/** The account linked to an identity at a single sign-on provider, or undefined. */
+export async function findAccountByIdentity(db: Db, issuer: string, subject: string) {
+  const [row] = await db
+    .select({ account: accounts, name: persons.name })
+    .from(oidcIdentities)
+    .innerJoin(accounts, eq(accounts.id, oidcIdentities.accountId))
+    .innerJoin(persons, eq(persons.id, accounts.personId))
+    .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)))
     .limit(1);
   return row;
 }

@@ -211,10 +211,15 @@ export function setSessionCookie(c: Context, token: string, expiresAt: Date): vo
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+    secure: isSecureRequest(c),
     path: '/',
     expires: expiresAt,
   });
+}
+
+/** Whether the site was reached over HTTPS, directly or through a proxy that says so. */
+export function isSecureRequest(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** The caller's address from the socket; requests made in-process (tests, server rendering) have none. */

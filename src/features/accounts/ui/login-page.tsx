@@ -1,14 +1,43 @@
-import { Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { safeReturnPath } from '../../../shared/return-path';
+import type { ApiClient } from '../../../web/api-client';
 import { browserApi } from '../../../web/browser-api';
 import { ProblemAlert } from '../../../web/components/problem-alert';
+import type { MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
+import type { SingleSignOnFailure } from '../accounts.contract';
 
-export type LoginPageData = { next: string };
+export type LoginPageData = {
+  /** Where to go once signed in: a path on this site. */
+  next: string;
+  /** The single sign-on provider's name, when one is configured. */
+  singleSignOn: string | null;
+  /** Why the last single sign-on failed, from the `sso_error` the API sent the browser back with. */
+  ssoError: SingleSignOnFailure | null;
+};
 
-/** Only a path on this site may follow a sign-in, never another site. */
-export function safeNext(value: string | null): string {
-  return value?.startsWith('/') && !value.startsWith('//') ? value : '/';
+const FAILURE_MESSAGES: Record<SingleSignOnFailure, MessageKey> = {
+  unavailable: 'sso.error.unavailable',
+  cancelled: 'sso.error.cancelled',
+  stale: 'sso.error.stale',
+  failed: 'sso.error.failed',
+  unverified: 'sso.error.unverified',
+  no_account: 'sso.error.noAccount',
+};
+
+function isFailure(value: string | null): value is SingleSignOnFailure {
+  return value !== null && Object.hasOwn(FAILURE_MESSAGES, value);
+}
+
+export async function loadLoginPage(api: ApiClient, url: URL): Promise<LoginPageData> {
+  const methods = await api.authMethods();
+  const ssoError = url.searchParams.get('sso_error');
+  return {
+    next: safeReturnPath(url.searchParams.get('next')),
+    singleSignOn: methods.singleSignOn?.name ?? null,
+    ssoError: isFailure(ssoError) ? ssoError : null,
+  };
 }
 
 export function LoginPage({ data }: { data: LoginPageData }) {
@@ -35,6 +64,27 @@ export function LoginPage({ data }: { data: LoginPageData }) {
         {t('account.title')}
       </Heading>
       <Paragraph>{t('account.intro')}</Paragraph>
+      {data.ssoError && (
+        <Alert data-color="danger" role="alert">
+          <Heading level={2} data-size="xs">
+            {t('sso.failed')}
+          </Heading>
+          <Paragraph>{t(FAILURE_MESSAGES[data.ssoError])}</Paragraph>
+        </Alert>
+      )}
+      {data.singleSignOn && (
+        <>
+          <div>
+            {/* A plain link: the browser leaves for the provider, so the app does not handle it. */}
+            <Button asChild variant="secondary">
+              <a href={`/api/auth/oidc/start?returnTo=${encodeURIComponent(data.next)}`}>
+                {t('sso.button', { name: data.singleSignOn })}
+              </a>
+            </Button>
+          </div>
+          <Paragraph>{t('sso.orPassword')}</Paragraph>
+        </>
+      )}
       {error !== undefined && <ProblemAlert title={t('account.failed')} error={error} />}
       <form method="post" onSubmit={onSubmit} className="stack">
         <Field>
