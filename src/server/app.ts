@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { accountRoutes } from '../features/accounts/accounts.routes';
+import { accountRoutes, setCsrfCookie } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { resolveTokenActor } from '../features/accounts/api-tokens.service';
@@ -23,7 +23,7 @@ import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { AppError } from './http/app-error';
 import type { AppEnv } from './http/context';
-import { sameOriginWrites } from './http/csrf';
+import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
@@ -72,7 +72,7 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
-  app.use('/api/*', sameOriginWrites(SESSION_COOKIE, deps.publicUrl));
+  app.use('/api/*', csrfProtection(SESSION_COOKIE, deps.publicUrl));
   app.use(async (c, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
     const now = deps.clock.now();
@@ -82,6 +82,16 @@ export function createApp(deps: AppDeps) {
         ? await resolveTokenActor(deps.database.db, bearer, now, deps.allowDemoAccounts ?? false)
         : await resolveActor(deps.database.db, getCookie(c, SESSION_COOKIE), now),
     );
+    // The browser app reads the CSRF token from a cookie; give it one for a live session that lacks it.
+    const session = getCookie(c, SESSION_COOKIE);
+    if (
+      !bearer &&
+      session &&
+      c.var.actor.kind === 'account' &&
+      getCookie(c, CSRF_COOKIE) !== csrfTokenFor(session)
+    ) {
+      setCsrfCookie(c, session);
+    }
     await next();
   });
   app.use(

@@ -3,6 +3,7 @@ import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { type App, createApp } from '../server/app';
 import { type Clock, fixedClock } from '../server/clock';
 import type { Database } from '../server/db/client';
+import { csrfTokenFor } from '../server/http/csrf';
 import { createLogger } from '../server/logger';
 import { DIST_DIR } from '../server/paths';
 import { loadWebAssets } from '../web/server/web.routes';
@@ -72,7 +73,11 @@ function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): T
     send(method, path, body, options = {}) {
       const headers: Record<string, string> = { origin: options.origin ?? ORIGIN, ...options.headers };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      if (options.cookie) headers.cookie = options.cookie;
+      if (options.cookie) {
+        headers.cookie = options.cookie;
+        const session = /(?:^|; )klynge_session=([^;]+)/.exec(options.cookie)?.[1];
+        if (session) headers['x-csrf-token'] ??= csrfTokenFor(session);
+      }
       return parse(
         app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
       );

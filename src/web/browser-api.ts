@@ -1,6 +1,18 @@
 import { createApiClient } from './api-client';
 
+/** The session's CSRF token, which the server puts in a cookie this page can read. */
+function csrfToken(): string | undefined {
+  return document.cookie
+    .split('; ')
+    .find((pair) => pair.startsWith('klynge_csrf='))
+    ?.slice('klynge_csrf='.length);
+}
+
 /** The API client for event handlers in the browser (loaders get theirs passed in). */
-export const browserApi = createApiClient((path, init) =>
-  fetch(path, { ...init, headers: { accept: 'application/json', ...init?.headers } }),
-);
+export const browserApi = createApiClient((path, init) => {
+  const token = init?.method && init.method !== 'GET' ? csrfToken() : undefined;
+  return fetch(path, {
+    ...init,
+    headers: { accept: 'application/json', ...(token ? { 'x-csrf-token': token } : {}), ...init?.headers },
+  });
+});

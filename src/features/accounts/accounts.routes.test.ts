@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { csrfTokenFor } from '../../server/http/csrf';
 import { setupTestApp } from '../../testing/harness';
 import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
 
@@ -55,7 +56,12 @@ describe('signing in and out', () => {
     const cookie = await t.signIn(email, TEST_PASSWORD);
     const out = await t.send('POST', '/api/auth/logout', undefined, { cookie });
     expect(out.status).toBe(200);
-    expect(out.headers.get('set-cookie')).toMatch(/^klynge_session=;/);
+    expect(out.headers.getSetCookie()).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^klynge_session=;/),
+        expect.stringMatching(/^klynge_csrf=;/),
+      ]),
+    );
     expect((await t.get('/api/auth/me', { headers: { cookie } })).body).toEqual({ kind: 'anonymous' });
   });
 
@@ -68,6 +74,40 @@ describe('signing in and out', () => {
     expect(forged.status).toBe(403);
     expect(forged.body.code).toBe('forbidden');
     expect((await t.get('/api/auth/me', { headers: { cookie } })).body.kind).toBe('account');
+  });
+
+  it("refuses a same-site write with the session cookie but without the session's CSRF token", async () => {
+    const cookie = await t.signIn(email, TEST_PASSWORD);
+    for (const token of [undefined, 'guessed', csrfTokenFor('another-session')]) {
+      const headers: Record<string, string> = { cookie, origin: 'http://localhost' };
+      if (token) headers['x-csrf-token'] = token;
+      const response = await t.app.request('/api/auth/logout', { method: 'POST', headers });
+      expect(response.status, String(token)).toBe(403);
+    }
+    expect((await t.get('/api/auth/me', { headers: { cookie } })).body.kind).toBe('account');
+  });
+
+  it('hands the browser its CSRF token in a readable cookie at sign-in', async () => {
+    const response = await t.send('POST', '/api/auth/login', { email, password: TEST_PASSWORD });
+    const cookies = response.headers.getSetCookie();
+    const session = /^klynge_session=([^;]+)/.exec(
+      cookies.find((c) => c.startsWith('klynge_session='))!,
+    )![1]!;
+    const csrf = cookies.find((c) => c.startsWith('klynge_csrf='))!;
+    expect(csrf).toContain(`klynge_csrf=${csrfTokenFor(session)}`);
+    expect(csrf).not.toContain('HttpOnly');
+    expect(cookies.find((c) => c.startsWith('klynge_session='))).toContain('HttpOnly');
+  });
+
+  it('refuses a cookieless write that says it comes from another site, such as a forged sign-in', async () => {
+    const forged = await t.send(
+      'POST',
+      '/api/auth/login',
+      { email, password: TEST_PASSWORD },
+      { origin: 'https://evil.example' },
+    );
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('set-cookie')).toBeNull();
   });
 
   it('treats an unknown or garbled session cookie as anonymous', async () => {

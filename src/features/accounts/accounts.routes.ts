@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../server/http/context';
+import { CSRF_COOKIE, csrfTokenFor } from '../../server/http/csrf';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
@@ -146,7 +147,7 @@ export const accountRoutes = createRouter()
   })
   .openapi(logoutRoute, async (c) => {
     await logOut(c.var.db, getCookie(c, SESSION_COOKIE));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookies(c);
     return c.json({ kind: 'anonymous' as const }, 200);
   })
   .openapi(meRoute, (c) => c.json(c.var.actor, 200))
@@ -173,7 +174,7 @@ export const accountRoutes = createRouter()
   })
   .openapi(endAllSessionsRoute, async (c) => {
     const ended = await endAllSessions(writeContext(c));
-    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    clearSessionCookies(c);
     return c.json({ ended }, 200);
   });
 
@@ -206,7 +207,10 @@ export async function signInAs(c: Context<AppEnv>, accountId: string) {
   return actorOf(c.var.db, found!.account, found!.name);
 }
 
-/** The session cookie: httpOnly, SameSite=Lax, and Secure when the site is reached over HTTPS. */
+/**
+ * The session cookie: httpOnly, SameSite=Lax, and Secure when the site is reached over HTTPS.
+ * Beside it, the session's CSRF token in a cookie the browser app can read.
+ */
 export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -215,6 +219,22 @@ export function setSessionCookie(c: Context, token: string, expiresAt: Date): vo
     path: '/',
     expires: expiresAt,
   });
+  setCsrfCookie(c, token, expiresAt);
+}
+
+export function setCsrfCookie(c: Context, sessionToken: string, expiresAt?: Date): void {
+  setCookie(c, CSRF_COOKIE, csrfTokenFor(sessionToken), {
+    sameSite: 'Lax',
+    secure: isSecureRequest(c),
+    path: '/',
+    ...(expiresAt ? { expires: expiresAt } : {}),
+  });
+}
+
+/** Signed out: both cookies go. */
+export function clearSessionCookies(c: Context): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  deleteCookie(c, CSRF_COOKIE, { path: '/' });
 }
 
 /** Whether the site was reached over HTTPS, directly or through a proxy that says so. */
