@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'organisations.classify',
   'audit.read',
   'accounts.manage',
+  'persons.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +45,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'audit.read',
     'accounts.manage',
+    // Exporting and erasing a person's data answers data-protection requests: operators only.
+    'persons.manage',
   ],
   programme_staff: ['clusters.edit', 'memberships.manage', 'organisations.classify', 'audit.read'],
   assessor: [],
