@@ -12,12 +12,17 @@ import type {
   OrganisationPageSchema,
   OrganisationView,
 } from '../features/organisations/organisations.contract';
+import type { Erasure, PersonPageSchema, PersonView } from '../features/personal-data/personal-data.contract';
 import type { ProgrammeView } from '../features/programme/programme.contract';
+import type { AuditEventPageSchema } from '../features/audit/audit.contract';
 import type { Actor } from '../shared/access';
 
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 export type MemberPage = z.infer<typeof MemberPageSchema>;
 export type OrganisationPage = z.infer<typeof OrganisationPageSchema>;
+export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
+export type PersonPage = z.infer<typeof PersonPageSchema>;
+export type { Erasure, PersonView };
 export type { ClusterProfile, OrganisationView, ProgrammeView };
 
 export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
@@ -39,7 +44,8 @@ export class ApiError extends Error {
   }
 }
 
-function queryString(params: Record<string, string | number | undefined>): string {
+/** The query string for a GET (filters in, empty ones left out); also for download links. */
+export function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -83,6 +89,14 @@ export function createApiClient(fetcher: Fetcher) {
       send<OrganisationView>('PUT', `/api/organisations/${encodeURIComponent(orgnr)}/actor-type`, {
         actorType,
       }),
+    // Audit trail and personal data
+    auditEvents: (params: Record<string, string | number | undefined>) =>
+      get<AuditEventPage>(`/api/audit-events${queryString(params)}`),
+    persons: (params: Record<string, string | number | undefined>) =>
+      get<PersonPage>(`/api/persons${queryString(params)}`),
+    person: (id: string) => get<PersonView>(`/api/persons/${encodeURIComponent(id)}`),
+    erasePerson: (id: string, confirmation: string) =>
+      send<Erasure>('POST', `/api/persons/${encodeURIComponent(id)}/erase`, { confirmation }),
   };
 }
 

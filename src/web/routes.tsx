@@ -1,4 +1,5 @@
 import { LoginPage, type LoginPageData, safeNext } from '../features/accounts/ui/login-page';
+import { AuditPage, type AuditPageData, loadAuditPage } from '../features/audit/ui/audit-page';
 import {
   type ClusterPageData,
   ClusterProfilePage,
@@ -15,9 +16,11 @@ import {
   type OrganisationSearchData,
   OrganisationSearchPage,
 } from '../features/organisations/ui/organisation-search-page';
+import { loadPeoplePage, PeoplePage, type PeoplePageData } from '../features/personal-data/ui/people-page';
+import { loadPersonPage, PersonPage, type PersonPageData } from '../features/personal-data/ui/person-page';
 import { type ApiClient, ApiError } from './api-client';
 import type { Translate } from './i18n';
-import { ErrorPage, NotFoundPage } from './pages/status-pages';
+import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './pages/status-pages';
 
 /** What a page shows; `status` is the HTTP status the server answers with. */
 export type PageState =
@@ -26,6 +29,11 @@ export type PageState =
   | { page: 'organisation'; data: OrganisationPageData }
   | { page: 'organisations'; data: OrganisationSearchData }
   | { page: 'login'; data: LoginPageData }
+  | { page: 'audit'; data: AuditPageData }
+  | { page: 'people'; data: PeoplePageData }
+  | { page: 'person'; data: PersonPageData }
+  | { page: 'sign_in_required'; next: string }
+  | { page: 'forbidden' }
   | { page: 'not_found' }
   | { page: 'error' };
 
@@ -56,13 +64,30 @@ const ROUTES: Route[] = [
       data: await loadOrganisationPage(api, orgnr!),
     }),
   },
+  // Audit trail and personal data: for signed-in roles only; the API decides who sees what.
+  {
+    pattern: /^\/audit$/,
+    load: async (api, url) => ({ page: 'audit', data: await loadAuditPage(api, url) }),
+  },
+  {
+    pattern: /^\/people$/,
+    load: async (api, url) => ({ page: 'people', data: await loadPeoplePage(api, url) }),
+  },
+  {
+    pattern: /^\/people\/([^/]+)$/,
+    load: async (api, _url, [id]) => ({ page: 'person', data: await loadPersonPage(api, id!) }),
+  },
 ];
 
 export function isPagePath(pathname: string): boolean {
   return ROUTES.some((route) => route.pattern.test(pathname));
 }
 
-/** Loads what a URL shows. A resource the API does not know (404, or a malformed key: 422) is a missing page. */
+/**
+ * Loads what a URL shows. A resource the API does not know (404, or a malformed key: 422) is a
+ * missing page; a page the API will not show without signing in (401) or to these roles (403)
+ * says so.
+ */
 export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
   for (const route of ROUTES) {
     const match = route.pattern.exec(url.pathname);
@@ -72,6 +97,9 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
     } catch (error) {
       if (error instanceof ApiError && (error.status === 404 || error.status === 422))
         return { page: 'not_found' };
+      if (error instanceof ApiError && error.status === 401)
+        return { page: 'sign_in_required', next: `${url.pathname}${url.search}` };
+      if (error instanceof ApiError && error.status === 403) return { page: 'forbidden' };
       throw error;
     }
   }
@@ -80,6 +108,8 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
 
 export function pageStatus(state: PageState): number {
   if (state.page === 'not_found') return 404;
+  if (state.page === 'sign_in_required') return 401;
+  if (state.page === 'forbidden') return 403;
   if (state.page === 'error') return 500;
   return 200;
 }
@@ -97,6 +127,16 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${t('organisations.title')} – ${suffix}`;
     case 'login':
       return `${t('account.title')} – ${suffix}`;
+    case 'audit':
+      return `${t('audit.title')} – ${suffix}`;
+    case 'people':
+      return `${t('people.title')} – ${suffix}`;
+    case 'person':
+      return `${state.data.person.erasedAt ? t('people.erased') : state.data.person.name} – ${suffix}`;
+    case 'sign_in_required':
+      return `${t('access.signInTitle')} – ${suffix}`;
+    case 'forbidden':
+      return `${t('access.forbiddenTitle')} – ${suffix}`;
     case 'not_found':
       return `${t('error.notFoundTitle')} – ${suffix}`;
     case 'error':
@@ -116,6 +156,16 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <OrganisationSearchPage data={state.data} url={url} />;
     case 'login':
       return <LoginPage data={state.data} />;
+    case 'audit':
+      return <AuditPage data={state.data} url={url} />;
+    case 'people':
+      return <PeoplePage data={state.data} url={url} />;
+    case 'person':
+      return <PersonPage data={state.data} />;
+    case 'sign_in_required':
+      return <SignInRequiredPage next={state.next} />;
+    case 'forbidden':
+      return <ForbiddenPage />;
     case 'not_found':
       return <NotFoundPage />;
     case 'error':
