@@ -1,4 +1,4 @@
-import { osloDate } from '../../server/clock';
+import { type Clock, osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
@@ -121,7 +121,7 @@ async function* eventBatches(db: Db, scope: 'all' | string[], conditions: AuditC
  * the whole trail never sits in memory.
  */
 export async function exportAuditCsv(
-  { db, actor, clock }: { db: Db; actor: Actor; clock: { now(): Date } },
+  { db, actor, clock }: { db: Db; actor: Actor; clock: Clock },
   filter: AuditFilter,
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
   const conditions = await conditionsOf(db, filter);

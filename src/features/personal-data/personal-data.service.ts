@@ -1,4 +1,4 @@
-import { osloDate } from '../../server/clock';
+import { type Clock, osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
@@ -37,7 +37,7 @@ import {
   listSessionsOf,
 } from './personal-data.queries';
 
-type Context = { db: Database; actor: Actor; clock: { now(): Date }; requestId?: string };
+type Context = { db: Database; actor: Actor; clock: Clock; requestId?: string };
 type Found = NonNullable<Awaited<ReturnType<typeof findPersonWithAccount>>>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
