@@ -75,7 +75,7 @@ describe('an operator', () => {
     await invited.waitForURL('**/login');
     await waitForHydration(invited);
     await invited.goto('/account');
-    await invited.getByText('Logg inn for å se denne siden').waitFor();
+    await invited.getByText('Logg inn for å se siden').waitFor();
 
     // The one failed request is the expected 422 for the too-short password.
     expect(pageErrors(invited)).toEqual([

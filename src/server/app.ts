@@ -16,6 +16,7 @@ import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
+import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { renderNotFound, type WebDeps, webRoutes } from '../web/server/web.routes';
 import type { Clock } from './clock';
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', clusterRoutes);
   app.route('/', membershipRoutes);
   app.route('/', organisationRoutes);
+  app.route('/', personalDataRoutes);
 
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'accounts.manage',
   'accounts.invite',
   'mail.read',
+  'persons.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +51,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'accounts.manage',
     'accounts.invite',
     'mail.read',
+    // Exporting and erasing a person's data answers data-protection requests: operators only.
+    'persons.manage',
   ],
   programme_staff: ['clusters.edit', 'memberships.manage', 'organisations.classify', 'audit.read'],
   assessor: [],

@@ -172,3 +172,23 @@ export function parseCsvText(text: string): CsvTable {
   if (!first) return { header: [], rows: [] };
   return { header: first.fields.map((name) => name.trim()), rows };
 }
+
+/** Text that starts a UTF-8 file so spreadsheet programs read it as UTF-8 rather than guessing. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * One CSV record (RFC 4180): fields joined by commas, ended by CRLF. A field holding a comma, a
+ * quote or a line break is quoted, with its quotes doubled. A field a spreadsheet would run as a
+ * formula (starting with =, +, -, @, a tab or a carriage return) gets a leading apostrophe, so a
+ * name typed into Klynge cannot become a formula in the reader's spreadsheet.
+ */
+export function csvRecord(fields: readonly (string | number | null | undefined)[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

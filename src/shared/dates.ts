@@ -18,5 +18,8 @@ export function minDate(a: string, b: string): string {
 }
 
 export function isIsoDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && fromDayNumber(toDayNumber(text)) === text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  // A month or day out of range ("2026-13-01") parses to NaN, which has no ISO form to compare.
+  const day = toDayNumber(text);
+  return Number.isFinite(day) && fromDayNumber(day) === text;
 }

@@ -72,6 +72,8 @@ describe('helpers', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(isIsoDate('2023-02-29')).toBe(false);
     expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('2026-06-31')).toBe(false);
   });
 
   it('repeat the same random sequence for the same seed', () => {

@@ -26,7 +26,9 @@ import type {
   OrganisationPageSchema,
   OrganisationView,
 } from '../features/organisations/organisations.contract';
+import type { Erasure, PersonPageSchema, PersonView } from '../features/personal-data/personal-data.contract';
 import type { ProgrammeView } from '../features/programme/programme.contract';
+import type { AuditEventPageSchema } from '../features/audit/audit.contract';
 import type { Actor } from '../shared/access';
 
 export type AuthMethods = z.infer<typeof AuthMethodsSchema>;
@@ -39,6 +41,9 @@ export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;
 export type InvitationPage = z.infer<typeof InvitationPageSchema>;
 export type MailPage = z.infer<typeof MailPageSchema>;
 export type { ClusterProfile, InvitationPreview, InvitationView, OrganisationView, ProgrammeView };
+export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
+export type PersonPage = z.infer<typeof PersonPageSchema>;
+export type { Erasure, PersonView };
 
 export type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -59,7 +64,8 @@ export class ApiError extends Error {
   }
 }
 
-function queryString(params: Record<string, string | number | undefined>): string {
+/** The query string for a GET (filters in, empty ones left out); also for download links. */
+export function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -128,6 +134,14 @@ export function createApiClient(fetcher: Fetcher) {
       send<OrganisationView>('PUT', `/api/organisations/${encodeURIComponent(orgnr)}/actor-type`, {
         actorType,
       }),
+    // Audit trail and personal data
+    auditEvents: (params: Record<string, string | number | undefined>) =>
+      get<AuditEventPage>(`/api/audit-events${queryString(params)}`),
+    persons: (params: Record<string, string | number | undefined>) =>
+      get<PersonPage>(`/api/persons${queryString(params)}`),
+    person: (id: string) => get<PersonView>(`/api/persons/${encodeURIComponent(id)}`),
+    erasePerson: (id: string, confirmation: string) =>
+      send<Erasure>('POST', `/api/persons/${encodeURIComponent(id)}/erase`, { confirmation }),
   };
 }
 

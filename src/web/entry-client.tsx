@@ -92,7 +92,8 @@ function Root({ initial }: { initial: AppState }) {
       const form = event.target as HTMLFormElement;
       if (!form.hasAttribute('data-client-nav') || form.method.toLowerCase() !== 'get') return;
       event.preventDefault();
-      const url = new URL(form.action, window.location.href);
+      // The attribute, not form.action: a field named "action" (the audit log has one) shadows the property.
+      const url = new URL(form.getAttribute('action') ?? window.location.pathname, window.location.href);
       const params = new URLSearchParams();
       for (const [key, value] of new FormData(form))
         if (typeof value === 'string' && value !== '') params.set(key, value);

@@ -15,6 +15,7 @@ import {
   CompleteResetPage,
   RequestResetPage,
 } from '../features/accounts/ui/reset-password-pages';
+import { AuditPage, type AuditPageData, loadAuditPage } from '../features/audit/ui/audit-page';
 import {
   type ClusterPageData,
   ClusterProfilePage,
@@ -32,9 +33,11 @@ import {
   type OrganisationSearchData,
   OrganisationSearchPage,
 } from '../features/organisations/ui/organisation-search-page';
+import { loadPeoplePage, PeoplePage, type PeoplePageData } from '../features/personal-data/ui/people-page';
+import { loadPersonPage, PersonPage, type PersonPageData } from '../features/personal-data/ui/person-page';
 import { type ApiClient, ApiError } from './api-client';
 import type { Translate } from './i18n';
-import { ErrorPage, NotFoundPage, SignInRequiredPage } from './pages/status-pages';
+import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './pages/status-pages';
 
 /** What a page shows; `status` is the HTTP status the server answers with. */
 export type PageState =
@@ -49,7 +52,11 @@ export type PageState =
   | { page: 'request_reset' }
   | { page: 'complete_reset'; data: CompleteResetData }
   | { page: 'outbox'; data: OutboxPageData }
-  | { page: 'sign_in_required' }
+  | { page: 'audit'; data: AuditPageData }
+  | { page: 'people'; data: PeoplePageData }
+  | { page: 'person'; data: PersonPageData }
+  | { page: 'sign_in_required'; next: string }
+  | { page: 'forbidden' }
   | { page: 'not_found' }
   | { page: 'error' };
 
@@ -98,13 +105,30 @@ const ROUTES: Route[] = [
     load: async (_api, _url, [token]) => ({ page: 'complete_reset', data: { token: token! } }),
   },
   { pattern: /^\/outbox$/, load: async (api, url) => ({ page: 'outbox', data: await loadOutbox(api, url) }) },
+  // Audit trail and personal data: for signed-in roles only; the API decides who sees what.
+  {
+    pattern: /^\/audit$/,
+    load: async (api, url) => ({ page: 'audit', data: await loadAuditPage(api, url) }),
+  },
+  {
+    pattern: /^\/people$/,
+    load: async (api, url) => ({ page: 'people', data: await loadPeoplePage(api, url) }),
+  },
+  {
+    pattern: /^\/people\/([^/]+)$/,
+    load: async (api, _url, [id]) => ({ page: 'person', data: await loadPersonPage(api, id!) }),
+  },
 ];
 
 export function isPagePath(pathname: string): boolean {
   return ROUTES.some((route) => route.pattern.test(pathname));
 }
 
-/** Loads what a URL shows. A resource the API does not know (404, or a malformed key: 422) is a missing page. */
+/**
+ * Loads what a URL shows. A resource the API does not know (404, or a malformed key: 422) is a
+ * missing page; a page the API will not show without signing in (401) or to these roles (403)
+ * says so.
+ */
 export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
   for (const route of ROUTES) {
     const match = route.pattern.exec(url.pathname);
@@ -112,9 +136,11 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
     try {
       return await route.load(api, url, match.slice(1).map(decodeURIComponent));
     } catch (error) {
-      // A page the visitor may not see is missing, as the API's answer for it is.
-      if (error instanceof ApiError && [403, 404, 422].includes(error.status)) return { page: 'not_found' };
-      if (error instanceof ApiError && error.status === 401) return { page: 'sign_in_required' };
+      if (error instanceof ApiError && (error.status === 404 || error.status === 422))
+        return { page: 'not_found' };
+      if (error instanceof ApiError && error.status === 401)
+        return { page: 'sign_in_required', next: `${url.pathname}${url.search}` };
+      if (error instanceof ApiError && error.status === 403) return { page: 'forbidden' };
       throw error;
     }
   }
@@ -124,6 +150,7 @@ export async function loadPage(api: ApiClient, url: URL): Promise<PageState> {
 export function pageStatus(state: PageState): number {
   if (state.page === 'not_found') return 404;
   if (state.page === 'sign_in_required') return 401;
+  if (state.page === 'forbidden') return 403;
   if (state.page === 'error') return 500;
   return 200;
 }
@@ -153,8 +180,16 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${t('reset.newTitle')} – ${suffix}`;
     case 'outbox':
       return `${t('outbox.title')} – ${suffix}`;
+    case 'audit':
+      return `${t('audit.title')} – ${suffix}`;
+    case 'people':
+      return `${t('people.title')} – ${suffix}`;
+    case 'person':
+      return `${state.data.person.erasedAt ? t('people.erased') : state.data.person.name} – ${suffix}`;
     case 'sign_in_required':
-      return `${t('signInRequired.title')} – ${suffix}`;
+      return `${t('access.signInTitle')} – ${suffix}`;
+    case 'forbidden':
+      return `${t('access.forbiddenTitle')} – ${suffix}`;
     case 'not_found':
       return `${t('error.notFoundTitle')} – ${suffix}`;
     case 'error':
@@ -186,8 +221,16 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <CompleteResetPage data={state.data} />;
     case 'outbox':
       return <OutboxPage data={state.data} url={url} />;
+    case 'audit':
+      return <AuditPage data={state.data} url={url} />;
+    case 'people':
+      return <PeoplePage data={state.data} url={url} />;
+    case 'person':
+      return <PersonPage data={state.data} />;
     case 'sign_in_required':
-      return <SignInRequiredPage url={url} />;
+      return <SignInRequiredPage next={state.next} />;
+    case 'forbidden':
+      return <ForbiddenPage />;
     case 'not_found':
       return <NotFoundPage />;
     case 'error':

@@ -174,7 +174,7 @@ describe('API tokens', () => {
     const actions = (
       await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, created.body.id))
     ).map((e) => e.action);
-    expect(actions.sort()).toEqual(['api_token.create', 'api_token.revoke']);
+    expect(actions.sort()).toEqual(['api_token.created', 'api_token.revoked']);
   });
 
   it('cannot hold more than its owner may do, and refuses expired and unknown tokens', async () => {

@@ -139,7 +139,7 @@ export async function createAccount(
         tx,
         { ...audit, actor: audit.actor ?? ANONYMOUS },
         {
-          action: 'account.create',
+          action: 'account.created',
           entityType: 'account',
           entityId: account!.id,
           clusterId: input.grants.find((g) => g.clusterId)?.clusterId ?? null,

@@ -81,7 +81,7 @@ export async function createApiToken(
       .returning();
     const view = toView(row!);
     await recordAudit(tx, context, {
-      action: 'api_token.create',
+      action: 'api_token.created',
       entityType: 'api_token',
       entityId: row!.id,
       after: {
@@ -117,7 +117,7 @@ export async function revokeApiToken(context: AccountWriteContext, id: string): 
       .returning();
     if (!row) throw notFound('The token');
     await recordAudit(tx, context, {
-      action: 'api_token.revoke',
+      action: 'api_token.revoked',
       entityType: 'api_token',
       entityId: id,
       before: { revokedAt: null },

@@ -76,7 +76,7 @@ describe('POST /api/invitations', () => {
     expect(message!.textBody).toContain('Arctic Cluster Team');
     expect(message!.textBody).toMatch(/^http:\/\/localhost\/invitations\/[A-Za-z0-9_-]{43}$/m);
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, response.body.id));
-    expect(event).toMatchObject({ action: 'invitation.create', actorName: 'Mari Leder' });
+    expect(event).toMatchObject({ action: 'invitation.created', actorName: 'Mari Leder' });
     expect(JSON.stringify(event!.after)).not.toContain('tokenHash');
   });
 
@@ -197,7 +197,7 @@ describe('accepting an invitation', () => {
     expect(again.status).toBe(409);
     expect((await t.get(`/api/invitations/by-token/${code}`)).body.state).toBe('accepted');
     const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['account.create', 'invitation.accept']));
+    expect(actions).toEqual(expect.arrayContaining(['account.created', 'invitation.accepted']));
   });
 
   it('asks for name and password for a new account, field by field', async () => {

@@ -105,7 +105,7 @@ export async function createInvitation(
       now,
     );
     await recordAudit(tx, context, {
-      action: 'invitation.create',
+      action: 'invitation.created',
       entityType: 'invitation',
       entityId: inserted!.id,
       clusterId: grants.find((g) => g.clusterId)?.clusterId ?? null,
@@ -198,7 +198,7 @@ export async function revokeInvitation(context: AccountWriteContext, id: string)
       .where(eq(invitations.id, id))
       .returning();
     await recordAudit(tx, context, {
-      action: 'invitation.revoke',
+      action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: id,
       clusterId: found.invitation.grants.find((g) => g.clusterId)?.clusterId ?? null,
@@ -289,7 +289,7 @@ export async function acceptInvitation(
       tx,
       { ...context, actor: self },
       {
-        action: 'invitation.accept',
+        action: 'invitation.accepted',
         entityType: 'invitation',
         entityId: row.id,
         clusterId: row.grants.find((g) => g.clusterId)?.clusterId ?? null,

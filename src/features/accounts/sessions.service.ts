@@ -53,7 +53,7 @@ export async function endSession(context: AccountWriteContext, handle: string): 
       .returning({ id: sessions.id });
     if (ended.length !== 1) throw notFound('The session');
     await recordAudit(tx, context, {
-      action: 'session.end',
+      action: 'session.ended',
       entityType: 'account',
       entityId: accountId,
       after: { session: handle },
@@ -70,7 +70,7 @@ export async function endAllSessions(context: AccountWriteContext): Promise<numb
       .where(eq(sessions.accountId, accountId))
       .returning({ id: sessions.id });
     await recordAudit(tx, context, {
-      action: 'session.end_all',
+      action: 'session.ended_all',
       entityType: 'account',
       entityId: accountId,
       after: { sessionsEnded: ended.length },

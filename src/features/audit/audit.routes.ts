@@ -1,8 +1,10 @@
+import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
-import { AuditEventPageSchema, ListAuditEventsQuerySchema } from './audit.contract';
-import { listAuditEvents } from './audit.service';
+import { attachment, textStream } from '../../server/http/stream';
+import { AuditEventPageSchema, AuditFilterSchema, ListAuditEventsQuerySchema } from './audit.contract';
+import { exportAuditCsv, listAuditEvents } from './audit.service';
 
 export const listAuditEventsRoute = defineRoute({
   method: 'get',
@@ -21,6 +23,31 @@ export const listAuditEventsRoute = defineRoute({
   },
 });
 
-export const auditRoutes = createRouter().openapi(listAuditEventsRoute, async (c) =>
-  c.json(await listAuditEvents(c.var, c.req.valid('query')), 200),
-);
+export const exportAuditEventsRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit-events.csv',
+  gate: 'audit.read',
+  tags: ['Audit'],
+  summary: 'The audit trail as CSV (UTF-8), with the same filters and scope as the list, newest first',
+  request: { query: AuditFilterSchema },
+  responses: {
+    200: {
+      description:
+        'One row per event: times in UTC and Europe/Oslo, actor, action, entity, cluster, before and after as JSON',
+      content: { 'text/csv': { schema: z.string() } },
+    },
+    ...problemResponses(401, 403, 422, 500),
+  },
+});
+
+export const auditRoutes = createRouter()
+  .openapi(listAuditEventsRoute, async (c) => c.json(await listAuditEvents(c.var, c.req.valid('query')), 200))
+  .openapi(exportAuditEventsRoute, async (c) => {
+    const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'));
+    const body = textStream(chunks, (error) => c.var.logger.error({ err: error }, 'audit export failed'));
+    return c.body(body, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment(filename),
+      'cache-control': 'no-store',
+    });
+  });

@@ -238,3 +238,10 @@ export function findClusterIdsBySlugs(db: Db, slugs: string[]) {
     .from(clusters)
     .where(inArray(clusters.slug, slugs));
 }
+
+export function listClusterRefsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: clusters.id, slug: clusters.slug, name: clusters.name })
+    .from(clusters)
+    .where(inArray(clusters.id, ids));
+}

@@ -18,6 +18,7 @@ import {
   findLevelOn,
   listBrandsOfCluster,
   listClusterPage,
+  listClusterRefsByIds,
   listEngagementsOfCluster,
   listHubLinksOfCluster,
 } from './clusters.queries';
@@ -170,4 +171,20 @@ export async function getClusterId(db: Db, slug: string): Promise<string> {
   const [row] = await findClusterIdsBySlugs(db, [slug]);
   if (!row) throw notFound(`The cluster "${slug}"`);
   return row.id;
+}
+
+/** The cluster with this slug, or undefined: for filters, where an unknown slug is bad input, not a missing page. */
+export async function findClusterId(db: Db, slug: string): Promise<string | undefined> {
+  const [row] = await findClusterIdsBySlugs(db, [slug]);
+  return row?.id;
+}
+
+/** Slug and name of each of these clusters, for labelling rows that hold only a cluster id. */
+export async function clusterRefsById(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { slug: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await listClusterRefsByIds(db, ids);
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
 }

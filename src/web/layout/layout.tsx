@@ -1,10 +1,13 @@
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { AccountMenu } from '../../features/accounts/ui/account-menu';
+import { hasPermission } from '../../shared/access';
 import { useLocale } from '../locale-context';
 import { withQuery } from '../url';
+import { useViewer } from '../viewer-context';
 
 export function Layout({ url, children }: { url: URL; children: React.ReactNode }) {
   const { locale, t } = useLocale();
+  const viewer = useViewer();
   const other = locale === 'nb' ? 'en' : 'nb';
   return (
     <>
@@ -18,6 +21,8 @@ export function Layout({ url, children }: { url: URL; children: React.ReactNode 
           <nav aria-label={t('nav.registry')} className="site-header__nav">
             <Link href="/">{t('nav.registry')}</Link>
             <Link href="/organisations">{t('nav.organisations')}</Link>
+            {hasPermission(viewer, 'audit.read') && <Link href="/audit">{t('nav.audit')}</Link>}
+            {hasPermission(viewer, 'persons.manage') && <Link href="/people">{t('nav.people')}</Link>}
             <Link href="/api/docs" data-external-nav>
               {t('nav.apiDocs')}
             </Link>

@@ -27,17 +27,29 @@ export function ErrorPage() {
   );
 }
 
-export function SignInRequiredPage({ url }: { url: URL }) {
+/** A page behind sign-in, reached without it: the way to sign in and come back. */
+export function SignInRequiredPage({ next }: { next: string }) {
   const { t } = useLocale();
   return (
     <div>
       <Heading level={1} data-size="lg">
-        {t('signInRequired.title')}
+        {t('access.signInTitle')}
       </Heading>
-      <Paragraph>{t('signInRequired.body')}</Paragraph>
-      <Link href={`/login?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`}>
-        {t('account.signIn')}
-      </Link>
+      <Paragraph>{t('access.signInBody')}</Paragraph>
+      <Link href={`/login?next=${encodeURIComponent(next)}`}>{t('account.signIn')}</Link>
+    </div>
+  );
+}
+
+export function ForbiddenPage() {
+  const { t } = useLocale();
+  return (
+    <div>
+      <Heading level={1} data-size="lg">
+        {t('access.forbiddenTitle')}
+      </Heading>
+      <Paragraph>{t('access.forbiddenBody')}</Paragraph>
+      <Link href="/">{t('error.backToRegistry')}</Link>
     </div>
   );
 }

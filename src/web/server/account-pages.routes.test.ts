@@ -32,7 +32,7 @@ describe('account pages, rendered on the server', () => {
   it('ask an anonymous visitor to sign in, with the way back', async () => {
     const { status, body } = await page('/account');
     expect(status).toBe(401);
-    expect(body).toContain('Logg inn for å se denne siden');
+    expect(body).toContain('Logg inn for å se siden');
     expect(body).toContain('href="/login?next=%2Faccount"');
   });
 
@@ -45,7 +45,7 @@ describe('account pages, rendered on the server', () => {
     expect(body).toContain('Make an API token');
   });
 
-  it('show the outbox to operators only; for anyone else it does not exist', async () => {
+  it('show the outbox to operators only; anyone else is told they have no access', async () => {
     await t.send(
       'POST',
       '/api/invitations',
@@ -55,7 +55,10 @@ describe('account pages, rendered on the server', () => {
     const outbox = await page('/outbox', operator);
     expect(outbox.status).toBe(200);
     expect(outbox.body).toContain('Invitasjon til Klynge');
-    expect((await page('/outbox', manager)).status).toBe(404);
+    const refused = await page('/outbox', manager);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toContain('Du har ikke tilgang');
+    expect(refused.body).not.toContain('Invitasjon til Klynge');
   });
 
   it('render an invitation link, and a missing one as not found', async () => {

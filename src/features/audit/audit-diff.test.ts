@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { changedFields } from './audit-diff';
+
+describe('reading what an audit event changed', () => {
+  it('lists only the fields whose values differ, in the order the new value names them', () => {
+    expect(
+      changedFields(
+        { actorType: 'sme', actorTypeOverride: null, name: 'Mo AS' },
+        { actorType: 'research', actorTypeOverride: 'research', name: 'Mo AS' },
+      ),
+    ).toEqual([
+      { field: 'actorType', before: 'sme', after: 'research' },
+      { field: 'actorTypeOverride', before: null, after: 'research' },
+    ]);
+  });
+
+  it('shows every field of a creation as new, and of a deletion as gone', () => {
+    expect(changedFields(null, { orgnr: '923609016', role: 'partner' })).toEqual([
+      { field: 'orgnr', before: null, after: '923609016' },
+      { field: 'role', before: null, after: 'partner' },
+    ]);
+    expect(changedFields({ role: 'partner' }, null)).toEqual([
+      { field: 'role', before: 'partner', after: null },
+    ]);
+  });
+
+  it('writes nested values as JSON, and treats a plain value as one unnamed field', () => {
+    expect(changedFields({ grants: [] }, { grants: [{ role: 'assessor' }] })).toEqual([
+      { field: 'grants', before: '[]', after: '[{"role":"assessor"}]' },
+    ]);
+    expect(changedFields('draft', 'submitted')).toEqual([{ field: '', before: 'draft', after: 'submitted' }]);
+    expect(changedFields(null, null)).toEqual([]);
+  });
+});
