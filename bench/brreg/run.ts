@@ -25,8 +25,8 @@ import { organisations } from '../../src/features/organisations/organisations.ta
 import { importRegisterFile } from '../../src/features/organisations/register-import';
 import { applyRegisterUpdates } from '../../src/features/organisations/register-updates';
 import {
+  prepareRecord,
   type RegisterColumns,
-  registerHash,
   toRegisterColumns,
 } from '../../src/features/organisations/register-write';
 import { systemClock } from '../../src/server/clock';
@@ -295,7 +295,7 @@ async function writeCopyCsv(files: string[], out: string): Promise<{ rows: numbe
       const columns = toRegisterColumns(parsed.record);
       const fields = COPY_KEYS.map((key) => csvValue(columns[key]));
       fields.push(
-        csvValue(registerHash(columns)),
+        csvValue(prepareRecord(columns).hash),
         csvValue(columns.actorTypeDerived),
         csvText('register'),
         csvValue(now),

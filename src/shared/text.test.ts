@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countyOfMunicipality } from './counties';
-import { addDays, isIsoDate } from './dates';
+import { addDays, fromDayNumber, isIsoDate, toDayNumber } from './dates';
 import { pick } from './localized';
 import { seededRandom } from './random';
 import { isSectorCode, sectionOfNace } from './sectors';
@@ -33,6 +33,12 @@ describe('Norwegian sort order', () => {
     const byKey = [...names].sort((a, b) => (norwegianSortKey(a) < norwegianSortKey(b) ? -1 : 1));
     expect(byKey).toEqual(['alta', 'Arendal', 'Zink', 'Ærø', 'Ørland', 'Åker']);
     expect([...names].sort(norwegianCollator.compare)).toEqual(byKey);
+  });
+
+  it('lower-cases, folds white space and drops accents other than the Norwegian letters', () => {
+    expect(norwegianSortKey('  FJORD\tELEKTRO   AS ')).toBe('fjord elektro as');
+    expect(norwegianSortKey('CAFÉ BRØD\u00a0AS')).toBe('cafe br|d as');
+    expect(norwegianSortKey('\u212aLINIKK')).toBe('klinikk');
   });
 });
 
@@ -74,6 +80,25 @@ describe('helpers', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('2026-06-31')).toBe(false);
+  });
+
+  it('accept exactly the days of the calendar as ISO dates', () => {
+    const refused: string[] = [];
+    for (let day = toDayNumber('1899-01-01'); day <= toDayNumber('2101-12-31'); day++) {
+      if (!isIsoDate(fromDayNumber(day))) refused.push(fromDayNumber(day));
+    }
+    expect(refused).toEqual([]);
+    for (const text of ['1900-02-29', '2100-02-29', '2023-04-31', '2023-12-32', '2023-01-00']) {
+      expect(isIsoDate(text)).toBe(false);
+    }
+    expect(isIsoDate('2000-02-29')).toBe(true);
+  });
+
+  it('refuse impossible months and anything not written YYYY-MM-DD', () => {
+    for (const text of ['2024-13-01', '2024-00-10', '2024-1-01', '24-01-01', '2024/01/01', '2024-01-01 ']) {
+      expect(isIsoDate(text)).toBe(false);
+    }
+    expect(isIsoDate('２０２４-01-01')).toBe(false);
   });
 
   it('repeat the same random sequence for the same seed', () => {

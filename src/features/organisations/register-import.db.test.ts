@@ -119,6 +119,32 @@ describe('importing the bulk download', () => {
     expect(await count()).toBe(before + result.committedEntries);
   });
 
+  it('stores text with quotes, backslashes and emoji exactly, and sees it unchanged the next time', async () => {
+    const orgnr = orgnrFromNumber(79_500_000);
+    const name = 'KVOTE "ÆRLIG" \\ SØNN 🚀 AS';
+    const path = join(work, 'quoted.json');
+    writeFileSync(
+      path,
+      JSON.stringify([
+        {
+          organisasjonsnummer: orgnr,
+          navn: name,
+          organisasjonsform: { kode: 'AS', beskrivelse: 'Aksje\u00adselskap' },
+          naeringskode1: { kode: '62.010', beskrivelse: 'Programmering "på bestilling"' },
+          forretningsadresse: { kommunenummer: '0301', poststed: 'OSLO' },
+        },
+      ]),
+    );
+    expect((await importRegisterFile(deps(), path)).counts).toMatchObject({ new: 1 });
+    expect(await row(orgnr)).toMatchObject({
+      name,
+      organisationFormName: 'Aksje\u00adselskap',
+      naceCodes: ['62.010'],
+      naceDescriptions: ['Programmering "på bestilling"'],
+    });
+    expect((await importRegisterFile(deps(), path)).counts).toMatchObject({ new: 0, unchanged: 1 });
+  });
+
   it('keeps an actor-type override through later imports', async () => {
     await t.db
       .update(organisations)

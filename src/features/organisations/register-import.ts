@@ -8,7 +8,7 @@ import { loadMunicipalityReference } from '../reference/reference.service';
 import { RegisterFileError, readRegisterFile } from './brreg/brreg-reader';
 import { type ParseResult, parseCsvRecord, parseJsonRecord } from './brreg/brreg-record';
 import { type RegisterImportCounts, registerImports } from './organisations.table';
-import { type RegisterColumns, toRegisterColumns, writeRegisterBatch } from './register-write';
+import { type PreparedRecord, prepareRecord, toRegisterColumns, writeRegisterBatch } from './register-write';
 
 export type RegisterKindOption = 'enhet' | 'underenhet' | 'auto';
 
@@ -45,7 +45,9 @@ export async function importRegisterFile(
   path: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const batchSize = options.batchSize ?? 1_000;
+  // Per-batch costs (a transaction, a hash lookup, planning the upsert) fade at a few thousand
+  // records, and two batches held at once are a few megabytes.
+  const batchSize = options.batchSize ?? 5_000;
   const kindOption = options.kind ?? 'auto';
   const counts: RegisterImportCounts = { read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0 };
   const [run] = await db
@@ -55,7 +57,7 @@ export async function importRegisterFile(
   const importId = run!.id;
   const reference = await loadMunicipalityReference(db);
 
-  let batch: RegisterColumns[] = [];
+  let batch: PreparedRecord[] = [];
   let lastEntryInBatch = 0;
   let committedEntries = 0;
   // One batch is written while the next is read and parsed: the database and this process each
@@ -96,7 +98,7 @@ export async function importRegisterFile(
       const parsed: ParseResult =
         'row' in entry ? parseCsvRecord(entry.row, kind) : parseJsonRecord(entry.value, kind);
       if (parsed.ok) {
-        batch.push(toRegisterColumns(parsed.record, reference));
+        batch.push(prepareRecord(toRegisterColumns(parsed.record, reference)));
       } else {
         counts.rejected += 1;
         options.onReject?.({ entry: entry.index + 1, orgnr: parsed.orgnr, reason: parsed.reason });

@@ -10,7 +10,7 @@ import { organisationIdsWithMemberships } from '../memberships/memberships.servi
 import { loadMunicipalityReference } from '../reference/reference.service';
 import { parseJsonRecord } from './brreg/brreg-record';
 import { organisations, registerImports } from './organisations.table';
-import { type RegisterColumns, toRegisterColumns, writeRegisterBatch } from './register-write';
+import { type PreparedRecord, prepareRecord, toRegisterColumns, writeRegisterBatch } from './register-write';
 
 export type ChangeType = 'Ny' | 'Endring' | 'Sletting' | 'Fjernet' | 'Ukjent';
 export type PatchOperation = { op: 'add' | 'replace' | 'remove'; path: string; value?: unknown };
@@ -232,7 +232,7 @@ export async function applyRegisterUpdates(
         }
       }
 
-      const batch: RegisterColumns[] = [];
+      const batch: PreparedRecord[] = [];
       for (const orgnr of touched) {
         const parsed = parseJsonRecord(
           shapes.get(orgnr),
@@ -248,7 +248,7 @@ export async function applyRegisterUpdates(
         }
         const columns = toRegisterColumns(parsed.record, reference);
         if (columns.deletedOn && !rows.find((r) => r.orgnr === orgnr)?.deletedOn) summary.deleted += 1;
-        batch.push(columns);
+        batch.push(prepareRecord(columns));
       }
       if (batch.length > 0) {
         const result = await writeRegisterBatch(tx, batch, { importId, now: clock.now() });

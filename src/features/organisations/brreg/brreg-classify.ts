@@ -208,32 +208,39 @@ export type ActorTypeExplanation = {
  * where the import has it.
  */
 export function explainActorType(record: RegisterRecord): ActorTypeExplanation {
+  const rule = decidingRule(record);
+  if (rule.verdict !== 'company') return { actorType: rule.verdict, rule: rule.reason, ruleId: rule.id };
+  const { employees } = record;
+  const actorType = companySize(employees);
+  if (employees === null) {
+    return { actorType, rule: `${rule.reason}; no employee count is registered, so an SME`, ruleId: rule.id };
+  }
+  const size =
+    actorType === 'large_company'
+      ? `${employees} employees, ${LARGE_COMPANY_EMPLOYEES} or more: a large company`
+      : `${employees} employees, fewer than ${LARGE_COMPANY_EMPLOYEES}: an SME`;
+  return { actorType, rule: `${rule.reason}; ${size}`, ruleId: rule.id };
+}
+
+/** The actor type alone, without composing the explanation: the import asks this for every record. */
+export function deriveActorType(record: RegisterRecord): ActorType {
+  const rule = decidingRule(record);
+  return rule.verdict === 'company' ? companySize(record.employees) : rule.verdict;
+}
+
+function decidingRule(record: RegisterRecord): ActorTypeRule {
   const facts: Facts = {
     orgnr: record.orgnr,
     form: record.organisationForm,
     nace: record.naceCodes[0]?.code ?? null,
     sector: record.institutionalSectorCode,
   };
-  const rule = ACTOR_TYPE_RULES.find((candidate) => candidate.applies(facts))!;
-  if (rule.verdict !== 'company') return { actorType: rule.verdict, rule: rule.reason, ruleId: rule.id };
-  // Companies split at the EU's SME line; with no count in the register the smaller class is the likelier.
-  const { employees } = record;
-  if (employees === null) {
-    return {
-      actorType: 'sme',
-      rule: `${rule.reason}; no employee count is registered, so an SME`,
-      ruleId: rule.id,
-    };
-  }
-  const large = employees >= LARGE_COMPANY_EMPLOYEES;
-  const size = large
-    ? `${employees} employees, ${LARGE_COMPANY_EMPLOYEES} or more: a large company`
-    : `${employees} employees, fewer than ${LARGE_COMPANY_EMPLOYEES}: an SME`;
-  return { actorType: large ? 'large_company' : 'sme', rule: `${rule.reason}; ${size}`, ruleId: rule.id };
+  return ACTOR_TYPE_RULES.find((candidate) => candidate.applies(facts))!;
 }
 
-export function deriveActorType(record: RegisterRecord): ActorType {
-  return explainActorType(record).actorType;
+/** Companies split at the EU's SME line; with no count in the register the smaller class is the likelier. */
+function companySize(employees: number | null): 'sme' | 'large_company' {
+  return employees !== null && employees >= LARGE_COMPANY_EMPLOYEES ? 'large_company' : 'sme';
 }
 
 // ---------------------------------------------------------------------------------------------

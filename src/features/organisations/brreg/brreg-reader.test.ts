@@ -92,7 +92,8 @@ describe('reading the bulk JSON download', () => {
   });
 
   it('yields exactly the objects JSON.parse finds in the array', async () => {
-    const text = syntheticArray(300);
+    // About 700 KB: entries straddle the reader's 256 KB chunks.
+    const text = syntheticArray(1500);
     const entries = await readAll(writeTemp(text));
     expect(entries.map(entryValue)).toEqual(JSON.parse(text));
   });

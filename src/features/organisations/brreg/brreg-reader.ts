@@ -34,6 +34,7 @@ export type ReadOptions = {
 };
 
 const GZIP_MAGIC = [0x1f, 0x8b] as const;
+const CHUNK_BYTES = 256 * 1024;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 /** JSON when the first byte after a BOM and white space opens an array or object; CSV otherwise. */
@@ -54,10 +55,12 @@ export async function* readRegisterFile(path: string, options: ReadOptions = {})
       done(null, chunk);
     },
   });
-  const source = createReadStream(path);
+  // Chunks of 256 KB rather than the default 16 to 64: each chunk costs a trip through the stream
+  // machinery, and a gigabyte of JSON is tens of thousands of them.
+  const source = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   // pipeline destroys every stage when one fails, so an error anywhere surfaces in the loop below.
   const data: Readable = gzip
-    ? pipeline(source, counter, createGunzip(), () => {})
+    ? pipeline(source, counter, createGunzip({ chunkSize: CHUNK_BYTES }), () => {})
     : pipeline(source, counter, () => {});
 
   let yielded = 0;
@@ -173,28 +176,17 @@ class JsonArraySplitter implements EntryParser {
     let sliceStart = this.state === 'in-entry' ? 0 : -1;
     const n = chunk.length;
     while (i < n) {
-      const byte = chunk[i]!;
       if (this.state === 'in-entry') {
-        if (this.inString) {
-          if (this.escaped) this.escaped = false;
-          else if (byte === BACKSLASH) this.escaped = true;
-          else if (byte === QUOTE) this.inString = false;
-        } else if (byte === QUOTE) {
-          this.inString = true;
-        } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-          this.depth++;
-        } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-          this.depth--;
-          if (this.depth === 0) {
-            this.addPiece(chunk.subarray(sliceStart, i + 1));
-            yield this.finishEntry();
-            this.state = 'after-entry';
-            sliceStart = -1;
-          }
-        }
-        i++;
+        const close = this.findEntryEnd(chunk, i);
+        if (close === -1) break;
+        this.addPiece(chunk.subarray(sliceStart, close + 1));
+        yield this.finishEntry();
+        this.state = 'after-entry';
+        sliceStart = -1;
+        i = close + 1;
         continue;
       }
+      const byte = chunk[i]!;
       if (isWhiteSpace(byte)) {
         i++;
         continue;
@@ -250,6 +242,35 @@ class JsonArraySplitter implements EntryParser {
     }
     if (this.state === 'in-entry') this.addPiece(chunk.subarray(sliceStart));
     this.offset += n;
+  }
+
+  /**
+   * Follows string, escape and bracket state from `from` to the byte that closes the entry and
+   * returns its index, or -1 when the chunk ends first. Every byte of the file passes through this
+   * loop, so the state lives in locals while it runs.
+   */
+  private findEntryEnd(chunk: Buffer, from: number): number {
+    let { depth, inString, escaped } = this;
+    const n = chunk.length;
+    for (let i = from; i < n; i++) {
+      const byte = chunk[i]!;
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) inString = false;
+      } else if (byte === QUOTE) {
+        inString = true;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        depth++;
+      } else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) {
+        this.depth = 0;
+        return i;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    this.escaped = escaped;
+    return -1;
   }
 
   end(): RawEntry[] {

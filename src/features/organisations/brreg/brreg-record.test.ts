@@ -120,6 +120,9 @@ describe('parsing register JSON', () => {
     expect(reasonOf(parseJsonRecord(enhet({ slettedato: '01.02.2023' }), 'enhet'))).toMatch(
       /^slettedato is not a date: '01.02.2023'/,
     );
+    expect(
+      reasonOf(parseJsonRecord(enhet({ registreringsdatoEnhetsregisteret: '2023-13-01' }), 'enhet')),
+    ).toBe("registreringsdatoEnhetsregisteret is not a date: '2023-13-01' (expected YYYY-MM-DD)");
     expect(reasonOf(parseJsonRecord(enhet({ antallAnsatte: 2.5 }), 'enhet'))).toBe(
       'antallAnsatte is not a whole number: 2.5',
     );

@@ -43,24 +43,30 @@ export type ParseResult =
   | { ok: true; record: RegisterRecord }
   | { ok: false; orgnr: string | null; reason: string };
 
-/** Reads a value by its dotted register path ("forretningsadresse.kommunenummer"); undefined when absent. */
-type Lookup = (path: string) => unknown;
+/**
+ * Reads a register field: `key` at the top level when `group` is null, else `key` inside the
+ * object `group` ("forretningsadresse", "kommunenummer"); undefined when absent. The register
+ * nests one level at most, and a JSON record is read millions of times per import, so a lookup
+ * takes the two names apart rather than a dotted path to split.
+ */
+type Lookup = (group: string | null, key: string) => unknown;
+
+/** The dotted path the CSV header and the messages use: "forretningsadresse.kommunenummer". */
+function pathOf(group: string | null, key: string): string {
+  return group === null ? key : `${group}.${key}`;
+}
 
 /** Thrown inside a parse to stop at the first problem; never leaves this module. */
 class RecordProblem extends Error {}
 
 export function parseJsonRecord(raw: unknown, kind: RegisterKind): ParseResult {
   if (!isPlainObject(raw)) return { ok: false, orgnr: null, reason: 'the entry is not a JSON object' };
-  return parseWith((path) => {
-    let value: unknown = raw;
-    let walked = '';
-    for (const key of path.split('.')) {
-      if (value === undefined || value === null) return undefined;
-      if (!isPlainObject(value)) throw new RecordProblem(`${walked} is not an object`);
-      value = value[key];
-      walked = walked ? `${walked}.${key}` : key;
-    }
-    return value;
+  return parseWith((group, key) => {
+    if (group === null) return raw[key];
+    const inner = raw[group];
+    if (inner === undefined || inner === null) return undefined;
+    if (!isPlainObject(inner)) throw new RecordProblem(`${group} is not an object`);
+    return inner[key];
   }, kind);
 }
 
@@ -71,9 +77,9 @@ export function parseJsonRecord(raw: unknown, kind: RegisterKind): ParseResult {
  */
 export function parseCsvRecord(row: Record<string, string>, kind: RegisterKind): ParseResult {
   const columns = columnResolver(row);
-  return parseWith((path) => {
-    const key = columns(path);
-    return key === undefined ? undefined : row[key];
+  return parseWith((group, key) => {
+    const column = columns(pathOf(group, key));
+    return column === undefined ? undefined : row[column];
   }, kind);
 }
 
@@ -95,34 +101,36 @@ function columnResolver(row: Record<string, string>): (path: string) => string |
 function parseWith(get: Lookup, kind: RegisterKind): ParseResult {
   let rawOrgnr: string | null = null;
   try {
-    rawOrgnr = text(get, 'organisasjonsnummer');
+    rawOrgnr = text(get, null, 'organisasjonsnummer');
     if (rawOrgnr === null) throw new RecordProblem('organisasjonsnummer is missing');
     const orgnr = validOrgnr('organisasjonsnummer', rawOrgnr);
-    const name = text(get, 'navn');
+    const name = text(get, null, 'navn');
     if (name === null) throw new RecordProblem('navn is missing');
     const address = pickAddress(get, kind);
-    const parent = text(get, 'overordnetEnhet');
+    const parent = text(get, null, 'overordnetEnhet');
     const record: RegisterRecord = {
       orgnr,
       kind,
       name,
-      organisationForm: text(get, 'organisasjonsform.kode'),
-      organisationFormName: text(get, 'organisasjonsform.beskrivelse'),
+      organisationForm: text(get, 'organisasjonsform', 'kode'),
+      organisationFormName: text(get, 'organisasjonsform', 'beskrivelse'),
       naceCodes: naceCodes(get),
       employees: employees(get),
       municipalityNumber: address.municipalityNumber,
       municipalityName: address.municipalityName,
       postalCode: address.postalCode,
       postalPlace: address.postalPlace,
-      institutionalSectorCode: text(get, 'institusjonellSektorkode.kode'),
-      institutionalSectorName: text(get, 'institusjonellSektorkode.beskrivelse'),
-      foundedOn: date(get, 'stiftelsesdato') ?? (kind === 'underenhet' ? date(get, 'oppstartsdato') : null),
-      registeredOn: date(get, 'registreringsdatoEnhetsregisteret'),
-      website: text(get, 'hjemmeside'),
-      bankrupt: flag(get, 'konkurs') ?? false,
-      underLiquidation: flag(get, 'underAvvikling') ?? false,
-      underForcedLiquidation: flag(get, 'underTvangsavviklingEllerTvangsopplosning') ?? false,
-      deletedOn: date(get, 'slettedato'),
+      institutionalSectorCode: text(get, 'institusjonellSektorkode', 'kode'),
+      institutionalSectorName: text(get, 'institusjonellSektorkode', 'beskrivelse'),
+      foundedOn:
+        date(get, null, 'stiftelsesdato') ??
+        (kind === 'underenhet' ? date(get, null, 'oppstartsdato') : null),
+      registeredOn: date(get, null, 'registreringsdatoEnhetsregisteret'),
+      website: text(get, null, 'hjemmeside'),
+      bankrupt: flag(get, null, 'konkurs') ?? false,
+      underLiquidation: flag(get, null, 'underAvvikling') ?? false,
+      underForcedLiquidation: flag(get, null, 'underTvangsavviklingEllerTvangsopplosning') ?? false,
+      deletedOn: date(get, null, 'slettedato'),
       parentOrgnr: parent === null ? null : validOrgnr('overordnetEnhet', parent),
     };
     return { ok: true, record };
@@ -140,34 +148,38 @@ function validOrgnr(field: string, value: string): string {
 }
 
 /** Trimmed text; absent, null and blank all mean missing. */
-function text(get: Lookup, path: string): string | null {
-  const value = get(path);
+function text(get: Lookup, group: string | null, key: string): string | null {
+  const value = get(group, key);
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new RecordProblem(`${path} is not text: ${describe(value)}`);
+  if (typeof value !== 'string') {
+    throw new RecordProblem(`${pathOf(group, key)} is not text: ${describe(value)}`);
+  }
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
 }
 
-function date(get: Lookup, path: string): string | null {
-  const value = text(get, path);
+function date(get: Lookup, group: string | null, key: string): string | null {
+  const value = text(get, group, key);
   if (value === null) return null;
-  if (!isIsoDate(value)) throw new RecordProblem(`${path} is not a date: '${value}' (expected YYYY-MM-DD)`);
+  if (!isIsoDate(value)) {
+    throw new RecordProblem(`${pathOf(group, key)} is not a date: '${value}' (expected YYYY-MM-DD)`);
+  }
   return value;
 }
 
-function flag(get: Lookup, path: string): boolean | null {
-  const value = get(path);
+function flag(get: Lookup, group: string | null, key: string): boolean | null {
+  const value = get(group, key);
   if (typeof value === 'boolean') return value;
   if (value === undefined || value === null) return null;
   const word = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
   if (word === '') return null;
   if (word === 'true') return true;
   if (word === 'false') return false;
-  throw new RecordProblem(`${path} is not true or false: ${describe(value)}`);
+  throw new RecordProblem(`${pathOf(group, key)} is not true or false: ${describe(value)}`);
 }
 
-function wholeNumber(get: Lookup, path: string): number | null {
-  const value = get(path);
+function wholeNumber(get: Lookup, group: string | null, key: string): number | null {
+  const value = get(group, key);
   if (value === undefined || value === null) return null;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   if (typeof value === 'string') {
@@ -175,7 +187,7 @@ function wholeNumber(get: Lookup, path: string): number | null {
     if (trimmed === '') return null;
     if (/^\d{1,15}$/.test(trimmed)) return Number(trimmed);
   }
-  throw new RecordProblem(`${path} is not a whole number: ${describe(value)}`);
+  throw new RecordProblem(`${pathOf(group, key)} is not a whole number: ${describe(value)}`);
 }
 
 /**
@@ -184,20 +196,22 @@ function wholeNumber(get: Lookup, path: string): number | null {
  * the count stands on its own.
  */
 function employees(get: Lookup): number | null {
-  const count = wholeNumber(get, 'antallAnsatte');
-  const registered = flag(get, 'harRegistrertAntallAnsatte');
+  const count = wholeNumber(get, null, 'antallAnsatte');
+  const registered = flag(get, null, 'harRegistrertAntallAnsatte');
   return registered === false ? null : count;
 }
 
+const NACE_SLOTS = ['naeringskode1', 'naeringskode2', 'naeringskode3'] as const;
+
 function naceCodes(get: Lookup): RegisterRecord['naceCodes'] {
   const codes: RegisterRecord['naceCodes'] = [];
-  for (const slot of ['naeringskode1', 'naeringskode2', 'naeringskode3']) {
-    const code = text(get, `${slot}.kode`);
+  for (const slot of NACE_SLOTS) {
+    const code = text(get, slot, 'kode');
     if (code === null) continue;
     if (!/^\d{2}\.\d{3}$/.test(code)) {
       throw new RecordProblem(`${slot}.kode is not an industry code like 62.010: '${code}'`);
     }
-    codes.push({ code, description: text(get, `${slot}.beskrivelse`) });
+    codes.push({ code, description: text(get, slot, 'beskrivelse') });
   }
   return codes;
 }
@@ -215,25 +229,27 @@ type Address = {
  * first address that has one wins, and the fields are never mixed from two addresses.
  */
 function pickAddress(get: Lookup, kind: RegisterKind): Address {
-  const prefixes = [kind === 'enhet' ? 'forretningsadresse' : 'beliggenhetsadresse', 'postadresse'];
-  const addresses = prefixes.map((prefix): Address => {
-    const municipalityNumber = text(get, `${prefix}.kommunenummer`);
-    if (municipalityNumber !== null && !/^\d{4}$/.test(municipalityNumber)) {
-      throw new RecordProblem(`${prefix}.kommunenummer is not four digits: '${municipalityNumber}'`);
-    }
-    return {
-      municipalityNumber,
-      municipalityName: text(get, `${prefix}.kommune`),
-      postalCode: text(get, `${prefix}.postnummer`),
-      postalPlace: text(get, `${prefix}.poststed`),
-    };
-  });
-  const empty = { municipalityNumber: null, municipalityName: null, postalCode: null, postalPlace: null };
-  return (
-    addresses.find((a) => a.municipalityNumber !== null) ??
-    addresses.find((a) => a.postalCode !== null || a.postalPlace !== null) ??
-    empty
-  );
+  // Both are read, so a malformed postal address is reported even when the other one is used.
+  const own = readAddress(get, kind === 'enhet' ? 'forretningsadresse' : 'beliggenhetsadresse');
+  const postal = readAddress(get, 'postadresse');
+  if (own.municipalityNumber !== null) return own;
+  if (postal.municipalityNumber !== null) return postal;
+  if (own.postalCode !== null || own.postalPlace !== null) return own;
+  if (postal.postalCode !== null || postal.postalPlace !== null) return postal;
+  return { municipalityNumber: null, municipalityName: null, postalCode: null, postalPlace: null };
+}
+
+function readAddress(get: Lookup, group: string): Address {
+  const municipalityNumber = text(get, group, 'kommunenummer');
+  if (municipalityNumber !== null && !/^\d{4}$/.test(municipalityNumber)) {
+    throw new RecordProblem(`${group}.kommunenummer is not four digits: '${municipalityNumber}'`);
+  }
+  return {
+    municipalityNumber,
+    municipalityName: text(get, group, 'kommune'),
+    postalCode: text(get, group, 'postnummer'),
+    postalPlace: text(get, group, 'poststed'),
+  };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
