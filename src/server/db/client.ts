@@ -50,7 +50,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const embedded = target.joinRunning
     ? await openEmbeddedDatabase(target.dataDir)
     : await startEmbeddedDatabase(target.dataDir);
-  // The socket multiplexes every connection onto PGlite's one session: a few are plenty.
-  const pool = new pg.Pool({ ...embedded.connection, max: 4 });
+  // One connection. The socket multiplexes every connection onto PGlite's one session and keeps
+  // only transactions apart, not a query's Parse/Bind/Execute messages: a transaction on one
+  // connection beside a query on another could destroy that query's unnamed statement or
+  // portal, or answer it with another query's rows. PGlite runs one statement at a time anyway.
+  const pool = new pg.Pool({ ...embedded.connection, max: 1 });
   return wrap(pool, 'embedded', embedded);
 }
