@@ -21,6 +21,11 @@ import {
   ClusterProfilePage,
   loadClusterPage,
 } from '../features/clusters/ui/cluster-page';
+import {
+  type EditClusterData,
+  EditClusterPage,
+  loadEditCluster,
+} from '../features/clusters/ui/edit-cluster-page';
 import { loadRegistry, type RegistryData, RegistryPage } from '../features/clusters/ui/registry-page';
 import { loadOutbox, OutboxPage, type OutboxPageData } from '../features/mail/ui/outbox-page';
 import {
@@ -43,6 +48,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './pa
 export type PageState =
   | { page: 'registry'; data: RegistryData }
   | { page: 'cluster'; data: ClusterPageData }
+  | { page: 'edit_cluster'; data: EditClusterData }
   | { page: 'organisation'; data: OrganisationPageData }
   | { page: 'organisations'; data: OrganisationSearchData }
   | { page: 'login'; data: LoginPageData }
@@ -68,6 +74,10 @@ type Route = {
 /** The public pages, each with a stable URL that also works without JavaScript. */
 const ROUTES: Route[] = [
   { pattern: /^\/$/, load: async (api, url) => ({ page: 'registry', data: await loadRegistry(api, url) }) },
+  {
+    pattern: /^\/clusters\/([^/]+)\/edit$/,
+    load: async (api, _url, [slug]) => ({ page: 'edit_cluster', data: await loadEditCluster(api, slug!) }),
+  },
   {
     pattern: /^\/clusters\/([^/]+)$/,
     load: async (api, url, [slug]) => ({ page: 'cluster', data: await loadClusterPage(api, url, slug!) }),
@@ -162,6 +172,8 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${t('registry.title')} – ${suffix}`;
     case 'cluster':
       return `${state.data.cluster.name} – ${suffix}`;
+    case 'edit_cluster':
+      return `${t('editCluster.title')}: ${state.data.cluster.name} – ${suffix}`;
     case 'organisation':
       return `${state.data.organisation.name} – ${suffix}`;
     case 'organisations':
@@ -203,6 +215,8 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <RegistryPage data={state.data} url={url} />;
     case 'cluster':
       return <ClusterProfilePage data={state.data} url={url} />;
+    case 'edit_cluster':
+      return <EditClusterPage data={state.data} />;
     case 'organisation':
       return <OrganisationPage data={state.data} />;
     case 'organisations':

@@ -7,6 +7,7 @@ import {
   Heading,
   Input,
   Label,
+  Link,
   Paragraph,
   Select,
   Table,
@@ -14,7 +15,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { permissionsOf } from '../../../shared/access';
-import type { ApiClient, ApiTokenList, SessionList } from '../../../web/api-client';
+import type { ApiClient, ApiTokenList, GrantView, SessionList } from '../../../web/api-client';
 import { browserApi } from '../../../web/browser-api';
 import { ProblemAlert } from '../../../web/components/problem-alert';
 import { useFormAction } from '../../../web/components/use-form-action';
@@ -23,11 +24,11 @@ import { useLocale } from '../../../web/locale-context';
 import { refreshPage } from '../../../web/refresh';
 import { useViewer } from '../../../web/viewer-context';
 
-export type AccountPageData = { sessions: SessionList; tokens: ApiTokenList };
+export type AccountPageData = { sessions: SessionList; tokens: ApiTokenList; roles: GrantView[] };
 
 export async function loadAccountPage(api: ApiClient): Promise<AccountPageData> {
-  const [sessions, tokens] = await Promise.all([api.sessions(), api.apiTokens()]);
-  return { sessions, tokens };
+  const [sessions, tokens, roles] = await Promise.all([api.sessions(), api.apiTokens(), api.myRoles()]);
+  return { sessions, tokens, roles: roles.items };
 }
 
 /** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
@@ -43,10 +44,22 @@ export function AccountPage({ data }: { data: AccountPageData }) {
       <Paragraph>
         {viewer.name} · {viewer.email}
       </Paragraph>
-      <ul className="tag-list" aria-label={t('myAccount.roles')}>
-        {viewer.grants.map((grant) => (
-          <li key={`${grant.role}-${grant.clusterId ?? grant.organisationId ?? ''}`}>
+      <ul className="plain-list stack" aria-label={t('myAccount.roles')} data-testid="my-roles">
+        {data.roles.map((grant) => (
+          <li key={`${grant.role}-${grant.cluster?.id ?? grant.organisation?.id ?? ''}`}>
             <Tag>{t(`accountRole.${grant.role}` as MessageKey)}</Tag>
+            {grant.cluster && (
+              <>
+                {' '}
+                <Link href={`/clusters/${grant.cluster.slug}`}>{grant.cluster.name}</Link>
+              </>
+            )}
+            {grant.organisation && (
+              <>
+                {' '}
+                <Link href={`/organisations/${grant.organisation.orgnr}`}>{grant.organisation.name}</Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
