@@ -227,6 +227,14 @@ const nb = {
   'mailStatus.failed': 'Feilet',
   'mailStatus.kept': 'Bare i utboksen',
   // single sign-on
+  'sso.error.linkedElsewhere':
+    'Denne identiteten hos innloggingstjenesten er allerede koblet til en annen konto i Klynge.',
+  'sso.link.title': 'Innlogging med {name}',
+  'sso.link.body':
+    'Koble kontoen din til {name}, så kan du logge inn der neste gang. Det trengs for tjenester som ikke oppgir e-postadresse, som ID-porten.',
+  'sso.link.button': 'Koble til {name}',
+  'sso.link.done': 'Kontoen er koblet til {name}. Neste gang kan du logge inn der.',
+  'sso.link.failed': 'Kontoen ble ikke koblet til',
   'sso.button': 'Logg inn med {name}',
   'sso.orPassword': 'Eller logg inn med e-postadresse og passord:',
   'sso.failed': 'Du ble ikke logget inn',
@@ -592,6 +600,14 @@ const en: Record<MessageKey, string> = {
   'mailStatus.failed': 'Failed',
   'mailStatus.kept': 'Outbox only',
   // single sign-on
+  'sso.error.linkedElsewhere':
+    'This identity at the sign-in service is already linked to another Klynge account.',
+  'sso.link.title': 'Sign in with {name}',
+  'sso.link.body':
+    'Link your account to {name} to sign in there next time. Services that give no e-mail address, such as ID-porten, need this.',
+  'sso.link.button': 'Link to {name}',
+  'sso.link.done': 'Your account is linked to {name}. Next time you can sign in there.',
+  'sso.link.failed': 'The account was not linked',
   'sso.button': 'Sign in with {name}',
   'sso.orPassword': 'Or sign in with your e-mail address and password:',
   'sso.failed': 'You were not signed in',

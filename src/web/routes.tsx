@@ -97,7 +97,10 @@ const ROUTES: Route[] = [
       data: await loadOrganisationPage(api, orgnr!),
     }),
   },
-  { pattern: /^\/account$/, load: async (api) => ({ page: 'account', data: await loadAccountPage(api) }) },
+  {
+    pattern: /^\/account$/,
+    load: async (api, url) => ({ page: 'account', data: await loadAccountPage(api, url) }),
+  },
   {
     pattern: /^\/invitations$/,
     load: async (api, url) => ({ page: 'invitations', data: await loadInvitationsPage(api, url) }),
