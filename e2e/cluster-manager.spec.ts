@@ -3,6 +3,7 @@ import {
   pageErrors,
   seriousAccessibilityViolations,
   setupBrowser,
+  signIn,
   waitForHydration,
   waitForNavigation,
 } from './fixtures';
@@ -64,13 +65,7 @@ describe('a cluster manager', () => {
 
   it("edits the cluster's profile, changes a partner's role, ends a partnership and finds it all in the audit log", async () => {
     const page = await browsing.page();
-    await page.goto(`/login?next=${encodeURIComponent('/clusters/arctic-cluster-team')}`);
-    await waitForHydration(page);
-    await page.getByLabel('E-postadresse').fill('kim@demo.klynge.example');
-    await page.getByLabel('Passord').fill('demo-manager-2026');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await page.waitForURL('**/clusters/arctic-cluster-team');
-    await waitForHydration(page);
+    await signIn(page, 'kim@demo.klynge.example', 'demo-manager-2026', '/clusters/arctic-cluster-team');
 
     await page.getByTestId('edit-cluster').click();
     await page.waitForURL('**/clusters/arctic-cluster-team/edit');

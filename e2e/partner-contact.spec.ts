@@ -3,27 +3,22 @@ import {
   pageErrors,
   seriousAccessibilityViolations,
   setupBrowser,
+  signIn,
   waitForHydration,
   waitForNavigation,
 } from './fixtures';
 
 const browsing = setupBrowser();
 
-async function signIn(email: string, password: string, next: string) {
+async function signedIn(email: string, password: string, next: string) {
   const page = await browsing.page();
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await waitForHydration(page);
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(`**${next}`);
-  await waitForHydration(page);
+  await signIn(page, email, password, next);
   return page;
 }
 
 describe('a partner contact', () => {
   it("keeps their organisation's contact details, may change nothing else, and the change is on record", async () => {
-    const page = await signIn('per@demo.klynge.example', 'demo-partner-2026', '/account');
+    const page = await signedIn('per@demo.klynge.example', 'demo-partner-2026', '/account');
 
     // Their role names the organisation it is held for; the link leads to its page.
     const role = page.getByTestId('my-roles').locator('li').first();
@@ -73,7 +68,7 @@ describe('a partner contact', () => {
     expect(await anonymous.content()).not.toContain('post@partner.example');
 
     // The operator finds the change, and who made it, in the audit log.
-    const operator = await signIn('ola@demo.klynge.example', 'demo-operator-2026', '/audit');
+    const operator = await signedIn('ola@demo.klynge.example', 'demo-operator-2026', '/audit');
     await operator.getByLabel('Handling').fill('organisation.contact_updated');
     await operator.getByLabel('Objekt-ID').fill(orgnr);
     await operator.getByRole('button', { name: 'Vis', exact: true }).click();
