@@ -3,6 +3,7 @@ import {
   pageErrors,
   seriousAccessibilityViolations,
   setupBrowser,
+  signIn,
   waitForHydration,
   waitForNavigation,
 } from './fixtures';
@@ -39,7 +40,7 @@ describe('a cluster manager', () => {
 
     const before = await page.getByRole('heading', { name: /Partnerliste/ }).textContent();
     await page.getByLabel('Organisasjonsnummer').fill(candidate.orgnr);
-    await page.getByLabel('Rolle').selectOption('core_partner');
+    await page.getByLabel('Rolle', { exact: true }).selectOption('core_partner');
     await page.getByRole('button', { name: 'Legg til', exact: true }).click();
     await page.getByText(`${candidate.name} er lagt til som partner.`).waitFor();
     await page.waitForFunction((text) => !document.body.innerText.includes(text ?? ''), before);
@@ -59,6 +60,64 @@ describe('a cluster manager', () => {
     await page.getByRole('link', { name: 'Logg inn' }).waitFor();
     expect(await page.getByTestId('add-partner-form').count()).toBe(0);
     // The one failed request is the expected 422 asking for the unregistered organisation's name.
+    expect(pageErrors(page)).toEqual([expect.stringContaining('status of 422')]);
+  });
+
+  it("edits the cluster's profile, changes a partner's role, ends a partnership and finds it all in the audit log", async () => {
+    const page = await browsing.page();
+    await signIn(page, 'kim@demo.klynge.example', 'demo-manager-2026', '/clusters/arctic-cluster-team');
+
+    await page.getByTestId('edit-cluster').click();
+    await page.waitForURL('**/clusters/arctic-cluster-team/edit');
+    await waitForNavigation(page);
+    // The name and the status are the programme's: not offered to a cluster manager.
+    expect(await page.getByLabel('Navn', { exact: true }).count()).toBe(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // A bad address is answered by field, and nothing is saved.
+    await page.getByLabel('Kortnavn').fill('ACT');
+    await page.getByLabel('Nettsted').fill('ftp://arcticclusterteam.example');
+    await page.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.getByText(/Nettsted: must start with http/).waitFor();
+    await page.getByLabel('Nettsted').fill('https://arcticclusterteam.example');
+    await page.getByLabel('Satsingsområder').fill('Prosessindustri | Process industry\nHavvind');
+    await page.getByLabel('Troms', { exact: true }).check();
+    await page.getByRole('button', { name: 'Lagre endringene' }).click();
+    await page.waitForURL(/\/clusters\/arctic-cluster-team$/);
+    await waitForNavigation(page);
+    expect(await page.locator('h1').textContent()).toContain('(ACT)');
+    expect(await page.locator('.focus-areas').innerText()).toContain('Prosessindustri');
+    expect(await page.locator('.facts').first().innerText()).toContain('Troms');
+
+    // The first partner in the list becomes an associate; the second leaves today.
+    const rows = page.getByTestId('member-table').locator('tbody tr');
+    const first = (await rows.nth(0).locator('a').first().innerText()).trim();
+    await page.getByLabel(`Rolle for ${first}`).selectOption('associate');
+    await page.waitForFunction(
+      (name) =>
+        [...document.querySelectorAll<HTMLSelectElement>('[data-testid="member-table"] select')].some(
+          (s) => s.getAttribute('aria-label') === `Rolle for ${name}` && s.value === 'associate',
+        ),
+      first,
+    );
+    await waitForNavigation(page);
+    const second = (await rows.nth(1).locator('a').first().innerText()).trim();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Avslutt partnerskapet med ${second}` }).click();
+    await page
+      .getByRole('button', { name: `Avslutt partnerskapet med ${second}` })
+      .waitFor({ state: 'detached' });
+    await waitForNavigation(page);
+
+    await page.getByRole('link', { name: 'Revisjonslogg' }).click();
+    await page.waitForURL('**/audit');
+    await waitForNavigation(page);
+    const trail = await page.getByTestId('audit-table').innerText();
+    expect(trail).toContain('cluster.updated');
+    expect(trail).toContain('membership.updated');
+    expect(trail).toContain('https://arcticclusterteam.example');
+    expect(trail).toContain('associate');
+    expect(trail).toContain('Kim Klyngeleder');
     expect(pageErrors(page)).toEqual([expect.stringContaining('status of 422')]);
   });
 

@@ -61,6 +61,17 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
 }
 
+/** Signs in through the sign-in page and waits until the app has taken over the page it leads to. */
+export async function signIn(page: Page, email: string, password: string, next = '/'): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await waitForHydration(page);
+  await page.getByLabel('E-postadresse').fill(email);
+  await page.getByLabel('Passord').fill(password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForURL(`**${next}`);
+  await waitForHydration(page);
+}
+
 /** Waits for a client-side navigation to finish. */
 export async function waitForNavigation(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.loading === undefined);

@@ -1,24 +1,14 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   pageErrors,
   seriousAccessibilityViolations,
   setupBrowser,
+  signIn,
   waitForHydration,
   waitForNavigation,
 } from './fixtures';
 
 const browsing = setupBrowser();
-
-async function signIn(page: Page, email: string, password: string, next = '/') {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await waitForHydration(page);
-  await page.getByLabel('E-postadresse').fill(email);
-  await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.waitForURL(`**${next}`);
-  await waitForHydration(page);
-}
 
 describe('an operator', () => {
   it('invites an assessor, who follows the link from the outbox, creates the account and makes an API token', async () => {

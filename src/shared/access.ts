@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'accounts.invite',
   'mail.read',
   'persons.manage',
+  'organisations.contact',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,8 +54,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'mail.read',
     // Exporting and erasing a person's data answers data-protection requests: operators only.
     'persons.manage',
+    'organisations.contact',
   ],
-  programme_staff: ['clusters.edit', 'memberships.manage', 'organisations.classify', 'audit.read'],
+  programme_staff: [
+    'clusters.edit',
+    'memberships.manage',
+    'organisations.classify',
+    'organisations.contact',
+    'audit.read',
+  ],
   assessor: [],
   cluster_manager: [
     'clusters.edit',
@@ -64,7 +72,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'accounts.invite',
   ],
   cluster_staff: [],
-  partner_contact: [],
+  // Held for one organisation: its own contact details.
+  partner_contact: ['organisations.contact'],
 };
 
 const PROGRAMME_WIDE: ReadonlySet<Role> = new Set(['operator_admin', 'programme_staff']);
@@ -85,6 +94,20 @@ export function hasClusterPermission(actor: Actor, permission: Permission, clust
   if (actor.kind !== 'account') return false;
   return actor.grants.some(
     (g) => grantPermits(actor, g, permission) && (PROGRAMME_WIDE.has(g.role) || g.clusterId === clusterId),
+  );
+}
+
+/** The policy's question: may this actor use the permission on this organisation? */
+export function hasOrganisationPermission(
+  actor: Actor,
+  permission: Permission,
+  organisationId: string,
+): boolean {
+  if (actor.kind !== 'account') return false;
+  return actor.grants.some(
+    (g) =>
+      grantPermits(actor, g, permission) &&
+      (PROGRAMME_WIDE.has(g.role) || g.organisationId === organisationId),
   );
 }
 

@@ -10,25 +10,33 @@ import type {
 } from '../features/accounts/accounts.contract';
 import type {
   CreateInvitationBody,
+  GrantView,
   InvitationPageSchema,
   InvitationPreview,
   InvitationView,
 } from '../features/accounts/invitations.contract';
-import type { ClusterPageSchema, ClusterProfile } from '../features/clusters/clusters.contract';
+import type { AuditEventPageSchema } from '../features/audit/audit.contract';
+import type {
+  ClusterPageSchema,
+  ClusterProfile,
+  UpdateClusterBody,
+} from '../features/clusters/clusters.contract';
 import type { MailPageSchema } from '../features/mail/mail.contract';
 import type {
   AddedMember,
   AddMemberBody,
+  Member,
   MemberPageSchema,
+  UpdateMemberBody,
 } from '../features/memberships/memberships.contract';
 import type { ActorType } from '../features/organisations/actor-type';
 import type {
   OrganisationPageSchema,
   OrganisationView,
+  UpdateContactBody,
 } from '../features/organisations/organisations.contract';
 import type { Erasure, PersonPageSchema, PersonView } from '../features/personal-data/personal-data.contract';
 import type { ProgrammeView } from '../features/programme/programme.contract';
-import type { AuditEventPageSchema } from '../features/audit/audit.contract';
 import type { Actor } from '../shared/access';
 
 export type AuthMethods = z.infer<typeof AuthMethodsSchema>;
@@ -40,7 +48,15 @@ export type ApiTokenList = z.infer<typeof ApiTokenListSchema>;
 export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;
 export type InvitationPage = z.infer<typeof InvitationPageSchema>;
 export type MailPage = z.infer<typeof MailPageSchema>;
-export type { ClusterProfile, InvitationPreview, InvitationView, OrganisationView, ProgrammeView };
+export type {
+  ClusterProfile,
+  GrantView,
+  InvitationPreview,
+  InvitationView,
+  Member,
+  OrganisationView,
+  ProgrammeView,
+};
 export type AuditEventPage = z.infer<typeof AuditEventPageSchema>;
 export type PersonPage = z.infer<typeof PersonPageSchema>;
 export type { Erasure, PersonView };
@@ -84,7 +100,7 @@ export function createApiClient(fetcher: Fetcher) {
     return (await response.json()) as T;
   }
   const get = <T>(path: string) => call<T>(path);
-  const send = <T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) =>
+  const send = <T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown) =>
     call<T>(path, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
@@ -101,11 +117,22 @@ export function createApiClient(fetcher: Fetcher) {
       get<OrganisationPage>(`/api/organisations${queryString(params)}`),
     organisation: (orgnr: string) => get<OrganisationView>(`/api/organisations/${encodeURIComponent(orgnr)}`),
     me: () => get<Actor>('/api/auth/me'),
+    myRoles: () => get<{ items: GrantView[] }>('/api/auth/roles'),
     authMethods: () => get<AuthMethods>('/api/auth/methods'),
     logIn: (email: string, password: string) => send<Actor>('POST', '/api/auth/login', { email, password }),
     logOut: () => send<Actor>('POST', '/api/auth/logout'),
+    updateCluster: (slug: string, body: UpdateClusterBody) =>
+      send<ClusterProfile>('PATCH', `/api/clusters/${encodeURIComponent(slug)}`, body),
     addMember: (slug: string, body: AddMemberBody) =>
       send<AddedMember>('POST', `/api/clusters/${encodeURIComponent(slug)}/members`, body),
+    updateMember: (slug: string, orgnr: string, body: UpdateMemberBody) =>
+      send<Member>(
+        'PATCH',
+        `/api/clusters/${encodeURIComponent(slug)}/members/${encodeURIComponent(orgnr)}`,
+        body,
+      ),
+    updateContact: (orgnr: string, body: UpdateContactBody) =>
+      send<OrganisationView>('PATCH', `/api/organisations/${encodeURIComponent(orgnr)}/contact`, body),
     // accounts: sessions, tokens, password reset, invitations
     sessions: () => get<SessionList>('/api/auth/sessions'),
     endSession: (id: string) =>

@@ -8,7 +8,7 @@ import { isLocale } from '../shared/localized';
 import { App, type AppState } from './app';
 import { browserApi } from './browser-api';
 import { negotiateLocale, translator } from './i18n';
-import { onRefreshRequest } from './refresh';
+import { onNavigateRequest, onRefreshRequest } from './refresh';
 import { isPagePath, loadPage, type PageState, pageTitle } from './routes';
 import { APP_STATE_ELEMENT_ID } from './state';
 
@@ -102,6 +102,9 @@ function Root({ initial }: { initial: AppState }) {
     };
     const onPop = () => void navigate(window.location.href, 'pop');
     const stopRefresh = onRefreshRequest(() => void navigate(window.location.href, 'pop'));
+    const stopNavigate = onNavigateRequest(
+      (href) => void navigate(new URL(href, window.location.href).href, 'push'),
+    );
     document.addEventListener('click', onClick);
     document.addEventListener('submit', onSubmit);
     window.addEventListener('popstate', onPop);
@@ -111,6 +114,7 @@ function Root({ initial }: { initial: AppState }) {
       document.removeEventListener('submit', onSubmit);
       window.removeEventListener('popstate', onPop);
       stopRefresh();
+      stopNavigate();
     };
   }, [navigate]);
 

@@ -21,6 +21,11 @@ import {
   ClusterProfilePage,
   loadClusterPage,
 } from '../features/clusters/ui/cluster-page';
+import {
+  type EditClusterData,
+  EditClusterPage,
+  loadEditCluster,
+} from '../features/clusters/ui/edit-cluster-page';
 import { loadRegistry, type RegistryData, RegistryPage } from '../features/clusters/ui/registry-page';
 import { loadOutbox, OutboxPage, type OutboxPageData } from '../features/mail/ui/outbox-page';
 import {
@@ -43,6 +48,7 @@ import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './pa
 export type PageState =
   | { page: 'registry'; data: RegistryData }
   | { page: 'cluster'; data: ClusterPageData }
+  | { page: 'edit_cluster'; data: EditClusterData }
   | { page: 'organisation'; data: OrganisationPageData }
   | { page: 'organisations'; data: OrganisationSearchData }
   | { page: 'login'; data: LoginPageData }
@@ -69,6 +75,10 @@ type Route = {
 const ROUTES: Route[] = [
   { pattern: /^\/$/, load: async (api, url) => ({ page: 'registry', data: await loadRegistry(api, url) }) },
   {
+    pattern: /^\/clusters\/([^/]+)\/edit$/,
+    load: async (api, _url, [slug]) => ({ page: 'edit_cluster', data: await loadEditCluster(api, slug!) }),
+  },
+  {
     pattern: /^\/clusters\/([^/]+)$/,
     load: async (api, url, [slug]) => ({ page: 'cluster', data: await loadClusterPage(api, url, slug!) }),
   },
@@ -87,7 +97,10 @@ const ROUTES: Route[] = [
       data: await loadOrganisationPage(api, orgnr!),
     }),
   },
-  { pattern: /^\/account$/, load: async (api) => ({ page: 'account', data: await loadAccountPage(api) }) },
+  {
+    pattern: /^\/account$/,
+    load: async (api, url) => ({ page: 'account', data: await loadAccountPage(api, url) }),
+  },
   {
     pattern: /^\/invitations$/,
     load: async (api, url) => ({ page: 'invitations', data: await loadInvitationsPage(api, url) }),
@@ -162,6 +175,8 @@ export function pageTitle(state: PageState, t: Translate): string {
       return `${t('registry.title')} – ${suffix}`;
     case 'cluster':
       return `${state.data.cluster.name} – ${suffix}`;
+    case 'edit_cluster':
+      return `${t('editCluster.title')}: ${state.data.cluster.name} – ${suffix}`;
     case 'organisation':
       return `${state.data.organisation.name} – ${suffix}`;
     case 'organisations':
@@ -203,6 +218,8 @@ export function PageView({ state, url }: { state: PageState; url: URL }) {
       return <RegistryPage data={state.data} url={url} />;
     case 'cluster':
       return <ClusterProfilePage data={state.data} url={url} />;
+    case 'edit_cluster':
+      return <EditClusterPage data={state.data} />;
     case 'organisation':
       return <OrganisationPage data={state.data} />;
     case 'organisations':

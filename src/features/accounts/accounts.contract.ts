@@ -110,6 +110,7 @@ export const SINGLE_SIGN_ON_FAILURES = [
   'failed',
   'unverified',
   'no_account',
+  'linked_elsewhere',
 ] as const;
 export type SingleSignOnFailure = (typeof SINGLE_SIGN_ON_FAILURES)[number];
 
@@ -129,6 +130,10 @@ export const SingleSignOnStartQuerySchema = z.object({
     .max(2_000)
     .optional()
     .openapi({ description: 'A path on this site to go to afterwards; anything else means /', example: '/' }),
+  link: z.enum(['true', 'false']).optional().openapi({
+    description:
+      "true: link the provider's identity to the signed-in account instead of signing in (for providers such as ID-porten that give no e-mail address)",
+  }),
 });
 
 /** What the provider sends back: a code and the state, or an error. Checked by the service, not here. */

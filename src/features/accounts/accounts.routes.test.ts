@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor } from '../../server/http/csrf';
 import { setupTestApp } from '../../testing/harness';
+import { createCluster } from '../clusters/clusters.seed';
+import { createOrganisation } from '../organisations/organisations.seed';
+import { createProgramme } from '../programme/programme.seed';
 import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
+import { roleGrants } from './accounts.table';
 
 const t = setupTestApp();
 let email: string;
@@ -47,8 +51,8 @@ describe('signing in and out', () => {
     const response = await t.send('POST', '/api/auth/login', { email: 'not-an-address' });
     expect(response.status).toBe(422);
     expect(response.body.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual([
-      'json.email',
-      'json.password',
+      'body.email',
+      'body.password',
     ]);
   });
 
@@ -113,5 +117,41 @@ describe('signing in and out', () => {
   it('treats an unknown or garbled session cookie as anonymous', async () => {
     const me = await t.get('/api/auth/me', { headers: { cookie: 'klynge_session=made-up-token' } });
     expect(me.body).toEqual({ kind: 'anonymous' });
+  });
+});
+
+describe('GET /api/auth/roles', () => {
+  it('names the cluster or organisation each role is held for, and asks anonymous callers to sign in', async () => {
+    const programme = await createProgramme(t.db);
+    const cluster = await createCluster(t.db, programme, {
+      slug: 'mineralklynge-nord',
+      name: 'Mineralklynge Nord',
+    });
+    const organisation = await createOrganisation(t.db, { name: 'Rana Gruber AS' });
+    const made = await createTestAccount(t.db, 'cluster_manager', { clusterId: cluster.id });
+    await t.db.insert(roleGrants).values({
+      accountId: made.account.id,
+      role: 'partner_contact',
+      organisationId: organisation.id,
+    });
+    const cookie = await t.signIn(made.email, TEST_PASSWORD);
+    const { status, body } = await t.get('/api/auth/roles', { headers: { cookie } });
+    expect(status).toBe(200);
+    expect(body.items).toEqual(
+      expect.arrayContaining([
+        {
+          role: 'cluster_manager',
+          cluster: { id: cluster.id, slug: 'mineralklynge-nord', name: 'Mineralklynge Nord' },
+          organisation: null,
+        },
+        {
+          role: 'partner_contact',
+          cluster: null,
+          organisation: { id: organisation.id, orgnr: organisation.orgnr, name: 'Rana Gruber AS' },
+        },
+      ]),
+    );
+    expect(body.items).toHaveLength(2);
+    expect((await t.get('/api/auth/roles')).status).toBe(401);
   });
 });

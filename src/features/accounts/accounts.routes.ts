@@ -1,4 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../server/http/context';
@@ -19,6 +20,8 @@ import {
 } from './accounts.contract';
 import { findAccountById } from './accounts.queries';
 import { actorOf, logIn, logOut, openSession } from './accounts.service';
+import { describeGrants } from './grants';
+import { GrantViewSchema } from './invitations.contract';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service';
 import { SESSION_COOKIE, sessionIdOf } from './sessions';
 import { endAllSessions, endSession, listSessions } from './sessions.service';
@@ -57,6 +60,21 @@ export const meRoute = defineRoute({
   responses: {
     200: { description: 'The caller', content: { 'application/json': { schema: ActorSchema } } },
     ...problemResponses(500),
+  },
+});
+
+export const myRolesRoute = defineRoute({
+  method: 'get',
+  path: '/api/auth/roles',
+  gate: 'signed_in',
+  tags: ['Accounts'],
+  summary: "The caller's roles, with the cluster or organisation each is held for",
+  responses: {
+    200: {
+      description: 'The roles',
+      content: { 'application/json': { schema: z.object({ items: z.array(GrantViewSchema) }) } },
+    },
+    ...problemResponses(401, 500),
   },
 });
 
@@ -151,6 +169,11 @@ export const accountRoutes = createRouter()
     return c.json({ kind: 'anonymous' as const }, 200);
   })
   .openapi(meRoute, (c) => c.json(c.var.actor, 200))
+  .openapi(myRolesRoute, async (c) => {
+    const actor = c.var.actor;
+    const grants = actor.kind === 'account' ? actor.grants : [];
+    return c.json({ items: await describeGrants(c.var.db, grants) }, 200);
+  })
   .openapi(requestPasswordResetRoute, async (c) => {
     const { email } = c.req.valid('json');
     await requestPasswordReset(writeContext(c), email, siteOrigin(c));

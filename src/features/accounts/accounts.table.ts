@@ -198,6 +198,8 @@ export const oidcFlows = pgTable('oidc_flows', {
   codeVerifier: text('code_verifier').notNull(),
   nonce: text('nonce').notNull(),
   returnTo: text('return_to').notNull().default('/'),
+  /** Set when a signed-in person links the provider's identity to their account instead of signing in. */
+  linkAccountId: uuid('link_account_id').references(() => accounts.id, { onDelete: 'cascade' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });

@@ -291,4 +291,26 @@ describe('listing and withdrawing invitations', () => {
         .status,
     ).toBe(409);
   });
+
+  it("lets a cluster manager see, but not withdraw, the operator's invitation of another manager to their cluster", async () => {
+    const created = await t.send(
+      'POST',
+      '/api/invitations',
+      {
+        email: 'co-manager@example.test',
+        name: 'Co Manager',
+        grants: [{ role: 'cluster_manager', cluster: 'arctic-cluster-team' }],
+      },
+      { cookie: operator },
+    );
+    expect(created.status).toBe(201);
+    const seen = await t.get('/api/invitations?state=open', { headers: { cookie: manager } });
+    expect(seen.body.items.map((i: { email: string }) => i.email)).toContain('co-manager@example.test');
+    const refused = await t.send('POST', `/api/invitations/${created.body.id}/revoke`, undefined, {
+      cookie: manager,
+    });
+    expect(refused.status).toBe(403);
+    const still = await t.get('/api/invitations?state=open', { headers: { cookie: operator } });
+    expect(still.body.items).toContainEqual(expect.objectContaining({ id: created.body.id, state: 'open' }));
+  });
 });

@@ -192,6 +192,10 @@ export async function revokeInvitation(context: AccountWriteContext, id: string)
     const state = stateOf(found.invitation, now);
     if (state !== 'open')
       throw new AppError('invalid_state', `The invitation is ${state} and cannot be withdrawn.`);
+    // Seeing an invitation to one's cluster is not the right to withdraw it: a manager withdraws
+    // their own invitations and those to roles they could have given themselves.
+    const own = actor.kind === 'account' && found.invitation.invitedByAccountId === actor.accountId;
+    if (!own) await assertMayGrant(tx, actor, found.invitation.grants, osloDate(now));
     const [revoked] = await tx
       .update(invitations)
       .set({ revokedAt: now })

@@ -8,7 +8,7 @@ import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { CONFIDENTIAL_CLIENT, startTestProvider, type TestProvider } from '../../testing/oidc-provider';
 import { loadWebAssets } from '../../web/server/web.routes';
 import { auditEvents } from '../audit/audit.table';
-import { createTestAccount } from './accounts.seed';
+import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
 import { createAccount } from './accounts.service';
 import { accounts, oidcIdentities } from './accounts.table';
 import type { SingleSignOnSettings } from './oidc-client';
@@ -295,5 +295,62 @@ describe('the sign-in page', () => {
   it('shows no provider button when single sign-on is not configured', async () => {
     const page = await (await otherApp({ web: true }).request('/login?lang=en')).text();
     expect(page).not.toContain('/api/auth/oidc/start');
+  });
+});
+
+describe('linking an identity to the signed-in account', () => {
+  /** Start linking as the holder of `session`, sign in at the provider as `login`, come back with the same cookies. */
+  async function linkThroughProvider(session: string, login: string) {
+    const started = await t.app.request('/api/auth/oidc/start?link=true&returnTo=/account', {
+      headers: { cookie: session },
+    });
+    expect(started.status).toBe(302);
+    const flowCookie = cookieFrom(started, 'klynge_sso')!;
+    const callback = await provider.signIn(started.headers.get('location')!, login, {});
+    const finished = await t.app.request(`${callback.pathname}${callback.search}`, {
+      headers: { cookie: `${flowCookie}; ${session}` },
+    });
+    return { finished, location: finished.headers.get('location') };
+  }
+
+  it('links an identity that carries no e-mail (as ID-porten does), after which it signs in by itself', async () => {
+    const { account, email } = await createTestAccount(t.db, 'programme_staff', {}, { name: 'Siv Stab' });
+    const session = await t.signIn(email, TEST_PASSWORD);
+    // Like ID-porten: a national identity number as subject and no e-mail address at all.
+    provider.people.set('15057712345', { name: 'Siv Stab' });
+
+    expect((await signInThroughProvider('15057712345')).location).toBe('/login?sso_error=unverified');
+
+    const { finished, location } = await linkThroughProvider(session, '15057712345');
+    expect(finished.status).toBe(302);
+    expect(location).toBe('/account?sso_linked=true');
+    expect(cookieFrom(finished, 'klynge_session')).toBeUndefined();
+    expect(await linksOf(account.id)).toEqual({ identities: 1, audits: 1 });
+
+    const again = await signInThroughProvider('15057712345');
+    expect(again.location).toBe('/');
+    expect(await whoIs(cookieFrom(again.finished, 'klynge_session'))).toMatchObject({
+      accountId: account.id,
+    });
+  });
+
+  it("refuses an identity already linked to someone else's account, and changes nothing", async () => {
+    const first = await createTestAccount(t.db, 'assessor');
+    const second = await createTestAccount(t.db, 'assessor');
+    provider.people.set('shared-identity', {});
+    await linkThroughProvider(await t.signIn(first.email, TEST_PASSWORD), 'shared-identity');
+    const { location } = await linkThroughProvider(
+      await t.signIn(second.email, TEST_PASSWORD),
+      'shared-identity',
+    );
+    expect(location).toBe('/account?sso_error=linked_elsewhere');
+    expect(await linksOf(first.account.id)).toEqual({ identities: 1, audits: 1 });
+    expect(await linksOf(second.account.id)).toEqual({ identities: 0, audits: 0 });
+  });
+
+  it('sends an anonymous visitor who asks to link to the sign-in page instead', async () => {
+    const started = await t.app.request('/api/auth/oidc/start?link=true&returnTo=/account');
+    expect(started.status).toBe(302);
+    expect(started.headers.get('location')).toBe('/login?next=%2Faccount');
   });
 });

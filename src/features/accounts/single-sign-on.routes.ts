@@ -80,6 +80,13 @@ function toSignInPage(c: Context<AppEnv>, failure: SingleSignOnFailure, returnTo
   return c.redirect(`/login?${query}`, 302);
 }
 
+/** The path with one more query parameter. */
+function withQuery(path: string, key: string, value: string): string {
+  const url = new URL(path, 'http://klynge.invalid');
+  url.searchParams.set(key, value);
+  return `${url.pathname}${url.search}`;
+}
+
 /** Single sign-on through the configured OpenID Connect provider, or routes that say there is none. */
 export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: string | undefined) {
   return createRouter()
@@ -90,11 +97,19 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
       ),
     )
     .openapi(singleSignOnStartRoute, async (c) => {
-      const returnTo = safeReturnPath(c.req.valid('query').returnTo);
+      const query = c.req.valid('query');
+      const returnTo = safeReturnPath(query.returnTo);
+      const actor = c.var.actor;
+      const linking = query.link === 'true';
+      // Linking is done from one's own signed-in browser session, never with an API token.
+      if (linking && (actor.kind !== 'account' || actor.tokenPermissions)) {
+        return c.redirect(`/login?${new URLSearchParams({ next: returnTo })}`, 302);
+      }
       if (!client) return toSignInPage(c, 'unavailable', returnTo);
       const started = await startSingleSignOn(c.var, client, {
         redirectUri: redirectUri(c, publicUrl),
         returnTo,
+        linkAccountId: linking && actor.kind === 'account' ? actor.accountId : undefined,
       });
       if (!started.ok) return toSignInPage(c, started.failure, returnTo);
       setCookie(c, FLOW_COOKIE, started.state, {
@@ -121,8 +136,16 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
         browserState,
         providerError: query.error,
         userAgent: c.req.header('user-agent'),
+        actor: c.var.actor,
       });
-      if (!result.ok) return toSignInPage(c, result.failure, result.returnTo);
+      if ('linked' in result) return c.redirect(withQuery(result.returnTo, 'sso_linked', 'true'), 302);
+      if (!result.ok) {
+        // A failed link goes back to where it began (the account page), still signed in.
+        if (c.var.actor.kind === 'account') {
+          return c.redirect(withQuery(result.returnTo, 'sso_error', result.failure), 302);
+        }
+        return toSignInPage(c, result.failure, result.returnTo);
+      }
       setSessionCookie(c, result.token, result.expiresAt);
       return c.redirect(result.returnTo, 302);
     });

@@ -3,6 +3,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
+import type { Actor } from '../../shared/access';
 import { recordAudit } from '../audit/audit.service';
 import type { SingleSignOnFailure } from './accounts.contract';
 import { findAccountByEmail, findAccountByIdentity } from './accounts.queries';
@@ -27,7 +28,7 @@ const hashState = (state: string) => createHash('sha256').update(state).digest('
 export async function startSingleSignOn(
   { db, clock, logger }: Deps,
   client: OidcClient,
-  input: { redirectUri: string; returnTo: string },
+  input: { redirectUri: string; returnTo: string; linkAccountId?: string },
 ): Promise<{ ok: true; state: string; authorizationUrl: URL } | { ok: false; failure: SingleSignOnFailure }> {
   const state = random();
   const nonce = random();
@@ -52,6 +53,7 @@ export async function startSingleSignOn(
       codeVerifier,
       nonce,
       returnTo: input.returnTo,
+      linkAccountId: input.linkAccountId ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + FLOW_MINUTES * 60_000),
     });
@@ -61,6 +63,7 @@ export async function startSingleSignOn(
 
 export type SingleSignOnResult =
   | { ok: true; token: string; expiresAt: Date; returnTo: string }
+  | { ok: true; linked: true; returnTo: string }
   | { ok: false; failure: SingleSignOnFailure; returnTo: string };
 
 /**
@@ -86,6 +89,8 @@ export async function finishSingleSignOn(
     browserState: string | undefined;
     providerError: string | undefined;
     userAgent: string | undefined;
+    /** Who is signed in in this browser: a linking flow must end as the account that began it. */
+    actor: Actor;
   },
 ): Promise<SingleSignOnResult> {
   const now = clock.now();
@@ -121,6 +126,13 @@ export async function finishSingleSignOn(
 
   const { iss: issuer, sub: subject } = claims;
   const linked = await findAccountByIdentity(db, issuer, subject);
+  if (flow.linkAccountId) {
+    const { actor } = input;
+    if (actor.kind !== 'account' || actor.accountId !== flow.linkAccountId) return fail('stale');
+    if (linked && linked.account.id !== actor.accountId) return fail('linked_elsewhere');
+    if (!linked) await linkIdentity(db, { actor, requestId, now }, actor.accountId, issuer, subject);
+    return { ok: true, linked: true, returnTo: flow.returnTo };
+  }
   let found = linked;
   if (!found) {
     const { matchClaim } = client.settings;
@@ -140,26 +152,39 @@ export async function finishSingleSignOn(
       .set({ lastLoginAt: now })
       .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)));
   } else {
-    await db.transaction(async (tx) => {
-      // A second callback racing this one for the same identity links it only once.
-      const [created] = await tx
-        .insert(oidcIdentities)
-        .values({ issuer, subject, accountId: account.id, createdAt: now, lastLoginAt: now })
-        .onConflictDoNothing()
-        .returning();
-      if (!created) return;
-      await recordAudit(
-        tx,
-        { actor: await actorOf(tx, account, name), requestId, now },
-        {
-          action: 'account.identity_linked',
-          entityType: 'account',
-          entityId: account.id,
-          after: { issuer, subject },
-        },
-      );
-    });
+    await linkIdentity(
+      db,
+      { actor: await actorOf(db, account, name), requestId, now },
+      account.id,
+      issuer,
+      subject,
+    );
   }
   const { token, expiresAt } = await openSession(db, account.id, now, input.userAgent);
   return { ok: true, token, expiresAt, returnTo: flow.returnTo };
+}
+
+/** Links the provider's identity to the account, once, with the audit event in the same transaction. */
+async function linkIdentity(
+  db: Database,
+  context: { actor: Actor; requestId?: string; now: Date },
+  accountId: string,
+  issuer: string,
+  subject: string,
+) {
+  await db.transaction(async (tx) => {
+    // A second callback racing this one for the same identity links it only once.
+    const [created] = await tx
+      .insert(oidcIdentities)
+      .values({ issuer, subject, accountId, createdAt: context.now, lastLoginAt: context.now })
+      .onConflictDoNothing()
+      .returning();
+    if (!created) return;
+    await recordAudit(tx, context, {
+      action: 'account.identity_linked',
+      entityType: 'account',
+      entityId: accountId,
+      after: { issuer, subject },
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../../server/db/client';
 import { containsPattern } from '../../server/db/like';
 import type { AuditFilter } from './audit.contract';
 import { auditEvents } from './audit.table';

@@ -1,4 +1,3 @@
-import { count } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/access';
 import { parseCsvText } from '../../shared/csv';

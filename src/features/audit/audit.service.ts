@@ -5,7 +5,6 @@ import type { Page } from '../../server/http/pagination';
 import { type Actor, clustersWithPermission } from '../../shared/access';
 import { clusterRefsById, findClusterId } from '../clusters/clusters.service';
 import type { AuditEventView, AuditFilter, ListAuditEventsQuery } from './audit.contract';
-import { AUDIT_CSV_HEADER, auditCsvRecord } from './audit-csv';
 import {
   type AuditConditions,
   type AuditRow,
@@ -16,6 +15,7 @@ import {
   updateEventValues,
 } from './audit.queries';
 import { auditEvents } from './audit.table';
+import { AUDIT_CSV_HEADER, auditCsvRecord } from './audit-csv';
 
 export type AuditEntry = {
   action: string;

@@ -4,6 +4,7 @@ import { COUNTY_CODES } from '../../shared/counties';
 import { isSectorCode } from '../../shared/sectors';
 import { isSlug } from '../../shared/slug';
 import { PartnerStatisticsSchema } from '../memberships/memberships.contract';
+import { OrgnrSchema } from '../organisations/orgnr.contract';
 import { LevelCodeSchema, LocalizedTextSchema } from '../programme/programme.contract';
 
 export const ClusterStatusSchema = z.enum(['active', 'ended']).openapi('ClusterStatus');
@@ -123,3 +124,53 @@ export const ClusterProfileSchema = ClusterSummarySchema.extend({
 export type ClusterSummary = z.infer<typeof ClusterSummarySchema>;
 export type ClusterProfile = z.infer<typeof ClusterProfileSchema>;
 export type Engagement = z.infer<typeof EngagementSchema>;
+
+const EditableTextSchema = (max: number) => z.string().trim().max(max);
+
+/**
+ * A change to a cluster's profile: only the fields sent change. The slug never changes, so links
+ * to the profile keep working; the name and the status are the programme's to change.
+ */
+export const UpdateClusterBodySchema = z
+  .object({
+    name: EditableTextSchema(200).min(2).optional().openapi({ description: 'Programme staff only' }),
+    status: ClusterStatusSchema.optional().openapi({ description: 'Programme staff only' }),
+    shortName: EditableTextSchema(40).min(1).nullable().optional(),
+    description: z
+      .object({ nb: EditableTextSchema(5000), en: EditableTextSchema(5000) })
+      .optional()
+      .openapi({ description: 'Both languages; an empty text hides that language' }),
+    foundedYear: z.number().int().min(1900).max(2100).nullable().optional(),
+    website: z
+      .string()
+      .trim()
+      .max(300)
+      .url()
+      .refine((value) => /^https?:\/\//i.test(value), 'must start with http:// or https://')
+      .nullable()
+      .optional(),
+    focusAreas: z
+      .array(z.object({ nb: EditableTextSchema(80).min(1), en: EditableTextSchema(80).min(1) }))
+      .max(12)
+      .optional(),
+    counties: z
+      .array(z.enum(COUNTY_CODES))
+      .min(1)
+      .max(COUNTY_CODES.length)
+      .refine((codes) => new Set(codes).size === codes.length, 'must not name a county twice')
+      .optional()
+      .openapi({ description: '2024 county numbers the cluster spans' }),
+    sectors: z
+      .array(
+        z.string().refine(isSectorCode, 'must be an SN2007 section letter (A–U) or a two-digit division'),
+      )
+      .max(20)
+      .refine((codes) => new Set(codes).size === codes.length, 'must not name a sector twice')
+      .optional(),
+    hostOrgnr: OrgnrSchema.nullable().optional().openapi({ description: 'The host organisation' }),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
+  .openapi('UpdateClusterRequest');
+
+export type UpdateClusterBody = z.infer<typeof UpdateClusterBodySchema>;

@@ -3,7 +3,14 @@ import type { Db } from '../../server/db/client';
 import type { LevelCode } from '../programme/levels';
 import { brands, levels } from '../programme/programme.table';
 import type { ListClustersQuery } from './clusters.contract';
-import { clusterBrands, clusters, engagements, hubLinks } from './clusters.table';
+import {
+  clusterBrands,
+  clusterCounties,
+  clusterSectors,
+  clusters,
+  engagements,
+  hubLinks,
+} from './clusters.table';
 
 /** The last day an engagement runs, all changes considered. */
 export const engagementEnd = sql<string>`coalesce(${engagements.endedOn}, ${engagements.extendedToOn}, ${engagements.plannedEndOn})`;
@@ -244,4 +251,40 @@ export function listClusterRefsByIds(db: Db, ids: string[]) {
     .select({ id: clusters.id, slug: clusters.slug, name: clusters.name })
     .from(clusters)
     .where(inArray(clusters.id, ids));
+}
+
+/** The cluster's own columns with its counties and sectors, locked until the transaction ends. */
+export async function findClusterForUpdate(db: Db, slug: string) {
+  const [row] = await db
+    .select({ cluster: clusterColumns, counties: countiesOf, sectors: sectorsOf })
+    .from(clusters)
+    .where(eq(clusters.slug, slug))
+    .for('update');
+  return row;
+}
+
+export async function updateClusterColumns(
+  db: Db,
+  clusterId: string,
+  columns: Partial<Omit<typeof clusters.$inferInsert, 'id' | 'slug' | 'programmeId'>>,
+) {
+  await db.update(clusters).set(columns).where(eq(clusters.id, clusterId));
+}
+
+export async function replaceClusterCounties(db: Db, clusterId: string, countyCodes: string[]) {
+  await db.delete(clusterCounties).where(eq(clusterCounties.clusterId, clusterId));
+  if (countyCodes.length > 0) {
+    await db.insert(clusterCounties).values(countyCodes.map((countyCode) => ({ clusterId, countyCode })));
+  }
+}
+
+export async function replaceClusterSectors(
+  db: Db,
+  clusterId: string,
+  sectors: { code: string; section: string }[],
+) {
+  await db.delete(clusterSectors).where(eq(clusterSectors.clusterId, clusterId));
+  if (sectors.length > 0) {
+    await db.insert(clusterSectors).values(sectors.map((sector) => ({ clusterId, ...sector })));
+  }
 }

@@ -6,8 +6,9 @@ import {
   ClusterProfileSchema,
   ListClustersQuerySchema,
   SlugParamSchema,
+  UpdateClusterBodySchema,
 } from './clusters.contract';
-import { getClusterProfile, listClusters } from './clusters.service';
+import { getClusterProfile, listClusters, updateClusterProfile } from './clusters.service';
 
 export const listClustersRoute = defineRoute({
   method: 'get',
@@ -38,8 +39,30 @@ export const getClusterRoute = defineRoute({
   },
 });
 
+export const updateClusterRoute = defineRoute({
+  method: 'patch',
+  path: '/api/clusters/{slug}',
+  gate: 'clusters.edit',
+  tags: ['Clusters'],
+  summary: "Change a cluster's profile: its managers their own cluster, programme staff any",
+  request: {
+    params: SlugParamSchema,
+    body: { content: { 'application/json': { schema: UpdateClusterBodySchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'The profile after the change',
+      content: { 'application/json': { schema: ClusterProfileSchema } },
+    },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
 export const clusterRoutes = createRouter()
   .openapi(listClustersRoute, async (c) => c.json(await listClusters(c.var, c.req.valid('query')), 200))
   .openapi(getClusterRoute, async (c) =>
     c.json(await getClusterProfile(c.var, c.req.valid('param').slug), 200),
+  )
+  .openapi(updateClusterRoute, async (c) =>
+    c.json(await updateClusterProfile(c.var, c.req.valid('param').slug, c.req.valid('json')), 200),
   );

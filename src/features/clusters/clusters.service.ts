@@ -1,19 +1,29 @@
 import { type Clock, osloDate } from '../../server/clock';
-import type { Db } from '../../server/db/client';
+import type { Database, Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
+import { hasClusterPermission, hasProgrammePermission } from '../../shared/access';
+import { sectionOfNace } from '../../shared/sectors';
+import { norwegianSortKey } from '../../shared/sort-key';
+import { recordAudit } from '../audit/audit.service';
 import {
   countActiveMembersByCluster,
   countMembershipsOfCluster,
   getPartnerStatistics,
 } from '../memberships/memberships.service';
-import { findOrganisationName } from '../organisations/organisations.service';
+import { findOrganisationName, type WriteContext } from '../organisations/organisations.service';
 import { canBeHub, type LevelCode } from '../programme/levels';
-import type { ClusterProfile, ClusterSummary, ListClustersQuery } from './clusters.contract';
+import type {
+  ClusterProfile,
+  ClusterSummary,
+  ListClustersQuery,
+  UpdateClusterBody,
+} from './clusters.contract';
 import {
   countActiveBrandsByCode,
   countActiveByLevel,
   countActiveClusters,
   findClusterBySlug,
+  findClusterForUpdate,
   findClusterIdsBySlugs,
   findLevelOn,
   listBrandsOfCluster,
@@ -21,6 +31,9 @@ import {
   listClusterRefsByIds,
   listEngagementsOfCluster,
   listHubLinksOfCluster,
+  replaceClusterCounties,
+  replaceClusterSectors,
+  updateClusterColumns,
 } from './clusters.queries';
 import { hubLinks } from './clusters.table';
 
@@ -187,4 +200,95 @@ export async function clusterRefsById(
   if (ids.length === 0) return new Map();
   const rows = await listClusterRefsByIds(db, ids);
   return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
+}
+
+type ClusterEditContext = WriteContext & { db: Database };
+
+/** The section letter of a sector code: the code itself for a section, derived for a division. */
+function sectorRow(code: string) {
+  return { code, section: /^[A-U]$/.test(code) ? code : sectionOfNace(code)!.code };
+}
+
+/**
+ * Changes a cluster's profile. Its managers edit their own cluster; programme staff edit any, and
+ * only they rename a cluster or change its status. Only the fields that change are written and
+ * audited, with their values before and after; a change that changes nothing writes nothing.
+ */
+export async function updateClusterProfile(
+  context: ClusterEditContext,
+  slug: string,
+  body: UpdateClusterBody,
+): Promise<ClusterProfile> {
+  const { db, actor, clock } = context;
+  await db.transaction(async (tx) => {
+    const found = await findClusterForUpdate(tx, slug);
+    if (!found) throw notFound(`The cluster "${slug}"`);
+    const { cluster } = found;
+    if (!hasClusterPermission(actor, 'clusters.edit', cluster.id)) {
+      throw new AppError('forbidden', "You may edit only your own cluster's profile.");
+    }
+    if (
+      (body.name !== undefined || body.status !== undefined) &&
+      !hasProgrammePermission(actor, 'clusters.edit')
+    ) {
+      throw new AppError('forbidden', "Only programme staff may change a cluster's name or status.");
+    }
+    const current = {
+      name: cluster.name,
+      status: cluster.status,
+      shortName: cluster.shortName,
+      description: { nb: cluster.descriptionNb, en: cluster.descriptionEn },
+      foundedYear: cluster.foundedYear,
+      website: cluster.website,
+      focusAreas: cluster.focusAreas,
+      counties: found.counties,
+      sectors: found.sectors,
+      hostOrgnr: cluster.hostOrgnr,
+    };
+    const next = { ...current, ...definedFields(body) };
+    if (next.counties !== current.counties) next.counties = [...next.counties].sort();
+    if (next.sectors !== current.sectors) next.sectors = [...next.sectors].sort();
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of Object.keys(current) as (keyof typeof current)[]) {
+      if (JSON.stringify(current[key]) === JSON.stringify(next[key])) continue;
+      before[key] = current[key];
+      after[key] = next[key];
+    }
+    if (Object.keys(after).length === 0) return;
+
+    await updateClusterColumns(tx, cluster.id, {
+      name: next.name,
+      nameSortKey: norwegianSortKey(next.name),
+      status: next.status,
+      shortName: next.shortName,
+      descriptionNb: next.description.nb,
+      descriptionEn: next.description.en,
+      foundedYear: next.foundedYear,
+      website: next.website,
+      focusAreas: next.focusAreas,
+      hostOrgnr: next.hostOrgnr,
+      updatedAt: clock.now(),
+    });
+    if ('counties' in after) await replaceClusterCounties(tx, cluster.id, next.counties);
+    if ('sectors' in after) await replaceClusterSectors(tx, cluster.id, next.sectors.map(sectorRow));
+    await recordAudit(
+      tx,
+      { actor, requestId: context.requestId, now: clock.now() },
+      {
+        action: 'cluster.updated',
+        entityType: 'cluster',
+        entityId: cluster.id,
+        clusterId: cluster.id,
+        before,
+        after,
+      },
+    );
+  });
+  return getClusterProfile(context, slug);
+}
+
+/** The fields of a partial update that were sent (undefined means "leave as is"; null clears). */
+function definedFields<T extends object>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -102,3 +102,18 @@ export const AddedMemberSchema = z
   })
   .openapi('AddedMember');
 export type AddedMember = z.infer<typeof AddedMemberSchema>;
+
+/** A change to a partnership that has not ended; `leftOn` ends it (today or on a later day). */
+export const UpdateMemberBodySchema = z
+  .object({
+    role: MembershipRoleSchema.optional(),
+    agreementSignedOn: IsoDateSchema.nullable().optional(),
+    leftOn: IsoDateSchema.nullable().optional().openapi({
+      description: 'The day the partnership ends; null takes back a planned end',
+    }),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
+  .openapi('UpdateMemberRequest');
+
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBodySchema>;

@@ -1,6 +1,20 @@
 // Memberships link clusters and organisations, so these reads join both tables: the one
 // documented exception to "features read only their own tables" besides reporting (ARCHITECTURE.md).
-import { and, asc, count, countDistinct, eq, gt, inArray, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  gt,
+  inArray,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { clusters } from '../clusters/clusters.table';
 import { organisations } from '../organisations/organisations.table';
@@ -138,4 +152,39 @@ export async function countMembershipsInClusters(db: Db, organisationId: string,
 export async function insertMembership(db: Db, values: typeof memberships.$inferInsert) {
   const [row] = await db.insert(memberships).values(values).returning();
   return row!;
+}
+
+/** The organisation's partnership in the cluster that has not ended by `today`, locked for a change. */
+export async function findOpenMembership(db: Db, clusterId: string, orgnr: string, today: string) {
+  const [row] = await db
+    .select({
+      id: memberships.id,
+      role: memberships.role,
+      joinedOn: memberships.joinedOn,
+      agreementSignedOn: memberships.agreementSignedOn,
+      leftOn: memberships.leftOn,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(
+      and(
+        eq(memberships.clusterId, clusterId),
+        eq(organisations.orgnr, orgnr),
+        or(isNull(memberships.leftOn), gt(memberships.leftOn, today)),
+      ),
+    )
+    .orderBy(desc(memberships.joinedOn))
+    .limit(1)
+    .for('update', { of: memberships });
+  return row;
+}
+
+export async function updateMembershipRow(
+  db: Db,
+  id: string,
+  values: Partial<
+    Pick<typeof memberships.$inferInsert, 'role' | 'agreementSignedOn' | 'leftOn' | 'updatedAt'>
+  >,
+) {
+  await db.update(memberships).set(values).where(eq(memberships.id, id));
 }

@@ -3,13 +3,16 @@ import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { SlugParamSchema } from '../clusters/clusters.contract';
 import { getClusterId } from '../clusters/clusters.service';
+import { OrgnrParamSchema } from '../organisations/orgnr.contract';
 import {
   AddedMemberSchema,
   AddMemberBodySchema,
   ListMembersQuerySchema,
   MemberPageSchema,
+  MemberSchema,
+  UpdateMemberBodySchema,
 } from './memberships.contract';
-import { addMember, listMembers } from './memberships.service';
+import { addMember, listMembers, updateMember } from './memberships.service';
 
 export const listMembersRoute = defineRoute({
   method: 'get',
@@ -46,6 +49,25 @@ export const addMemberRoute = defineRoute({
   },
 });
 
+export const updateMemberRoute = defineRoute({
+  method: 'patch',
+  path: '/api/clusters/{slug}/members/{orgnr}',
+  gate: 'memberships.manage',
+  tags: ['Clusters'],
+  summary: 'Change a current partnership: its role, agreement date, or the day it ends',
+  request: {
+    params: SlugParamSchema.merge(OrgnrParamSchema),
+    body: { content: { 'application/json': { schema: UpdateMemberBodySchema } }, required: true },
+  },
+  responses: {
+    200: {
+      description: 'The partnership after the change',
+      content: { 'application/json': { schema: MemberSchema } },
+    },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
 export const membershipRoutes = createRouter()
   .openapi(listMembersRoute, async (c) => {
     const clusterId = await getClusterId(c.var.db, c.req.valid('param').slug);
@@ -55,4 +77,9 @@ export const membershipRoutes = createRouter()
     const slug = c.req.valid('param').slug;
     const clusterId = await getClusterId(c.var.db, slug);
     return c.json(await addMember(c.var, { id: clusterId, slug }, c.req.valid('json')), 201);
+  })
+  .openapi(updateMemberRoute, async (c) => {
+    const { slug, orgnr } = c.req.valid('param');
+    const clusterId = await getClusterId(c.var.db, slug);
+    return c.json(await updateMember(c.var, { id: clusterId, slug }, orgnr, c.req.valid('json')), 200);
   });

@@ -1,6 +1,6 @@
 import { type Clock, osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
-import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
+import { AppError, conflictOnUniqueViolation, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import { hasClusterPermission } from '../../shared/access';
 import { sectionOfNace } from '../../shared/sectors';
@@ -15,17 +15,20 @@ import type {
   Member,
   OrganisationMembership,
   PartnerStatistics,
+  UpdateMemberBody,
 } from './memberships.contract';
 import {
   countActive,
   countActiveByCluster,
   countByStateInCluster,
   countMembershipsInClusters,
+  findOpenMembership,
   insertMembership,
   listActivePartnerFacts,
   listMembershipsOfOrganisation,
   listMembersPage,
   listOrganisationIdsWithMemberships,
+  updateMembershipRow,
 } from './memberships.queries';
 
 export async function countActiveMemberships(db: Db, today: string) {
@@ -133,6 +136,72 @@ export async function isPartnerInAny(db: Db, organisationId: string, clusterIds:
  * Adds a partner by organisation number. The organisation comes from the register copy; one that
  * is not there is added unverified, with a warning. Audited in the same transaction.
  */
+/**
+ * Changes a partnership that has not ended: its role, the day the agreement was signed, or the day
+ * it ends. Ended partnerships are history and stay as they were.
+ */
+export async function updateMember(
+  context: WriteContext & { db: Database },
+  cluster: { id: string; slug: string },
+  orgnr: string,
+  input: UpdateMemberBody,
+): Promise<Member> {
+  const { db, actor, clock } = context;
+  if (!hasClusterPermission(actor, 'memberships.manage', cluster.id)) {
+    throw new AppError('forbidden', "You may manage only your own cluster's partners.");
+  }
+  const today = osloDate(clock.now());
+  return db.transaction(async (tx) => {
+    const current = await findOpenMembership(tx, cluster.id, orgnr, today);
+    if (!current) throw notFound(`A current partnership of ${orgnr} in this cluster`);
+    const fieldErrors = [];
+    if (input.leftOn && input.leftOn < current.joinedOn) {
+      fieldErrors.push({
+        path: ['body', 'leftOn'],
+        message: `must not be before the partnership began (${current.joinedOn})`,
+      });
+    }
+    if (input.leftOn && input.leftOn < today) {
+      fieldErrors.push({ path: ['body', 'leftOn'], message: `must be today (${today}) or later` });
+    }
+    if (input.agreementSignedOn && input.agreementSignedOn > today) {
+      fieldErrors.push({ path: ['body', 'agreementSignedOn'], message: 'must not be in the future' });
+    }
+    if (fieldErrors.length > 0) {
+      throw new AppError('validation_failed', 'The change does not fit the partnership.', { fieldErrors });
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of ['role', 'agreementSignedOn', 'leftOn'] as const) {
+      if (input[key] === undefined || input[key] === current[key]) continue;
+      before[key] = current[key];
+      after[key] = input[key];
+    }
+    if (Object.keys(after).length > 0) {
+      await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
+      await recordAudit(
+        tx,
+        { actor, requestId: context.requestId, now: clock.now() },
+        {
+          action: 'membership.updated',
+          entityType: 'membership',
+          entityId: current.id,
+          clusterId: cluster.id,
+          before: { cluster: cluster.slug, orgnr, ...before },
+          after: { cluster: cluster.slug, orgnr, ...after },
+        },
+      );
+    }
+    const page = await listMembersPage(
+      tx,
+      cluster.id,
+      { page: 1, pageSize: 1, include: 'all', membershipId: current.id },
+      today,
+    );
+    return toMembers(page.rows)[0]!;
+  });
+}
+
 export async function addMember(
   context: WriteContext & { db: Database },
   cluster: { id: string; slug: string },

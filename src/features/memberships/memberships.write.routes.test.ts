@@ -120,7 +120,7 @@ describe('POST /api/clusters/{slug}/members', () => {
     );
     expect(response.status).toBe(422);
     expect(response.body.errors[0]).toMatchObject({
-      path: ['json', 'orgnr'],
+      path: ['body', 'orgnr'],
       message: expect.stringMatching(/check digit/),
     });
   });
@@ -183,5 +183,81 @@ describe('PUT /api/organisations/{orgnr}/actor-type', () => {
     );
     expect(response.status).toBe(403);
     expect((await t.get(`/api/organisations/${outsider.orgnr}`)).body.actorTypeOverridden).toBe(false);
+  });
+});
+
+describe('PATCH /api/clusters/{slug}/members/{orgnr}', () => {
+  const change = (orgnr: string, body: unknown, cookie?: string, slug = 'arctic-cluster-team') =>
+    t.send('PATCH', `/api/clusters/${slug}/members/${orgnr}`, body, cookie ? { cookie } : {});
+  const trail = () => t.db.select().from(auditEvents).where(eq(auditEvents.action, 'membership.updated'));
+
+  it('lets the cluster manager change the role and the agreement date, and audits the change', async () => {
+    const { status, body } = await change(
+      registered.orgnr,
+      { role: 'associate', agreementSignedOn: '2026-05-20' },
+      manager,
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({
+      organisation: { orgnr: registered.orgnr },
+      role: 'associate',
+      agreementSignedOn: '2026-05-20',
+      leftOn: null,
+    });
+    const [event] = await trail();
+    expect(event).toMatchObject({
+      before: { orgnr: registered.orgnr, role: 'core_partner', agreementSignedOn: null },
+      after: { orgnr: registered.orgnr, role: 'associate', agreementSignedOn: '2026-05-20' },
+    });
+  });
+
+  it('answers dates that do not fit the partnership field by field, and changes nothing', async () => {
+    const { status, body } = await change(
+      registered.orgnr,
+      { leftOn: '2026-04-01', agreementSignedOn: '2027-01-01' },
+      manager,
+    );
+    expect(status).toBe(422);
+    expect(body.errors.map((e: { path: string[] }) => e.path.join('.')).sort()).toEqual([
+      'body.agreementSignedOn',
+      'body.leftOn',
+      'body.leftOn',
+    ]);
+    expect((await change(registered.orgnr, { role: 'member' }, manager)).status).toBe(422);
+    expect((await change(registered.orgnr, {}, manager)).status).toBe(422);
+    expect(await trail()).toHaveLength(1);
+  });
+
+  it('ends the partnership: the partner leaves the list of partners today, and cannot be changed after', async () => {
+    const ended = await change(registered.orgnr, { leftOn: '2026-06-15' }, manager);
+    expect(ended.status).toBe(200);
+    expect(ended.body.leftOn).toBe('2026-06-15');
+    const today = await t.get('/api/clusters/arctic-cluster-team/members');
+    expect(
+      today.body.items.map((m: { organisation: { orgnr: string } }) => m.organisation.orgnr),
+    ).not.toContain(registered.orgnr);
+    expect((await change(registered.orgnr, { role: 'partner' }, manager)).status).toBe(404);
+  });
+
+  it("refuses another cluster's manager and anonymous callers; an unknown partner is not found", async () => {
+    const added = await t.send(
+      'POST',
+      '/api/clusters/arctic-cluster-team/members',
+      { orgnr: outsider.orgnr },
+      { cookie: manager },
+    );
+    expect(added.status).toBe(201);
+    expect((await change(outsider.orgnr, { role: 'associate' }, otherManager)).status).toBe(403);
+    expect((await change(outsider.orgnr, { role: 'associate' })).status).toBe(401);
+    const nowhere = await createOrganisation(t.db);
+    expect((await change(nowhere.orgnr, { role: 'associate' }, staff)).status).toBe(404);
+    expect((await change(outsider.orgnr, { role: 'associate' }, staff, 'no-such-cluster')).status).toBe(404);
+    const members = await t.get('/api/clusters/arctic-cluster-team/members');
+    expect(members.body.items).toContainEqual(
+      expect.objectContaining({
+        organisation: expect.objectContaining({ orgnr: outsider.orgnr }),
+        role: 'partner',
+      }),
+    );
   });
 });

@@ -36,6 +36,7 @@ export const RegisterFactsSchema = z
 
 export const OrganisationSchema = z
   .object({
+    id: z.string().uuid(),
     orgnr: z.string(),
     name: z.string(),
     organisationForm: z.string().nullable(),
@@ -57,6 +58,10 @@ export const OrganisationSchema = z
     actorType: ActorTypeSchema,
     actorTypeOverridden: z.boolean().openapi({ description: 'Set by hand; later imports keep it' }),
     website: z.string().nullable(),
+    contact: z.object({ email: z.string().nullable(), phone: z.string().nullable() }).nullable().openapi({
+      description:
+        "The organisation's own contact details, kept by its partner contacts; shown to signed-in users, null for anonymous readers",
+    }),
     register: RegisterFactsSchema,
     memberships: z.array(OrganisationMembershipSchema),
   })
@@ -102,3 +107,23 @@ export const ActorTypeOverrideBodySchema = z
     }),
   })
   .openapi('ActorTypeOverride');
+
+/** A change to the organisation's own contact details; null clears a field. */
+export const UpdateContactBodySchema = z
+  .object({
+    email: z.string().trim().max(254).email('must be an e-mail address').nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(
+        /^\+?[0-9][0-9 ]{4,19}$/,
+        'must be a phone number: digits and spaces, optionally starting with +',
+      )
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field')
+  .openapi('UpdateContactRequest');
+
+export type UpdateContactBody = z.infer<typeof UpdateContactBodySchema>;

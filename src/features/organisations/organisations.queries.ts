@@ -123,3 +123,14 @@ export async function updateActorType(
     })
     .where(eq(organisations.id, id));
 }
+
+export async function updateContact(
+  db: Db,
+  id: string,
+  values: { email: string | null; phone: string | null; now: Date },
+) {
+  await db
+    .update(organisations)
+    .set({ contactEmail: values.email, contactPhone: values.phone, updatedAt: values.now })
+    .where(eq(organisations.id, id));
+}

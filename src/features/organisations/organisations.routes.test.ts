@@ -45,6 +45,7 @@ describe('GET /api/organisations/{orgnr}', () => {
     const { status, body } = await t.get(`/api/organisations/${orgnr}`);
     expect(status).toBe(200);
     expect(body).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       orgnr,
       name: 'Nordfjell Bergverk AS',
       organisationForm: 'AS',
@@ -59,6 +60,7 @@ describe('GET /api/organisations/{orgnr}', () => {
       actorType: 'large_company',
       actorTypeOverridden: false,
       website: null,
+      contact: null,
       register: expect.objectContaining({
         source: 'register',
         bankrupt: false,

@@ -6,8 +6,14 @@ import {
   ListOrganisationsQuerySchema,
   OrganisationPageSchema,
   OrganisationSchema,
+  UpdateContactBodySchema,
 } from './organisations.contract';
-import { getOrganisation, listOrganisations, setActorTypeOverride } from './organisations.service';
+import {
+  getOrganisation,
+  listOrganisations,
+  setActorTypeOverride,
+  updateOrganisationContact,
+} from './organisations.service';
 import { OrgnrParamSchema } from './orgnr.contract';
 
 export const getOrganisationRoute = defineRoute({
@@ -55,6 +61,22 @@ export const setActorTypeRoute = defineRoute({
   },
 });
 
+export const updateContactRoute = defineRoute({
+  method: 'patch',
+  path: '/api/organisations/{orgnr}/contact',
+  gate: 'organisations.contact',
+  tags: ['Organisations'],
+  summary: "Change the organisation's own contact details: its partner contacts, or programme staff",
+  request: {
+    params: OrgnrParamSchema,
+    body: { content: { 'application/json': { schema: UpdateContactBodySchema } }, required: true },
+  },
+  responses: {
+    200: { description: 'The organisation', content: { 'application/json': { schema: OrganisationSchema } } },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
 export const organisationRoutes = createRouter()
   .openapi(listOrganisationsRoute, async (c) =>
     c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
@@ -64,4 +86,7 @@ export const organisationRoutes = createRouter()
   )
   .openapi(setActorTypeRoute, async (c) =>
     c.json(await setActorTypeOverride(c.var, c.req.valid('param').orgnr, c.req.valid('json').actorType), 200),
+  )
+  .openapi(updateContactRoute, async (c) =>
+    c.json(await updateOrganisationContact(c.var, c.req.valid('param').orgnr, c.req.valid('json')), 200),
   );

@@ -2,13 +2,23 @@ import { type Clock, osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
-import { type Actor, clustersWithPermission } from '../../shared/access';
+import {
+  type Actor,
+  ANONYMOUS,
+  clustersWithPermission,
+  hasOrganisationPermission,
+} from '../../shared/access';
 import { sectionOfNace } from '../../shared/sectors';
 import { recordAudit } from '../audit/audit.service';
 import { isPartnerInAny, listClustersOfOrganisation } from '../memberships/memberships.service';
 import { findIndustryNames } from '../reference/reference.service';
 import { type ActorType, sizeClass } from './actor-type';
-import type { ListOrganisationsQuery, OrganisationSummary, OrganisationView } from './organisations.contract';
+import type {
+  ListOrganisationsQuery,
+  OrganisationSummary,
+  OrganisationView,
+  UpdateContactBody,
+} from './organisations.contract';
 import {
   findByOrgnr,
   findLastCompletedImport,
@@ -17,11 +27,16 @@ import {
   type OrganisationMatch,
   searchOrganisationPage,
   updateActorType,
+  updateContact,
 } from './organisations.queries';
 
 type Deps = { db: Db; clock: Clock };
 
-export async function getOrganisation({ db, clock }: Deps, orgnr: string): Promise<OrganisationView> {
+/** The organisation's page. Its own contact details are for signed-in readers only. */
+export async function getOrganisation(
+  { db, clock, actor = ANONYMOUS }: Deps & { actor?: Actor },
+  orgnr: string,
+): Promise<OrganisationView> {
   const organisation = await findByOrgnr(db, orgnr);
   if (!organisation) throw notFound(`The organisation ${orgnr}`);
   const [memberships, lastImportAt, industryNames] = await Promise.all([
@@ -30,6 +45,7 @@ export async function getOrganisation({ db, clock }: Deps, orgnr: string): Promi
     findIndustryNames(db, organisation.naceCodes),
   ]);
   return {
+    id: organisation.id,
     orgnr: organisation.orgnr,
     name: organisation.name,
     organisationForm: organisation.organisationForm,
@@ -47,6 +63,10 @@ export async function getOrganisation({ db, clock }: Deps, orgnr: string): Promi
     actorType: organisation.actorType,
     actorTypeOverridden: organisation.actorTypeOverride !== null,
     website: organisation.website,
+    contact:
+      actor.kind === 'account'
+        ? { email: organisation.contactEmail, phone: organisation.contactPhone }
+        : null,
     register: {
       source: organisation.source,
       kind: organisation.registerKind,
@@ -174,6 +194,42 @@ export async function setActorTypeOverride(
         before,
         after,
       },
+    );
+  });
+  return getOrganisation(context, orgnr);
+}
+
+/** Its partner contacts, and programme staff, keep an organisation's own contact details. */
+export async function updateOrganisationContact(
+  context: WriteContext & { db: Database },
+  orgnr: string,
+  body: UpdateContactBody,
+): Promise<OrganisationView> {
+  const { db, actor, clock } = context;
+  await db.transaction(async (tx) => {
+    const organisation = await findByOrgnr(tx, orgnr);
+    if (!organisation) throw notFound(`The organisation ${orgnr}`);
+    if (!hasOrganisationPermission(actor, 'organisations.contact', organisation.id)) {
+      throw new AppError('forbidden', "You may change only your own organisation's contact details.");
+    }
+    const current = { email: organisation.contactEmail, phone: organisation.contactPhone };
+    const next = {
+      email: body.email === undefined ? current.email : body.email,
+      phone: body.phone === undefined ? current.phone : body.phone,
+    };
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const key of ['email', 'phone'] as const) {
+      if (next[key] === current[key]) continue;
+      before[key] = current[key];
+      after[key] = next[key];
+    }
+    if (Object.keys(after).length === 0) return;
+    await updateContact(tx, organisation.id, { ...next, now: clock.now() });
+    await recordAudit(
+      tx,
+      { actor, requestId: context.requestId, now: clock.now() },
+      { action: 'organisation.contact_updated', entityType: 'organisation', entityId: orgnr, before, after },
     );
   });
   return getOrganisation(context, orgnr);

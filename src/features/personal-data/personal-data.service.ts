@@ -11,8 +11,8 @@ import {
   recordAudit,
 } from '../audit/audit.service';
 import type {
-  Erasure,
   ErasePersonBody,
+  Erasure,
   ListPersonsQuery,
   PersonSummary,
   PersonView,

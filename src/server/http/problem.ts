@@ -71,8 +71,10 @@ export function fieldErrorsFromZod(
   target: string,
   issues: readonly { path: PropertyKey[]; message: string; code: string }[],
 ): FieldError[] {
+  // Hono calls a JSON body "json"; the answers call it "body", as the services' own checks do.
+  const part = target === 'json' ? 'body' : target;
   return issues.map((issue) => ({
-    path: [target, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
+    path: [part, ...issue.path.map((p) => (typeof p === 'number' ? p : String(p)))],
     message: issue.message,
     code: issue.code,
   }));
@@ -80,7 +82,7 @@ export function fieldErrorsFromZod(
 
 export function validationError(target: string, issues: Parameters<typeof fieldErrorsFromZod>[1]): AppError {
   const errors = fieldErrorsFromZod(target, issues);
-  const fields = errors.map((e) => e.path.slice(1).join('.') || target).join(', ');
+  const fields = errors.map((e) => e.path.slice(1).join('.') || e.path[0]).join(', ');
   return new AppError('validation_failed', `Some of the input is not valid: ${fields}.`, {
     fieldErrors: errors,
   });

@@ -1,8 +1,19 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { ApiError } from '../api-client';
 
-/** Shows why a request failed: the problem's detail and each field's message. */
-export function ProblemAlert({ title, error }: { title: string; error: unknown }) {
+/**
+ * Shows why a request failed: the problem's detail and each field's message, named by the form's
+ * label for that field when `labels` has one (keys are the field's path in the body, e.g. "website").
+ */
+export function ProblemAlert({
+  title,
+  error,
+  labels = {},
+}: {
+  title: string;
+  error: unknown;
+  labels?: Record<string, string>;
+}) {
   const detail = error instanceof ApiError ? error.problem.detail : undefined;
   const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
   return (
@@ -13,9 +24,15 @@ export function ProblemAlert({ title, error }: { title: string; error: unknown }
       {detail && <Paragraph>{detail}</Paragraph>}
       {fields.length > 0 && (
         <ul>
-          {fields.map((field) => (
-            <li key={`${field.path.join('.')}-${field.message}`}>{field.message}</li>
-          ))}
+          {fields.map((field) => {
+            const name = field.path.slice(1).join('.');
+            const label = labels[name] ?? labels[String(field.path[1] ?? '')] ?? name;
+            return (
+              <li key={`${field.path.join('.')}-${field.message}`}>
+                {label ? `${label}: ${field.message}` : field.message}
+              </li>
+            );
+          })}
         </ul>
       )}
       {!detail && fields.length === 0 && <Paragraph>{String(error)}</Paragraph>}

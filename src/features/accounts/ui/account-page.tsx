@@ -7,6 +7,7 @@ import {
   Heading,
   Input,
   Label,
+  Link,
   Paragraph,
   Select,
   Table,
@@ -14,7 +15,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { permissionsOf } from '../../../shared/access';
-import type { ApiClient, ApiTokenList, SessionList } from '../../../web/api-client';
+import type { ApiClient, ApiTokenList, GrantView, SessionList } from '../../../web/api-client';
 import { browserApi } from '../../../web/browser-api';
 import { ProblemAlert } from '../../../web/components/problem-alert';
 import { useFormAction } from '../../../web/components/use-form-action';
@@ -22,12 +23,35 @@ import { formatDateTime, type MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
 import { refreshPage } from '../../../web/refresh';
 import { useViewer } from '../../../web/viewer-context';
+import type { SingleSignOnFailure } from '../accounts.contract';
+import { FAILURE_MESSAGES, isFailure } from './login-page';
 
-export type AccountPageData = { sessions: SessionList; tokens: ApiTokenList };
+export type AccountPageData = {
+  sessions: SessionList;
+  tokens: ApiTokenList;
+  roles: GrantView[];
+  /** The single sign-on provider, when one is configured, and how the last linking went. */
+  singleSignOn: { name: string; linked: boolean; error: SingleSignOnFailure | null } | null;
+};
 
-export async function loadAccountPage(api: ApiClient): Promise<AccountPageData> {
-  const [sessions, tokens] = await Promise.all([api.sessions(), api.apiTokens()]);
-  return { sessions, tokens };
+export async function loadAccountPage(api: ApiClient, url: URL): Promise<AccountPageData> {
+  const [sessions, tokens, roles, methods] = await Promise.all([
+    api.sessions(),
+    api.apiTokens(),
+    api.myRoles(),
+    api.authMethods(),
+  ]);
+  const error = url.searchParams.get('sso_error');
+  return {
+    sessions,
+    tokens,
+    roles: roles.items,
+    singleSignOn: methods.singleSignOn && {
+      name: methods.singleSignOn.name,
+      linked: url.searchParams.get('sso_linked') === 'true',
+      error: isFailure(error) ? error : null,
+    },
+  };
 }
 
 /** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
@@ -43,16 +67,61 @@ export function AccountPage({ data }: { data: AccountPageData }) {
       <Paragraph>
         {viewer.name} · {viewer.email}
       </Paragraph>
-      <ul className="tag-list" aria-label={t('myAccount.roles')}>
-        {viewer.grants.map((grant) => (
-          <li key={`${grant.role}-${grant.clusterId ?? grant.organisationId ?? ''}`}>
+      <ul className="plain-list stack" aria-label={t('myAccount.roles')} data-testid="my-roles">
+        {data.roles.map((grant) => (
+          <li key={`${grant.role}-${grant.cluster?.id ?? grant.organisation?.id ?? ''}`}>
             <Tag>{t(`accountRole.${grant.role}` as MessageKey)}</Tag>
+            {grant.cluster && (
+              <>
+                {' '}
+                <Link href={`/clusters/${grant.cluster.slug}`}>{grant.cluster.name}</Link>
+              </>
+            )}
+            {grant.organisation && (
+              <>
+                {' '}
+                <Link href={`/organisations/${grant.organisation.orgnr}`}>{grant.organisation.name}</Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {data.singleSignOn && <SingleSignOnSection {...data.singleSignOn} />}
       <SessionsSection sessions={data.sessions} />
       <TokensSection tokens={data.tokens} />
     </div>
+  );
+}
+
+/** Links the provider's identity to this account, for providers that cannot be matched by e-mail. */
+function SingleSignOnSection({ name, linked, error }: NonNullable<AccountPageData['singleSignOn']>) {
+  const { t } = useLocale();
+  const start = `/api/auth/oidc/start?${new URLSearchParams({ link: 'true', returnTo: '/account' })}`;
+  return (
+    <section className="stack" aria-labelledby="sso-link-heading">
+      <Heading level={2} data-size="sm" id="sso-link-heading">
+        {t('sso.link.title', { name })}
+      </Heading>
+      {linked && (
+        <Alert data-color="success" role="status">
+          {t('sso.link.done', { name })}
+        </Alert>
+      )}
+      {error && (
+        <Alert data-color="danger" role="alert">
+          <Heading level={3} data-size="xs">
+            {t('sso.link.failed')}
+          </Heading>
+          <Paragraph>{t(FAILURE_MESSAGES[error])}</Paragraph>
+        </Alert>
+      )}
+      <Paragraph>{t('sso.link.body', { name })}</Paragraph>
+      <div>
+        <Link href={start} data-external-nav="true" data-testid="sso-link">
+          {t('sso.link.button', { name })}
+        </Link>
+      </div>
+    </section>
   );
 }
 

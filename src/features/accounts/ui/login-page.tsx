@@ -17,16 +17,17 @@ export type LoginPageData = {
   ssoError: SingleSignOnFailure | null;
 };
 
-const FAILURE_MESSAGES: Record<SingleSignOnFailure, MessageKey> = {
+export const FAILURE_MESSAGES: Record<SingleSignOnFailure, MessageKey> = {
   unavailable: 'sso.error.unavailable',
   cancelled: 'sso.error.cancelled',
   stale: 'sso.error.stale',
   failed: 'sso.error.failed',
   unverified: 'sso.error.unverified',
   no_account: 'sso.error.noAccount',
+  linked_elsewhere: 'sso.error.linkedElsewhere',
 };
 
-function isFailure(value: string | null): value is SingleSignOnFailure {
+export function isFailure(value: string | null): value is SingleSignOnFailure {
   return value !== null && Object.hasOwn(FAILURE_MESSAGES, value);
 }
 

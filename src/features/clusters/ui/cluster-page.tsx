@@ -1,4 +1,5 @@
 import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { hasClusterPermission } from '../../../shared/access';
 import { pick } from '../../../shared/localized';
 import { formatOrgnr } from '../../../shared/orgnr';
 import { findSection } from '../../../shared/sectors';
@@ -7,7 +8,9 @@ import { countyName, sectorSummary } from '../../../web/components/labels';
 import { Pager } from '../../../web/components/pager';
 import { formatDate, formatNok, formatNumber, formatPercent, type MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
+import { useViewer } from '../../../web/viewer-context';
 import { AddPartnerPanel } from '../../memberships/ui/add-partner-panel';
+import { MemberActions } from '../../memberships/ui/member-actions';
 
 export type ClusterPageData = { cluster: ClusterProfile; members: MemberPage };
 
@@ -44,6 +47,9 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
   const { locale, t } = useLocale();
   const { cluster, members } = data;
   const stats = cluster.partnerStatistics;
+  const viewer = useViewer();
+  const mayEdit = hasClusterPermission(viewer, 'clusters.edit', cluster.id);
+  const mayManage = hasClusterPermission(viewer, 'memberships.manage', cluster.id);
   return (
     <article className="cluster">
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">
@@ -78,6 +84,13 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
             </Tag>
           ))}
       </div>
+      {mayEdit && (
+        <Paragraph>
+          <Link href={`/clusters/${cluster.slug}/edit`} data-testid="edit-cluster">
+            {t('editCluster.title')}
+          </Link>
+        </Paragraph>
+      )}
       <Paragraph className="cluster__description">{pick(cluster.description, locale)}</Paragraph>
 
       <dl className="facts">
@@ -267,6 +280,7 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
                 <Table.HeaderCell>{t('cluster.column.role')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('cluster.column.actorType')}</Table.HeaderCell>
                 <Table.HeaderCell>{t('cluster.column.joined')}</Table.HeaderCell>
+                {mayManage && <Table.HeaderCell>{t('cluster.column.change')}</Table.HeaderCell>}
               </Table.Row>
             </Table.Head>
             <Table.Body>
@@ -280,6 +294,11 @@ export function ClusterProfilePage({ data, url }: { data: ClusterPageData; url: 
                   <Table.Cell>{t(`role.${member.role}` as MessageKey)}</Table.Cell>
                   <Table.Cell>{t(`actor.${member.organisation.actorType}` as MessageKey)}</Table.Cell>
                   <Table.Cell>{formatDate(member.joinedOn, locale)}</Table.Cell>
+                  {mayManage && (
+                    <Table.Cell>
+                      <MemberActions slug={cluster.slug} member={member} />
+                    </Table.Cell>
+                  )}
                 </Table.Row>
               ))}
             </Table.Body>

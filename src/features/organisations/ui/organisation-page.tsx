@@ -5,6 +5,7 @@ import { countyName, sectorLabel } from '../../../web/components/labels';
 import { formatDate, formatNumber, type MessageKey } from '../../../web/i18n';
 import { useLocale } from '../../../web/locale-context';
 import { ClassifyPanel } from './classify-panel';
+import { ContactPanel } from './contact-panel';
 
 export type OrganisationPageData = { organisation: OrganisationView };
 
@@ -102,6 +103,7 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
           {t('organisation.registerAsOf', { date: formatDate(register.lastImportAt.slice(0, 10), locale) })}
         </Paragraph>
       )}
+      <ContactPanel organisation={organisation} />
       <ClassifyPanel organisation={organisation} />
       <section aria-labelledby="clusters-heading">
         <Heading level={2} data-size="sm" id="clusters-heading">

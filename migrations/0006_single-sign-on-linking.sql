@@ -1,0 +1,2 @@
+ALTER TABLE "oidc_flows" ADD COLUMN "link_account_id" uuid;--> statement-breakpoint
+ALTER TABLE "oidc_flows" ADD CONSTRAINT "oidc_flows_link_account_id_accounts_id_fk" FOREIGN KEY ("link_account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;
