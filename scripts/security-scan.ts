@@ -312,7 +312,8 @@ async function getJson<T>(origin: string, path: string, session?: Session): Prom
   return (await response.json()) as T;
 }
 
-type Known = { cluster: string; orgnr: string; personId: string };
+/** A cluster, an organisation that is not its partner, one that is, and a person. */
+type Known = { cluster: string; orgnr: string; partnerOrgnr: string; personId: string };
 
 async function knownValues(origin: string, session: Session): Promise<Known> {
   type Page = { items: Record<string, string>[] };
@@ -321,25 +322,38 @@ async function knownValues(origin: string, session: Session): Promise<Known> {
   const organisations = await getJson<Page & { total: number }>(origin, '/api/organisations?pageSize=1');
   const last = `/api/organisations?pageSize=1&page=${organisations.total}`;
   const [organisation] = (await getJson<Page>(origin, last)).items;
+  const members = `/api/clusters/${cluster?.slug}/members?pageSize=1`;
+  const [member] = (await getJson<{ items: { organisation: { orgnr: string } }[] }>(origin, members)).items;
   const persons = await getJson<Page>(origin, `/api/persons?q=${encodeURIComponent(SUBJECT_EMAIL)}`, session);
   const [person] = persons.items;
-  if (!cluster || !organisation || !person)
-    throw new Error('the demo data lacks a cluster, organisation or person');
-  return { cluster: cluster.slug!, orgnr: organisation.orgnr!, personId: person.id! };
+  if (!cluster || !organisation || !member || !person) {
+    throw new Error('the demo data lacks a cluster with a partner, an organisation or a person');
+  }
+  return {
+    cluster: cluster.slug!,
+    orgnr: organisation.orgnr!,
+    partnerOrgnr: member.organisation.orgnr,
+    personId: person.id!,
+  };
 }
 
 /** A value that names something real, by the operation and the parameter or field name. */
 function knownValue(apiPath: string, name: string, known: Known): unknown {
   if (apiPath.startsWith('/api/persons/') && name === 'id') return known.personId;
+  if (apiPath === '/api/clusters/{slug}/members/{orgnr}' && name === 'orgnr') return known.partnerOrgnr;
   if (apiPath.startsWith('/api/audit-events') && name === 'from') return '2024-01-01';
   if (apiPath.startsWith('/api/audit-events') && name === 'to') return '2026-12-31';
-  const byName: Record<string, string> = {
+  const byName: Record<string, unknown> = {
     slug: known.cluster,
     cluster: known.cluster,
     orgnr: known.orgnr,
     organisation: known.orgnr,
+    hostOrgnr: known.orgnr,
+    sectors: ['C'],
+    phone: '+47 22 00 00 00',
     joinedOn: '2024-01-01',
     agreementSignedOn: '2024-01-01',
+    leftOn: '2026-12-31',
   };
   return byName[name];
 }
@@ -407,6 +421,7 @@ function sample(
   }
   if (schema.format === 'email') return `scan-${randomUUID().slice(0, 8)}@example.org`;
   if (schema.format === 'uuid') return randomUUID();
+  if (schema.format === 'uri') return 'https://example.org/';
   const fixedLength = /^\^\[[^\]]+\]\{(\d+)\}\$$/.exec(schema.pattern ?? '');
   if (fixedLength) return 'A'.repeat(Number(fixedLength[1]));
   return 'sqlmap';
@@ -495,6 +510,7 @@ const PAGES: { page: string; operation: string; query: string[] }[] = [
     query: ['q', 'level', 'county', 'sector', 'status', 'sort', 'page'],
   },
   { page: '/clusters/{slug}', operation: '/api/clusters/{slug}/members', query: ['page'] },
+  { page: '/clusters/{slug}/edit', operation: '/api/clusters/{slug}', query: [] },
   { page: '/organisations', operation: '/api/organisations', query: ['q', 'county', 'actorType', 'page'] },
   { page: '/organisations/{orgnr}', operation: '/api/organisations/{orgnr}', query: [] },
   { page: '/invitations', operation: '/api/invitations', query: ['state', 'page'] },
@@ -529,12 +545,24 @@ function pageTargets(doc: OpenApiDocument, origin: string, known: Known): Target
       args: (session) => [`--url=${url}`, ...sessionArgs(origin, session)],
     };
   });
-  targets.push({
-    name: 'page /login',
-    points: ['query next', 'query sso_error', 'query lang'],
-    page: true,
-    args: () => [`--url=${origin}/login?next=%2Faudit*&sso_error=denied*&lang=en*`],
-  });
+  // Pages whose parameters are only shown, never passed to the API.
+  targets.push(
+    {
+      name: 'page /login',
+      points: ['query next', 'query sso_error', 'query lang'],
+      page: true,
+      args: () => [`--url=${origin}/login?next=%2Faudit*&sso_error=denied*&lang=en*`],
+    },
+    {
+      name: 'page /account',
+      points: ['query sso_error', 'query sso_linked'],
+      page: true,
+      args: (session) => [
+        `--url=${origin}/account?sso_error=denied*&sso_linked=true*`,
+        ...sessionArgs(origin, session),
+      ],
+    },
+  );
   return targets;
 }
 
