@@ -28,6 +28,7 @@ import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
+import { createReadCache, invalidateReadCacheOnWrites, type ReadCache } from './http/read-cache';
 import type { Logger } from './logger';
 
 export type AppDeps = {
@@ -44,6 +45,8 @@ export type AppDeps = {
   wakeMail?: () => void;
   /** The OpenID Connect provider people may sign in through; none when absent. */
   singleSignOn?: SingleSignOnSettings;
+  /** The anonymous read cache; one with the default TTL and bounds when absent. */
+  readCache?: ReadCache;
 };
 
 export const API_VERSION = '0.1.0';
@@ -51,6 +54,7 @@ export const API_VERSION = '0.1.0';
 /** Builds the whole HTTP application from its dependencies. No globals: tests build their own. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  const readCache = deps.readCache ?? createReadCache(deps.clock);
 
   app.use(requestId({ limitLength: 128 }));
   app.use(async (c, next) => {
@@ -62,6 +66,7 @@ export function createApp(deps: AppDeps) {
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     c.set('publicUrl', deps.publicUrl);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));
+    c.set('readCache', readCache);
     await next();
     logger.info(
       {
@@ -73,18 +78,24 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
+  app.use(invalidateReadCacheOnWrites());
   app.use('/api/*', csrfProtection(SESSION_COOKIE, deps.publicUrl));
   app.use(async (c, next) => {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+    const authorization = c.req.header('authorization');
+    const session = getCookie(c, SESSION_COOKIE);
+    c.set(
+      'credentials',
+      authorization !== undefined ? 'authorization' : session !== undefined ? 'session' : 'none',
+    );
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const now = deps.clock.now();
     c.set(
       'actor',
       bearer
         ? await resolveTokenActor(deps.database.db, bearer, now, deps.allowDemoAccounts ?? false)
-        : await resolveActor(deps.database.db, getCookie(c, SESSION_COOKIE), now),
+        : await resolveActor(deps.database.db, session, now),
     );
     // The browser app reads the CSRF token from a cookie; give it one for a live session that lacks it.
-    const session = getCookie(c, SESSION_COOKIE);
     if (
       !bearer &&
       session &&
@@ -116,14 +127,16 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new AppError('validation_failed', 'The request body is larger than 1 MiB.');
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('validation_failed', 'The request body is larger than 1 MiB.');
+    },
+  });
+  // GET and HEAD carry no body (the server never reads one), and asking for it makes the Node
+  // adapter build a full Request object, the largest single cost of a cached read.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   app.use('/api/*', limitJsonDepth());

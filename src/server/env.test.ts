@@ -40,6 +40,13 @@ describe('configuration', () => {
     expect(message).toContain('LOG_LEVEL');
   });
 
+  it('keeps public answers for anonymous readers 5 seconds unless told otherwise, and 0 turns that off', () => {
+    expect(loadEnv({}).READ_CACHE_SECONDS).toBe(5);
+    expect(loadEnv({ READ_CACHE_SECONDS: '0' }).READ_CACHE_SECONDS).toBe(0);
+    expect(() => loadEnv({ READ_CACHE_SECONDS: '-1' })).toThrow(/READ_CACHE_SECONDS/);
+    expect(() => loadEnv({ READ_CACHE_SECONDS: '3600' })).toThrow(/READ_CACHE_SECONDS/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
   });

@@ -17,6 +17,7 @@ import {
   seedsDemoOnFirstStart,
   singleSignOnSettings,
 } from './env';
+import { createReadCache, DEFAULT_READ_CACHE } from './http/read-cache';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
 
@@ -55,6 +56,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     publicUrl: env.PUBLIC_URL,
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
+    readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: env.READ_CACHE_SECONDS * 1000 }),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((done, fail) => {

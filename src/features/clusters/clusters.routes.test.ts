@@ -238,6 +238,70 @@ describe('GET /api/clusters/{slug}', () => {
     });
   });
 
+  it('counts each partner of today once in every dimension, and those who have left as former partners', async () => {
+    const cluster = await createCluster(t.db, programme, { slug: 'statistikk-klynge', name: 'Statistikk' });
+    const partner = async (
+      organisation: Parameters<typeof createOrganisation>[1],
+      membership: Parameters<typeof createMembership>[2] = {},
+    ) => {
+      const created = await createOrganisation(t.db, organisation);
+      await createMembership(t.db, { clusterId: cluster.id, organisationId: created.id }, membership);
+      return created;
+    };
+    // Size limits are tested on their edges: 9 | 10, 49 | 50, 249 | 250.
+    await partner({ employees: 9, naceCodes: ['24.420'] }, { role: 'core_partner' });
+    await partner({ employees: 10, municipalityNumber: '5001', naceCodes: ['62.010'] });
+    await partner({ employees: 250, actorType: 'large_company', naceCodes: [] });
+    await partner(
+      { employees: null, actorType: 'research', countyCode: null, naceCodes: ['72.190'] },
+      { role: 'associate' },
+    );
+    await partner({ employees: 249, naceCodes: ['24.100'] }, { leftOn: '2026-12-31' });
+    await partner({ employees: 49 }, { leftOn: '2025-12-31' });
+    const rejoined = await partner({ employees: 50, naceCodes: ['10.110'] }, { joinedOn: '2025-01-01' });
+    await createMembership(
+      t.db,
+      { clusterId: cluster.id, organisationId: rejoined.id },
+      { joinedOn: '2020-01-01', leftOn: '2024-06-30' },
+    );
+    await partner({ employees: 5 }, { joinedOn: '2026-09-01' });
+
+    const { body } = await t.get('/api/clusters/statistikk-klynge');
+    expect(body.partnerStatistics).toEqual({
+      total: 6,
+      byRole: [
+        { key: 'partner', count: 4 },
+        { key: 'associate', count: 1 },
+        { key: 'core_partner', count: 1 },
+      ],
+      byActorType: [
+        { key: 'sme', count: 4 },
+        { key: 'large_company', count: 1 },
+        { key: 'research', count: 1 },
+      ],
+      byCounty: [
+        { key: '18', count: 4 },
+        { key: '50', count: 1 },
+        { key: 'unknown', count: 1 },
+      ],
+      bySize: [
+        { key: 'medium', count: 2 },
+        { key: 'large', count: 1 },
+        { key: 'micro', count: 1 },
+        { key: 'small', count: 1 },
+        { key: 'unknown', count: 1 },
+      ],
+      bySection: [
+        { key: 'C', count: 3 },
+        { key: 'J', count: 1 },
+        { key: 'M', count: 1 },
+        { key: 'unknown', count: 1 },
+      ],
+      smeShare: 0.8,
+    });
+    expect(body.counts).toMatchObject({ partners: 6, corePartners: 1, formerPartners: 2 });
+  });
+
   it('shows a hub-node with its hub, and the hub with its nodes', async () => {
     const node = await t.get('/api/clusters/havbruksnettverk-helgeland');
     expect(node.body.currentLevel.code).toBe('hub_node');

@@ -7,7 +7,7 @@ import { norwegianSortKey } from '../../shared/sort-key';
 import { recordAudit } from '../audit/audit.service';
 import {
   countActiveMembersByCluster,
-  countMembershipsOfCluster,
+  countFormerPartners,
   getPartnerStatistics,
 } from '../memberships/memberships.service';
 import { findOrganisationName, type WriteContext } from '../organisations/organisations.service';
@@ -85,12 +85,12 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
   const found = await findClusterBySlug(db, slug, today);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
-  const [history, brandRows, links, statistics, membershipCounts, hostName] = await Promise.all([
+  const [history, brandRows, links, statistics, formerPartners, hostName] = await Promise.all([
     listEngagementsOfCluster(db, cluster.id),
     listBrandsOfCluster(db, cluster.id),
     listHubLinksOfCluster(db, cluster.id),
     getPartnerStatistics(db, cluster.id, today),
-    countMembershipsOfCluster(db, cluster.id, today),
+    countFormerPartners(db, cluster.id, today),
     cluster.hostOrgnr ? findOrganisationName(db, cluster.hostOrgnr) : Promise.resolve(undefined),
   ]);
   const linkView = (link: (typeof links)[number]) => ({
@@ -137,7 +137,7 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
     counts: {
       partners: statistics.total,
       corePartners: statistics.byRole.find((r) => r.key === 'core_partner')?.count ?? 0,
-      formerPartners: membershipCounts.former,
+      formerPartners,
       counties: found.counties.length,
       engagements: history.length,
       nodes: links.filter((l) => l.hubClusterId === cluster.id).length,

@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { clusters } from '../clusters/clusters.table';
+import { SIZE_LIMITS } from '../organisations/actor-type';
 import { organisations } from '../organisations/organisations.table';
 import type { ListMembersQuery } from './memberships.contract';
 import { memberships } from './memberships.table';
@@ -37,16 +38,13 @@ export async function countActive(db: Db, today: string) {
   return row ?? { memberships: 0, organisations: 0 };
 }
 
-/** Partners of one cluster today, and those who have left. */
-export async function countByStateInCluster(db: Db, clusterId: string, today: string) {
+/** Organisations that were partners of the cluster and have left it (some may have rejoined). */
+export async function countFormerInCluster(db: Db, clusterId: string, today: string) {
   const [row] = await db
-    .select({
-      current: sql<number>`(count(*) filter (where ${activeOn(today)}))::int`,
-      former: sql<number>`(count(distinct ${memberships.organisationId}) filter (where ${memberships.leftOn} <= ${today}::date))::int`,
-    })
+    .select({ former: sql<number>`count(distinct ${memberships.organisationId})::int` })
     .from(memberships)
-    .where(eq(memberships.clusterId, clusterId));
-  return row ?? { current: 0, former: 0 };
+    .where(and(eq(memberships.clusterId, clusterId), lte(memberships.leftOn, today)));
+  return row?.former ?? 0;
 }
 
 export function countActiveByCluster(db: Db, clusterIds: string[], today: string) {
@@ -57,19 +55,43 @@ export function countActiveByCluster(db: Db, clusterIds: string[], today: string
     .groupBy(memberships.clusterId);
 }
 
-/** Today's partners of one cluster with the organisation facts the statistics need. */
-export function listActivePartnerFacts(db: Db, clusterId: string, today: string) {
+export type PartnerDimension = 'role' | 'actorType' | 'county' | 'size' | 'division';
+
+/** The size class of the partner organisation, by the same limits as `sizeClass`. */
+const sizeOfPartner = sql`case when ${organisations.employees} is null then 'unknown' ${sql.join(
+  SIZE_LIMITS.map(
+    (limit) =>
+      sql`when ${organisations.employees} < ${sql.raw(String(limit.below))} then '${sql.raw(limit.size)}'`,
+  ),
+  sql` `,
+)} else 'large' end`;
+
+/**
+ * How many of the cluster's partners today fall under each key of each dimension, counted in the
+ * database: a large cluster has thousands of partners, and only a few dozen counts leave it.
+ * Every partner appears once per dimension (the lateral VALUES), so each dimension sums to the total.
+ */
+export function countActivePartnersByDimension(db: Db, clusterId: string, today: string) {
   return db
     .select({
-      role: memberships.role,
-      actorType: organisations.actorType,
-      countyCode: organisations.countyCode,
-      employees: organisations.employees,
-      primaryNace: sql<string | null>`${organisations.naceCodes}[1]`,
+      dimension: sql<PartnerDimension>`d.dimension`,
+      key: sql<string | null>`d.key`,
+      count: sql<number>`count(*)::int`,
     })
     .from(memberships)
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(memberships.clusterId, clusterId), activeOn(today)));
+    .innerJoin(
+      sql`lateral (values
+        ('role', ${memberships.role}),
+        ('actorType', ${organisations.actorType}),
+        ('county', ${organisations.countyCode}),
+        ('size', ${sizeOfPartner}),
+        ('division', left(${organisations.naceCodes}[1], 2))
+      ) as d(dimension, key)`,
+      sql`true`,
+    )
+    .where(and(eq(memberships.clusterId, clusterId), activeOn(today)))
+    .groupBy(sql`d.dimension`, sql`d.key`);
 }
 
 export async function listMembersPage(

@@ -5,7 +5,7 @@ import type { Page } from '../../server/http/pagination';
 import { hasClusterPermission } from '../../shared/access';
 import { sectionOfNace } from '../../shared/sectors';
 import { recordAudit } from '../audit/audit.service';
-import { type ActorType, type SizeClass, sizeClass } from '../organisations/actor-type';
+import type { ActorType, SizeClass } from '../organisations/actor-type';
 import { ensureOrganisation, type WriteContext } from '../organisations/organisations.service';
 import type { MembershipRole } from './membership-roles';
 import type {
@@ -20,14 +20,15 @@ import type {
 import {
   countActive,
   countActiveByCluster,
-  countByStateInCluster,
+  countActivePartnersByDimension,
+  countFormerInCluster,
   countMembershipsInClusters,
   findOpenMembership,
   insertMembership,
-  listActivePartnerFacts,
   listMembershipsOfOrganisation,
   listMembersPage,
   listOrganisationIdsWithMemberships,
+  type PartnerDimension,
   updateMembershipRow,
 } from './memberships.queries';
 
@@ -35,8 +36,9 @@ export async function countActiveMemberships(db: Db, today: string) {
   return countActive(db, today);
 }
 
-export function countMembershipsOfCluster(db: Db, clusterId: string, today: string) {
-  return countByStateInCluster(db, clusterId, today);
+/** Organisations that have left the cluster: the "former partners" count of its profile. */
+export function countFormerPartners(db: Db, clusterId: string, today: string) {
+  return countFormerInCluster(db, clusterId, today);
 }
 
 export async function countActiveMembersByCluster(db: Db, clusterIds: string[], today: string) {
@@ -45,31 +47,52 @@ export async function countActiveMembersByCluster(db: Db, clusterIds: string[], 
   return new Map(rows.map((r) => [r.clusterId, r.members]));
 }
 
-function tally<K extends string>(keys: K[]): { key: K; count: number }[] {
-  const counts = new Map<K, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+/** Counts, largest first; ties in key order so the answer is the same every time. */
+function ranked<K extends string>(counts: Map<K, number>): { key: K; count: number }[] {
   return [...counts]
     .map(([key, count]) => ({ key, count }))
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
-/** Who a cluster's partners are today: by role, actor type, county and size. */
+type DimensionCount = Awaited<ReturnType<typeof countActivePartnersByDimension>>[number];
+
+/** One dimension's counts by key; `keyOf` may merge keys (divisions into their sections). */
+function countsOf<K extends string>(
+  rows: DimensionCount[],
+  dimension: PartnerDimension,
+  keyOf: (key: string | null) => K = (key) => (key ?? 'unknown') as K,
+): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const row of rows) {
+    if (row.dimension !== dimension) continue;
+    const key = keyOf(row.key);
+    counts.set(key, (counts.get(key) ?? 0) + row.count);
+  }
+  return counts;
+}
+
+const sectionOfDivision = (division: string | null) =>
+  (division && sectionOfNace(division)?.code) || 'unknown';
+
+/** Who a cluster's partners are today: by role, actor type, county, size and industry section. */
 export async function getPartnerStatistics(
   db: Db,
   clusterId: string,
   today: string,
 ): Promise<PartnerStatistics> {
-  const partners = await listActivePartnerFacts(db, clusterId, today);
-  const companies = partners.filter((p) => p.actorType === 'sme' || p.actorType === 'large_company');
-  const smes = companies.filter((p) => p.actorType === 'sme');
+  const rows = await countActivePartnersByDimension(db, clusterId, today);
+  const actorTypes = countsOf<ActorType>(rows, 'actorType');
+  const smes = actorTypes.get('sme') ?? 0;
+  const companies = smes + (actorTypes.get('large_company') ?? 0);
+  const byRole = ranked(countsOf<MembershipRole>(rows, 'role'));
   return {
-    total: partners.length,
-    byRole: tally<MembershipRole>(partners.map((p) => p.role)),
-    byActorType: tally<ActorType>(partners.map((p) => p.actorType)),
-    byCounty: tally(partners.map((p) => p.countyCode ?? 'unknown')),
-    bySize: tally<SizeClass>(partners.map((p) => sizeClass(p.employees))),
-    bySection: tally(partners.map((p) => (p.primaryNace && sectionOfNace(p.primaryNace)?.code) || 'unknown')),
-    smeShare: companies.length === 0 ? null : smes.length / companies.length,
+    total: byRole.reduce((sum, r) => sum + r.count, 0),
+    byRole,
+    byActorType: ranked(actorTypes),
+    byCounty: ranked(countsOf(rows, 'county')),
+    bySize: ranked(countsOf<SizeClass>(rows, 'size')),
+    bySection: ranked(countsOf(rows, 'division', sectionOfDivision)),
+    smeShare: companies === 0 ? null : smes / companies,
   };
 }
 

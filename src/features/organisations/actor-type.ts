@@ -17,10 +17,14 @@ export const LARGE_COMPANY_EMPLOYEES = 250;
 export const SIZE_CLASSES = ['micro', 'small', 'medium', 'large', 'unknown'] as const;
 export type SizeClass = (typeof SIZE_CLASSES)[number];
 
+/** Headcount below which each class ends, smallest first; anything above is 'large'. */
+export const SIZE_LIMITS: readonly { size: SizeClass; below: number }[] = [
+  { size: 'micro', below: 10 },
+  { size: 'small', below: 50 },
+  { size: 'medium', below: LARGE_COMPANY_EMPLOYEES },
+];
+
 export function sizeClass(employees: number | null): SizeClass {
   if (employees === null) return 'unknown';
-  if (employees < 10) return 'micro';
-  if (employees < 50) return 'small';
-  if (employees < LARGE_COMPANY_EMPLOYEES) return 'medium';
-  return 'large';
+  return SIZE_LIMITS.find((limit) => employees < limit.below)?.size ?? 'large';
 }

@@ -20,6 +20,7 @@ export const getOrganisationRoute = defineRoute({
   method: 'get',
   path: '/api/organisations/{orgnr}',
   gate: 'public',
+  readCache: 'anonymous',
   tags: ['Organisations'],
   summary: 'An organisation by its organisation number, with the clusters it belongs to',
   request: { params: OrgnrParamSchema },

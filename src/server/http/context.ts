@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/access';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
+import type { ReadCache } from './read-cache';
 
 /** What every request handler can reach through `c.get(...)` and `c.var`. */
 export type AppEnv = {
@@ -12,11 +13,18 @@ export type AppEnv = {
     clock: Clock;
     /** Who is calling: an account signed in with a session cookie, or anonymous. */
     actor: Actor;
+    /**
+     * What the request presented to say who it is, valid or not: a session cookie, an
+     * Authorization header, or nothing. Only requests with nothing may be served from the read cache.
+     */
+    credentials: 'none' | 'session' | 'authorization';
     /** Whether demo seed accounts may sign in (never in production). */
     allowDemoAccounts: boolean;
     /** The address people use, when a proxy sits in front. */
     publicUrl: string | undefined;
     /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
     wakeMail: () => void;
+    /** Public answers for anonymous readers, kept a few seconds (see read-cache.ts). */
+    readCache: ReadCache;
   };
 };

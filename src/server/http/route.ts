@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { hasPermission, type Permission } from '../../shared/access';
 import { AppError } from './app-error';
 import type { AppEnv } from './context';
+import { cacheAnonymousReads } from './read-cache';
 
 /**
  * Who may call a route. Every route declares one; the declaration is part of the OpenAPI
@@ -14,7 +15,14 @@ import type { AppEnv } from './context';
  */
 export type Gate = 'public' | 'signed_in' | Permission;
 
-export type GatedRouteConfig = RouteConfig & { gate: Gate };
+export type GatedRouteConfig = RouteConfig & {
+  gate: Gate;
+  /**
+   * 'anonymous': anonymous GETs may be answered from the read cache, up to a few seconds old.
+   * Only for public answers that are the same for every anonymous reader.
+   */
+  readCache?: 'anonymous';
+};
 
 function gateMiddleware(gate: Gate) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -31,8 +39,9 @@ function gateMiddleware(gate: Gate) {
 
 /** The one way to declare an endpoint: its contract, its gate and its documentation together. */
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
-  const { gate, ...route } = config;
-  return createRoute({ ...route, middleware: [gateMiddleware(gate)], 'x-gate': gate } as Omit<R, 'gate'> & {
+  const { gate, readCache, ...route } = config;
+  const middleware = [gateMiddleware(gate), ...(readCache ? [cacheAnonymousReads()] : [])];
+  return createRoute({ ...route, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
     'x-gate': Gate;
   });
 }

@@ -1,0 +1,213 @@
+import { Hono } from 'hono';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../shared/access';
+import type { Clock } from '../clock';
+import type { AppEnv } from './context';
+import {
+  type CachedAnswer,
+  cacheAnonymousReads,
+  createReadCache,
+  invalidateReadCacheOnWrites,
+  type ReadCache,
+} from './read-cache';
+
+function movableClock() {
+  let now = Date.parse('2026-06-15T10:00:00Z');
+  const clock: Clock = { now: () => new Date(now) };
+  return { clock, advance: (ms: number) => (now += ms) };
+}
+
+const answer = (text: string): CachedAnswer => ({
+  body: new TextEncoder().encode(text),
+  contentType: 'application/json',
+});
+
+const bodyOf = (found: CachedAnswer | undefined) =>
+  found ? new TextDecoder().decode(found.body) : undefined;
+
+describe('the read cache', () => {
+  it('serves an answer until the TTL has passed since its computation began, and not after', () => {
+    const { clock, advance } = movableClock();
+    const cache = createReadCache(clock, { ttlMs: 1_000, maxEntries: 10, maxBytes: 10_000 });
+    const ticket = cache.begin();
+    // The computation took 300 ms; the answer's age counts from its start, when its data was read.
+    advance(300);
+    cache.keep('/a', answer('"a"'), ticket);
+    advance(699);
+    expect(bodyOf(cache.find('/a'))).toBe('"a"');
+    advance(1);
+    expect(cache.find('/a')).toBeUndefined();
+  });
+
+  it('drops the least recently used answers beyond its entry bound', () => {
+    const cache = createReadCache(movableClock().clock, { ttlMs: 1_000, maxEntries: 2, maxBytes: 10_000 });
+    cache.keep('/a', answer('1'), cache.begin());
+    cache.keep('/b', answer('2'), cache.begin());
+    cache.find('/a');
+    cache.keep('/c', answer('3'), cache.begin());
+    expect(bodyOf(cache.find('/a'))).toBe('1');
+    expect(cache.find('/b')).toBeUndefined();
+    expect(bodyOf(cache.find('/c'))).toBe('3');
+    expect(cache.size().entries).toBe(2);
+  });
+
+  it('drops answers beyond its byte bound, and never keeps one larger than the bound', () => {
+    // Each entry below weighs 10 body bytes and 4 for its two-character key.
+    const cache = createReadCache(movableClock().clock, { ttlMs: 1_000, maxEntries: 100, maxBytes: 30 });
+    cache.keep('/a', answer('0123456789'), cache.begin());
+    cache.keep('/b', answer('0123456789'), cache.begin());
+    cache.keep('/c', answer('0123456789'), cache.begin());
+    expect(cache.find('/a')).toBeUndefined();
+    expect(cache.find('/b')).toBeDefined();
+    expect(cache.size()).toEqual({ entries: 2, bytes: 28 });
+    cache.keep('/d', answer('x'.repeat(40)), cache.begin());
+    expect(cache.find('/d')).toBeUndefined();
+    expect(cache.find('/c')).toBeDefined();
+    expect(cache.size().bytes).toBeLessThanOrEqual(30);
+  });
+
+  it('forgets everything on invalidate, and refuses an answer computed across it', () => {
+    const cache = createReadCache(movableClock().clock);
+    const before = cache.begin();
+    cache.keep('/a', answer('old'), before);
+    cache.invalidate();
+    expect(cache.find('/a')).toBeUndefined();
+    expect(cache.size()).toEqual({ entries: 0, bytes: 0 });
+    expect(cache.isCurrent(before)).toBe(false);
+    cache.keep('/b', answer('read before the write'), before);
+    expect(cache.find('/b')).toBeUndefined();
+    cache.keep('/b', answer('read after it'), cache.begin());
+    expect(bodyOf(cache.find('/b'))).toBe('read after it');
+  });
+
+  it('is off with a TTL of 0', () => {
+    const cache = createReadCache(movableClock().clock, { ttlMs: 0, maxEntries: 10, maxBytes: 10_000 });
+    expect(cache.enabled).toBe(false);
+    cache.keep('/a', answer('1'), cache.begin());
+    expect(cache.find('/a')).toBeUndefined();
+  });
+});
+
+/**
+ * A bare app with the two middlewares, the variables the real app sets, a public route that
+ * counts its runs and can be held open, and a write route answering any status asked for.
+ */
+function harness(cache: ReadCache) {
+  const app = new Hono<AppEnv>();
+  let runs = 0;
+  let status = 200;
+  let hold: Promise<void> = Promise.resolve();
+  app.use(async (c, next) => {
+    c.set('readCache', cache);
+    c.set('actor', ANONYMOUS);
+    c.set('credentials', c.req.header('authorization') ? 'authorization' : 'none');
+    await next();
+  });
+  app.use(invalidateReadCacheOnWrites());
+  app.get('/public', cacheAnonymousReads(), async (c) => {
+    runs += 1;
+    const run = runs;
+    await hold;
+    if (status !== 200) return c.json({ run }, status as 404);
+    return c.json({ run });
+  });
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], '/write/:status', (c) =>
+    c.body(null, Number(c.req.param('status')) as 204),
+  );
+  return {
+    app,
+    runs: () => runs,
+    answerWith: (next: number) => {
+      status = next;
+    },
+    holdRoute() {
+      let release = () => {};
+      hold = new Promise((done) => {
+        release = done;
+      });
+      return () => {
+        hold = Promise.resolve();
+        release();
+      };
+    },
+    read: async (init?: RequestInit) => {
+      const response = await app.request('/public', init);
+      return { status: response.status, body: (await response.json()) as { run: number } };
+    },
+  };
+}
+
+describe('the read cache middlewares', () => {
+  it('computes an answer once for concurrent anonymous readers of one URL', async () => {
+    const h = harness(createReadCache(movableClock().clock));
+    const release = h.holdRoute();
+    const reads = [h.read(), h.read(), h.read()];
+    await new Promise((done) => setTimeout(done, 10));
+    release();
+    const answers = await Promise.all(reads);
+    expect(answers.map((a) => a.body.run)).toEqual([1, 1, 1]);
+    expect(h.runs()).toBe(1);
+  });
+
+  it('neither keeps nor shares an answer whose computation a write overlapped', async () => {
+    const h = harness(createReadCache(movableClock().clock));
+    const release = h.holdRoute();
+    const first = h.read();
+    await new Promise((done) => setTimeout(done, 10));
+    const waiting = h.read();
+    expect((await h.app.request('/write/201', { method: 'POST' })).status).toBe(201);
+    release();
+    expect((await first).body.run).toBe(1);
+    expect((await waiting).body.run).toBe(2);
+    expect((await h.read()).body.run).toBe(3);
+  });
+
+  it('never keeps an answer other than 200', async () => {
+    const h = harness(createReadCache(movableClock().clock));
+    for (const status of [404, 422, 500]) {
+      h.answerWith(status);
+      expect((await h.read()).status).toBe(status);
+    }
+    h.answerWith(200);
+    expect(await h.read()).toEqual({ status: 200, body: { run: 4 } });
+    expect(await h.read()).toEqual({ status: 200, body: { run: 4 } });
+  });
+
+  it('never serves or keeps for a request with an Authorization header', async () => {
+    const h = harness(createReadCache(movableClock().clock));
+    expect((await h.read()).body.run).toBe(1);
+    const withToken = { headers: { authorization: 'Bearer anything' } };
+    expect((await h.read(withToken)).body.run).toBe(2);
+    expect((await h.read(withToken)).body.run).toBe(3);
+    expect((await h.read()).body.run).toBe(1);
+  });
+
+  const cases: [method: string, status: number, clears: boolean][] = [
+    ['POST', 201, true],
+    ['PUT', 200, true],
+    ['PATCH', 200, true],
+    ['DELETE', 204, true],
+    ['POST', 303, true],
+    ['POST', 500, true],
+    ['POST', 403, false],
+    ['PUT', 422, false],
+    ['DELETE', 404, false],
+    ['OPTIONS', 204, false],
+  ];
+  it.each(cases)('a %s answered %i clears the cache: %s', async (method, status, clears) => {
+    const h = harness(createReadCache(movableClock().clock));
+    expect((await h.read()).body.run).toBe(1);
+    expect((await h.app.request(`/write/${status}`, { method })).status).toBe(status);
+    expect((await h.read()).body.run).toBe(clears ? 2 : 1);
+  });
+
+  it('leaves the cache alone on reads, and answers HEAD without it', async () => {
+    const cache = createReadCache(movableClock().clock);
+    const h = harness(cache);
+    expect((await h.read()).body.run).toBe(1);
+    expect((await h.app.request('/public', { method: 'HEAD' })).status).toBe(200);
+    expect(h.runs()).toBe(2);
+    expect((await h.read()).body.run).toBe(1);
+    expect(cache.size().entries).toBe(1);
+  });
+});

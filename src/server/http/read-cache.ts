@@ -1,0 +1,194 @@
+import { getCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import type { Clock } from '../clock';
+import type { AppEnv } from './context';
+
+/**
+ * A short-lived, in-process cache of public JSON answers for anonymous readers (ADR 010).
+ *
+ * Anonymous visitors all see the same answer for the same URL and language, so one computed
+ * answer can serve the next ones for a few seconds. Anyone who presents credentials (a session
+ * cookie or an Authorization header, valid or not) always reads the database: a signed-in reader
+ * must see their own writes at once. A write answered by this process clears everything; a write
+ * made by another process (a second app process, the CLI) reaches anonymous readers here within
+ * one TTL.
+ */
+export type ReadCacheOptions = {
+  /** How long an answer may be served, counted from when its computation began; 0 turns the cache off. */
+  ttlMs: number;
+  /** Bounds on what is kept; the least recently used answers go first. */
+  maxEntries: number;
+  maxBytes: number;
+};
+
+export const DEFAULT_READ_CACHE: ReadCacheOptions = {
+  ttlMs: 5_000,
+  maxEntries: 10_000,
+  maxBytes: 64 * 1024 * 1024,
+};
+
+export type CachedAnswer = { body: Uint8Array<ArrayBuffer>; contentType: string };
+
+/** When an answer's computation began, and which clears of the cache had happened by then. */
+export type ReadTicket = { generation: number; startedAt: number };
+
+type Entry = CachedAnswer & { startedAt: number; bytes: number };
+
+export type ReadCache = {
+  readonly enabled: boolean;
+  /** The answer kept for the key, while it is younger than the TTL. */
+  find(key: string): CachedAnswer | undefined;
+  /** Call before computing an answer that may be kept. */
+  begin(): ReadTicket;
+  /** Keeps an answer, unless the cache was cleared since `ticket` (its data may predate the write). */
+  keep(key: string, answer: CachedAnswer, ticket: ReadTicket): void;
+  /** Whether the cache has not been cleared since `ticket`. */
+  isCurrent(ticket: ReadTicket): boolean;
+  /** Forgets every answer. Call it after any write this process commits. */
+  invalidate(): void;
+  /** How many answers and bytes are kept now. */
+  size(): { entries: number; bytes: number };
+  /** Answers being computed now, so concurrent misses for one key compute it once. */
+  readonly flights: Map<string, Promise<CachedAnswer | undefined>>;
+};
+
+// Keys count too: a long query string is memory like any other.
+const sizeOf = (key: string, answer: CachedAnswer) => answer.body.byteLength + key.length * 2;
+
+export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAULT_READ_CACHE): ReadCache {
+  // A Map iterates in insertion order; re-inserting on every hit makes its first key the least
+  // recently used one.
+  const entries = new Map<string, Entry>();
+  const flights = new Map<string, Promise<CachedAnswer | undefined>>();
+  let bytes = 0;
+  let generation = 0;
+
+  const remove = (key: string, entry: Entry) => {
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
+
+  return {
+    enabled: options.ttlMs > 0,
+    flights,
+    find(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      remove(key, entry);
+      if (clock.now().getTime() - entry.startedAt >= options.ttlMs) return undefined;
+      entries.set(key, entry);
+      bytes += entry.bytes;
+      return entry;
+    },
+    begin: () => ({ generation, startedAt: clock.now().getTime() }),
+    keep(key, answer, ticket) {
+      const size = sizeOf(key, answer);
+      if (ticket.generation !== generation || options.ttlMs <= 0 || size > options.maxBytes) return;
+      const old = entries.get(key);
+      if (old) remove(key, old);
+      entries.set(key, {
+        body: answer.body,
+        contentType: answer.contentType,
+        bytes: size,
+        startedAt: ticket.startedAt,
+      });
+      bytes += size;
+      for (const [oldest, entry] of entries) {
+        if (entries.size <= options.maxEntries && bytes <= options.maxBytes) break;
+        remove(oldest, entry);
+      }
+    },
+    isCurrent: (ticket) => ticket.generation === generation,
+    invalidate() {
+      generation += 1;
+      entries.clear();
+      flights.clear();
+      bytes = 0;
+    },
+    size: () => ({ entries: entries.size, bytes }),
+  };
+}
+
+/**
+ * Whether the request may be answered from the cache: nobody is signed in, and nothing that could
+ * sign someone in was sent. A stale or invalid session cookie still bypasses the cache (it costs
+ * one database read), so the cache's safety never rests on how credentials are resolved.
+ */
+function isAnonymous(c: Context<AppEnv>): boolean {
+  return c.var.credentials === 'none' && c.var.actor.kind === 'anonymous';
+}
+
+/**
+ * The whole identity of a public GET: the full URL (a `?lang=` included), and the reader's
+ * languages as sent, so answers for readers of different languages are never mixed even if an
+ * answer comes to depend on the language.
+ */
+function cacheKey(c: Context<AppEnv>): string {
+  const languages = c.req.header('accept-language') ?? '';
+  const remembered = getCookie(c, 'lang') ?? '';
+  return `${c.req.url}\n${languages}\n${remembered}`;
+}
+
+/**
+ * Route middleware: serves anonymous GETs from the read cache and keeps their 200 answers.
+ * Declared on a route with `readCache: 'anonymous'` in `defineRoute`; it runs before validation,
+ * so a hit costs no more than a map lookup.
+ *
+ * One request computes a missing or expired answer; requests for the same key that arrive
+ * meanwhile wait for it rather than repeat the work.
+ */
+export function cacheAnonymousReads() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const cache = c.var.readCache;
+    if (!cache.enabled || c.req.method !== 'GET' || !isAnonymous(c)) return next();
+    const key = cacheKey(c);
+    const reply = (answer: CachedAnswer) => c.body(answer.body, 200, { 'content-type': answer.contentType });
+    const kept = cache.find(key);
+    if (kept) return reply(kept);
+    const running = cache.flights.get(key);
+    if (running) {
+      const shared = await running;
+      return shared ? reply(shared) : next();
+    }
+
+    const ticket = cache.begin();
+    let settle: (answer: CachedAnswer | undefined) => void = () => {};
+    const flight = new Promise<CachedAnswer | undefined>((resolve) => {
+      settle = resolve;
+    });
+    cache.flights.set(key, flight);
+    let answer: CachedAnswer | undefined;
+    try {
+      await next();
+      // Only a plain success is kept: errors may be passing, and an answer that sets a cookie
+      // belongs to one reader.
+      if (c.res.status === 200 && !c.res.headers.has('set-cookie')) {
+        answer = {
+          body: new Uint8Array(await c.res.clone().arrayBuffer()),
+          contentType: c.res.headers.get('content-type') ?? 'application/json',
+        };
+        cache.keep(key, answer, ticket);
+      }
+    } finally {
+      if (cache.flights.get(key) === flight) cache.flights.delete(key);
+      // Requests that waited share the answer only if no write came in meanwhile.
+      settle(cache.isCurrent(ticket) ? answer : undefined);
+    }
+  });
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * App middleware: any write that was not refused clears the read cache once it is answered (its
+ * transaction has committed by then). A 4xx answer changed nothing, so it leaves the cache alone;
+ * a 5xx may have come after a commit, so it clears it too.
+ */
+export function invalidateReadCacheOnWrites() {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    await next();
+    const status = c.res.status;
+    if (!SAFE_METHODS.has(c.req.method) && (status < 400 || status >= 500)) c.var.readCache.invalidate();
+  });
+}
