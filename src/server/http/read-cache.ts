@@ -1,6 +1,6 @@
+import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { Context } from 'hono';
 import type { Clock } from '../clock';
 import type { AppEnv } from './context';
 
