@@ -42,17 +42,19 @@ beforeAll(async () => {
 });
 
 describe('the read cache for anonymous public reads', () => {
-  it('serves an anonymous reader the same answer until READ_CACHE_SECONDS have passed, then a new one', async () => {
+  it('serves an anonymous reader the same answer for a while, and never one older than READ_CACHE_SECONDS', async () => {
     await createCluster(t.db, programme, { slug: 'havbruk-vest', name: 'Havbruk Vest' });
     const first = await t.get('/api/clusters/havbruk-vest');
     await renameClusterElsewhere('havbruk-vest', 'Havbruk Vest og Nord');
 
-    elapsedMs += DEFAULT_READ_CACHE.ttlMs - 1;
+    // Kept untouched for three quarters of the TTL; after that the next reader refreshes it, and
+    // by the TTL it is gone whatever happens.
+    elapsedMs += (DEFAULT_READ_CACHE.ttlMs * 3) / 4 - 1;
     const again = await t.get('/api/clusters/havbruk-vest');
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
 
-    elapsedMs += 1;
+    elapsedMs += DEFAULT_READ_CACHE.ttlMs / 4 + 1;
     expect(await nameOf('/api/clusters/havbruk-vest')).toBe('Havbruk Vest og Nord');
   });
 

@@ -22,8 +22,8 @@ const answer = (text: string): CachedAnswer => ({
   contentType: 'application/json',
 });
 
-const bodyOf = (found: CachedAnswer | undefined) =>
-  found ? new TextDecoder().decode(found.body) : undefined;
+const bodyOf = (found: { answer: CachedAnswer } | undefined) =>
+  found ? new TextDecoder().decode(found.answer.body) : undefined;
 
 describe('the read cache', () => {
   it('serves an answer until the TTL has passed since its computation began, and not after', () => {
@@ -33,7 +33,12 @@ describe('the read cache', () => {
     // The computation took 300 ms; the answer's age counts from its start, when its data was read.
     advance(300);
     cache.keep('/a', answer('"a"'), ticket);
-    advance(699);
+    advance(449);
+    expect(cache.find('/a')).toMatchObject({ refresh: false });
+    // In the last quarter of its life it is still served, and its successor is asked for.
+    advance(1);
+    expect(cache.find('/a')).toMatchObject({ refresh: true });
+    advance(249);
     expect(bodyOf(cache.find('/a'))).toBe('"a"');
     advance(1);
     expect(cache.find('/a')).toBeUndefined();
@@ -147,6 +152,29 @@ describe('the read cache middlewares', () => {
     const answers = await Promise.all(reads);
     expect(answers.map((a) => a.body.run)).toEqual([1, 1, 1]);
     expect(h.runs()).toBe(1);
+  });
+
+  it('refreshes an answer in the last quarter of its life without holding up other readers, and never serves it past the TTL', async () => {
+    const { clock, advance } = movableClock();
+    const h = harness(createReadCache(clock, { ttlMs: 1_000, maxEntries: 10, maxBytes: 10_000 }));
+    expect((await h.read()).body.run).toBe(1);
+    advance(749);
+    expect((await h.read()).body.run).toBe(1);
+    expect(h.runs()).toBe(1);
+
+    advance(1);
+    const release = h.holdRoute();
+    const refreshing = h.read();
+    await new Promise((done) => setTimeout(done, 10));
+    // While the successor is computed, others get the kept answer at once.
+    expect((await h.read()).body.run).toBe(1);
+    advance(250);
+    // Now the kept answer is too old: the next reader waits for the successor.
+    const waiting = h.read();
+    release();
+    expect((await refreshing).body.run).toBe(2);
+    expect((await waiting).body.run).toBe(2);
+    expect(h.runs()).toBe(2);
   });
 
   it('neither keeps nor shares an answer whose computation a write overlapped', async () => {

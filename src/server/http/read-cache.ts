@@ -15,7 +15,11 @@ import type { AppEnv } from './context';
  * one TTL.
  */
 export type ReadCacheOptions = {
-  /** How long an answer may be served, counted from when its computation began; 0 turns the cache off. */
+  /**
+   * How long an answer may be served, counted from when its computation began; 0 turns the cache
+   * off. In the last quarter of that time the next reader computes its successor while the others
+   * are still served the kept answer.
+   */
   ttlMs: number;
   /** Bounds on what is kept; the least recently used answers go first. */
   maxEntries: number;
@@ -37,8 +41,11 @@ type Entry = CachedAnswer & { startedAt: number; bytes: number };
 
 export type ReadCache = {
   readonly enabled: boolean;
-  /** The answer kept for the key, while it is younger than the TTL. */
-  find(key: string): CachedAnswer | undefined;
+  /**
+   * The answer kept for the key while it is younger than the TTL, and whether it is old enough
+   * that its successor should be computed now.
+   */
+  find(key: string): { answer: CachedAnswer; refresh: boolean } | undefined;
   /** Call before computing an answer that may be kept. */
   begin(): ReadTicket;
   /** Keeps an answer, unless the cache was cleared since `ticket` (its data may predate the write). */
@@ -63,6 +70,7 @@ export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAUL
   const flights = new Map<string, Promise<CachedAnswer | undefined>>();
   let bytes = 0;
   let generation = 0;
+  const refreshAfterMs = (options.ttlMs * 3) / 4;
 
   const remove = (key: string, entry: Entry) => {
     entries.delete(key);
@@ -76,10 +84,11 @@ export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAUL
       const entry = entries.get(key);
       if (!entry) return undefined;
       remove(key, entry);
-      if (clock.now().getTime() - entry.startedAt >= options.ttlMs) return undefined;
+      const age = clock.now().getTime() - entry.startedAt;
+      if (age >= options.ttlMs) return undefined;
       entries.set(key, entry);
       bytes += entry.bytes;
-      return entry;
+      return { answer: entry, refresh: age >= refreshAfterMs };
     },
     begin: () => ({ generation, startedAt: clock.now().getTime() }),
     keep(key, answer, ticket) {
@@ -135,8 +144,10 @@ function cacheKey(c: Context<AppEnv>): string {
  * Declared on a route with `readCache: 'anonymous'` in `defineRoute`; it runs before validation,
  * so a hit costs no more than a map lookup.
  *
- * One request computes a missing or expired answer; requests for the same key that arrive
- * meanwhile wait for it rather than repeat the work.
+ * One request computes a missing answer, or the successor of one in the last quarter of its
+ * life; requests for the same key that arrive meanwhile get the kept answer if there still is one,
+ * and otherwise wait for the computation rather than repeat it. So a popular page is refreshed
+ * without holding up its readers, and no answer is ever served older than the TTL.
  */
 export function cacheAnonymousReads() {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -145,9 +156,10 @@ export function cacheAnonymousReads() {
     const key = cacheKey(c);
     const reply = (answer: CachedAnswer) => c.body(answer.body, 200, { 'content-type': answer.contentType });
     const kept = cache.find(key);
-    if (kept) return reply(kept);
+    if (kept && !kept.refresh) return reply(kept.answer);
     const running = cache.flights.get(key);
     if (running) {
+      if (kept) return reply(kept.answer);
       const shared = await running;
       return shared ? reply(shared) : next();
     }
