@@ -125,7 +125,7 @@ export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAUL
  * one database read), so the cache's safety never rests on how credentials are resolved.
  */
 function isAnonymous(c: Context<AppEnv>): boolean {
-  return c.var.credentials === 'none' && c.var.actor.kind === 'anonymous';
+  return c.get('credentials') === 'none' && c.get('actor').kind === 'anonymous';
 }
 
 /**
@@ -151,7 +151,8 @@ function cacheKey(c: Context<AppEnv>): string {
  */
 export function cacheAnonymousReads() {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const cache = c.var.readCache;
+    // c.get, not c.var: c.var copies every variable on each access, and this runs on every hit.
+    const cache = c.get('readCache');
     if (!cache.enabled || c.req.method !== 'GET' || !isAnonymous(c)) return next();
     const key = cacheKey(c);
     const reply = (answer: CachedAnswer) => c.body(answer.body, 200, { 'content-type': answer.contentType });
@@ -201,6 +202,6 @@ export function invalidateReadCacheOnWrites() {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const status = c.res.status;
-    if (!SAFE_METHODS.has(c.req.method) && (status < 400 || status >= 500)) c.var.readCache.invalidate();
+    if (!SAFE_METHODS.has(c.req.method) && (status < 400 || status >= 500)) c.get('readCache').invalidate();
   });
 }
