@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes, setCsrfCookie } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
@@ -28,7 +27,13 @@ import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
-import { createReadCache, invalidateReadCacheOnWrites, type ReadCache } from './http/read-cache';
+import {
+  createReadCache,
+  invalidateReadCacheOnWrites,
+  type ReadCache,
+  serveKeptAnswers,
+} from './http/read-cache';
+import { assignRequestId } from './http/request-id';
 import type { Logger } from './logger';
 
 export type AppDeps = {
@@ -56,10 +61,12 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const readCache = deps.readCache ?? createReadCache(deps.clock);
 
-  app.use(requestId({ limitLength: 128 }));
+  // Kept anonymous answers leave first; everything below runs for every other request.
+  app.use(serveKeptAnswers({ cache: readCache, logger: deps.logger, sessionCookie: SESSION_COOKIE }));
+  app.use(assignRequestId());
   app.use(async (c, next) => {
     const started = performance.now();
-    const logger = deps.logger.child({ requestId: c.var.requestId });
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
     c.set('logger', logger);
     c.set('db', deps.database.db);
     c.set('clock', deps.clock);

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
@@ -252,6 +254,47 @@ describe('the read cache for anonymous public reads', () => {
     expect(await read()).toBe('Uten Mellomlager');
     await renameClusterElsewhere('uten-mellomlager', 'Uten Mellomlager Nå');
     expect(await read()).toBe('Uten Mellomlager Nå');
+  });
+});
+
+describe('kept answers over HTTP, through the Node server', () => {
+  it('carry the same headers as the computed answer, and leave signed-in readers to the database', async () => {
+    await createCluster(t.db, programme, { slug: 'kobber-nord', name: 'Kobber Nord' });
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((listening) => server.once('listening', listening));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const read = (headers?: Record<string, string>) =>
+        fetch(`${base}/api/clusters/kobber-nord`, { headers });
+      const computed = await read({ 'accept-language': 'en' });
+      const computedBody = await computed.json();
+      await renameClusterElsewhere('kobber-nord', 'Kobberklyngen Nord');
+
+      const kept = await read({ 'accept-language': 'en', 'x-request-id': 'edge-7' });
+      expect(await kept.json()).toEqual(computedBody);
+      const withoutOwn = (headers: Headers) =>
+        [...headers].filter(
+          ([name]) => !['x-request-id', 'date', 'content-length', 'keep-alive', 'connection'].includes(name),
+        );
+      expect(withoutOwn(kept.headers)).toEqual(withoutOwn(computed.headers));
+      expect(kept.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(kept.headers.get('x-request-id')).toBe('edge-7');
+
+      // Read from the raw Node headers: another language, a session cookie or a token all miss it.
+      expect((await (await read({ 'accept-language': 'nb' })).json()).name).toBe('Kobberklyngen Nord');
+      expect((await (await read({ 'accept-language': 'en', cookie: staff })).json()).name).toBe(
+        'Kobberklyngen Nord',
+      );
+      expect((await (await read({ 'accept-language': 'en', authorization: 'Bearer x' })).json()).status).toBe(
+        401,
+      );
+      expect((await (await read({ 'accept-language': 'en' })).json()).name).toBe('Kobber Nord');
+    } finally {
+      await new Promise((closed) => {
+        server.close(closed);
+        (server as import('node:http').Server).closeAllConnections();
+      });
+    }
   });
 });
 

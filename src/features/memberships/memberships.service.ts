@@ -156,10 +156,6 @@ export async function isPartnerInAny(db: Db, organisationId: string, clusterIds:
 }
 
 /**
- * Adds a partner by organisation number. The organisation comes from the register copy; one that
- * is not there is added unverified, with a warning. Audited in the same transaction.
- */
-/**
  * Changes a partnership that has not ended: its role, the day the agreement was signed, or the day
  * it ends. Ended partnerships are history and stay as they were.
  */
@@ -225,6 +221,10 @@ export async function updateMember(
   });
 }
 
+/**
+ * Adds a partner by organisation number. The organisation comes from the register copy; one that
+ * is not there is added unverified, with a warning. Audited in the same transaction.
+ */
 export async function addMember(
   context: WriteContext & { db: Database },
   cluster: { id: string; slug: string },

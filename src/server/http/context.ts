@@ -2,7 +2,7 @@ import type { Actor } from '../../shared/access';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
-import type { ReadCache } from './read-cache';
+import type { CachedAnswer, ReadCache } from './read-cache';
 
 /** What every request handler can reach through `c.get(...)` and `c.var`. */
 export type AppEnv = {
@@ -26,5 +26,7 @@ export type AppEnv = {
     wakeMail: () => void;
     /** Public answers for anonymous readers, kept a few seconds (see read-cache.ts). */
     readCache: ReadCache;
+    /** The answer this request computed and kept in the read cache, if it did. */
+    keptAnswer: CachedAnswer | undefined;
   };
 };

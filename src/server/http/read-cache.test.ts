@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { Hono } from 'hono';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../shared/access';
 import type { Clock } from '../clock';
@@ -9,6 +11,7 @@ import {
   createReadCache,
   invalidateReadCacheOnWrites,
   type ReadCache,
+  serveKeptAnswers,
 } from './read-cache';
 
 function movableClock() {
@@ -237,5 +240,117 @@ describe('the read cache middlewares', () => {
     expect(h.runs()).toBe(2);
     expect((await h.read()).body.run).toBe(1);
     expect(cache.size().entries).toBe(1);
+  });
+});
+
+/**
+ * The front door before a stand-in for the rest of the app: a middleware that counts the requests
+ * reaching it, sets a security header and a request id, and hands out a cookie on one path.
+ */
+function frontDoorHarness() {
+  const { clock, advance } = movableClock();
+  const cache = createReadCache(clock, { ttlMs: 1_000, maxEntries: 10, maxBytes: 10_000 });
+  const lines: Record<string, unknown>[] = [];
+  const logger = pino(
+    { level: 'info' },
+    new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(JSON.parse(String(chunk)));
+        done();
+      },
+    }),
+  );
+  const app = new Hono<AppEnv>();
+  let reachedApp = 0;
+  let runs = 0;
+  app.use(serveKeptAnswers({ cache, logger, sessionCookie: 'klynge_session' }));
+  app.use(async (c, next) => {
+    reachedApp += 1;
+    c.set('readCache', cache);
+    c.set('actor', ANONYMOUS);
+    const cookies = c.req.header('cookie') ?? '';
+    c.set(
+      'credentials',
+      c.req.header('authorization')
+        ? 'authorization'
+        : cookies.includes('klynge_session=')
+          ? 'session'
+          : 'none',
+    );
+    c.header('x-request-id', c.req.header('x-request-id') ?? `app-${reachedApp}`);
+    await next();
+    c.header('x-frame-options', 'DENY');
+  });
+  app.get('/public', cacheAnonymousReads(), (c) => {
+    runs += 1;
+    return c.json({ run: runs }, 200, { 'cache-control': 'no-cache' });
+  });
+  return {
+    advance,
+    lines,
+    reachedApp: () => reachedApp,
+    runs: () => runs,
+    read: async (headers?: Record<string, string>) => {
+      const response = await app.request('/public', { headers });
+      return { headers: response.headers, body: (await response.json()) as { run: number } };
+    },
+  };
+}
+
+describe('the front door for kept answers (serveKeptAnswers)', () => {
+  it('answers from the cache before the rest of the app runs, with the headers the app gave the answer', async () => {
+    const h = frontDoorHarness();
+    const computed = await h.read();
+    expect(h.reachedApp()).toBe(1);
+    const kept = await h.read();
+    expect(kept.body).toEqual(computed.body);
+    expect(h.reachedApp()).toBe(1);
+    expect(h.runs()).toBe(1);
+    for (const name of ['x-frame-options', 'cache-control', 'content-type']) {
+      expect(kept.headers.get(name)).toBe(computed.headers.get(name));
+    }
+    expect(kept.headers.get('x-frame-options')).toBe('DENY');
+    expect(h.lines.at(-1)).toMatchObject({ msg: 'request', method: 'GET', status: 200, cached: true });
+  });
+
+  it("gives each kept answer the request's own id: the caller's when plain, a new one otherwise", async () => {
+    const h = frontDoorHarness();
+    expect((await h.read()).headers.get('x-request-id')).toBe('app-1');
+    expect((await h.read({ 'x-request-id': 'proxy-42' })).headers.get('x-request-id')).toBe('proxy-42');
+    const made = (await h.read({ 'x-request-id': 'no spaces, please' })).headers.get('x-request-id');
+    expect(made).toMatch(/^[0-9a-f-]{36}$/);
+    const another = (await h.read()).headers.get('x-request-id');
+    expect(another).toMatch(/^[0-9a-f-]{36}$/);
+    expect(another).not.toBe(made);
+    expect(h.reachedApp()).toBe(1);
+  });
+
+  it('lets a request with a session cookie or an Authorization header through to the app', async () => {
+    const h = frontDoorHarness();
+    await h.read();
+    await h.read({ cookie: 'lang=en; klynge_session=whatever' });
+    await h.read({ authorization: 'Bearer anything' });
+    expect(h.reachedApp()).toBe(3);
+    // Other cookies are no credentials; the language cookie is part of the key.
+    await h.read({ cookie: 'theme=dark' });
+    expect(h.reachedApp()).toBe(3);
+    await h.read({ cookie: 'lang=en' });
+    expect(h.reachedApp()).toBe(4);
+  });
+
+  it('sends an answer due for refreshing through the app, and none past the TTL', async () => {
+    const h = frontDoorHarness();
+    await h.read();
+    h.advance(749);
+    expect((await h.read()).body.run).toBe(1);
+    expect(h.reachedApp()).toBe(1);
+    h.advance(1);
+    expect((await h.read()).body.run).toBe(2);
+    expect(h.reachedApp()).toBe(2);
+    // The successor is kept with its headers and served from the front door again.
+    expect((await h.read()).body.run).toBe(2);
+    expect(h.reachedApp()).toBe(2);
+    h.advance(1_000);
+    expect((await h.read()).body.run).toBe(3);
   });
 });

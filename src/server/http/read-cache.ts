@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Clock } from '../clock';
+import type { Logger } from '../logger';
 import type { AppEnv } from './context';
+import { cookieValue, requestHeader } from './raw-header';
+import { requestIdFrom } from './request-id';
 
 /**
  * A short-lived, in-process cache of public JSON answers for anonymous readers (ADR 010).
@@ -32,12 +34,21 @@ export const DEFAULT_READ_CACHE: ReadCacheOptions = {
   maxBytes: 64 * 1024 * 1024,
 };
 
-export type CachedAnswer = { body: Uint8Array<ArrayBuffer>; contentType: string };
+export type CachedAnswer = {
+  body: Uint8Array<ArrayBuffer>;
+  contentType: string;
+  /**
+   * Every header the whole app gave the answer (security headers included) except the request's
+   * own id, added once the app has finished answering. Until then the answer is served only
+   * through its route, which runs the app's middlewares again.
+   */
+  headers?: Record<string, string>;
+};
 
 /** When an answer's computation began, and which clears of the cache had happened by then. */
 export type ReadTicket = { generation: number; startedAt: number };
 
-type Entry = CachedAnswer & { startedAt: number; bytes: number };
+type Entry = { answer: CachedAnswer; startedAt: number; bytes: number };
 
 export type ReadCache = {
   readonly enabled: boolean;
@@ -88,7 +99,7 @@ export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAUL
       if (age >= options.ttlMs) return undefined;
       entries.set(key, entry);
       bytes += entry.bytes;
-      return { answer: entry, refresh: age >= refreshAfterMs };
+      return { answer: entry.answer, refresh: age >= refreshAfterMs };
     },
     begin: () => ({ generation, startedAt: clock.now().getTime() }),
     keep(key, answer, ticket) {
@@ -96,12 +107,7 @@ export function createReadCache(clock: Clock, options: ReadCacheOptions = DEFAUL
       if (ticket.generation !== generation || options.ttlMs <= 0 || size > options.maxBytes) return;
       const old = entries.get(key);
       if (old) remove(key, old);
-      entries.set(key, {
-        body: answer.body,
-        contentType: answer.contentType,
-        bytes: size,
-        startedAt: ticket.startedAt,
-      });
+      entries.set(key, { answer, bytes: size, startedAt: ticket.startedAt });
       bytes += size;
       for (const [oldest, entry] of entries) {
         if (entries.size <= options.maxEntries && bytes <= options.maxBytes) break;
@@ -133,9 +139,9 @@ function isAnonymous(c: Context<AppEnv>): boolean {
  * languages as sent, so answers for readers of different languages are never mixed even if an
  * answer comes to depend on the language.
  */
-function cacheKey(c: Context<AppEnv>): string {
-  const languages = c.req.header('accept-language') ?? '';
-  const remembered = getCookie(c, 'lang') ?? '';
+function cacheKey(c: Context<AppEnv>, cookies: string | undefined): string {
+  const languages = requestHeader(c, 'accept-language') ?? '';
+  const remembered = cookieValue(cookies, 'lang') ?? '';
   return `${c.req.url}\n${languages}\n${remembered}`;
 }
 
@@ -154,7 +160,7 @@ export function cacheAnonymousReads() {
     // c.get, not c.var: c.var copies every variable on each access, and this runs on every hit.
     const cache = c.get('readCache');
     if (!cache.enabled || c.req.method !== 'GET' || !isAnonymous(c)) return next();
-    const key = cacheKey(c);
+    const key = cacheKey(c, requestHeader(c, 'cookie'));
     const reply = (answer: CachedAnswer) => c.body(answer.body, 200, { 'content-type': answer.contentType });
     const kept = cache.find(key);
     if (kept && !kept.refresh) return reply(kept.answer);
@@ -182,11 +188,59 @@ export function cacheAnonymousReads() {
           contentType: c.res.headers.get('content-type') ?? 'application/json',
         };
         cache.keep(key, answer, ticket);
+        // The front door (serveKeptAnswers) adds the finished headers once the app has answered.
+        c.set('keptAnswer', answer);
       }
     } finally {
       if (cache.flights.get(key) === flight) cache.flights.delete(key);
       // Requests that waited share the answer only if no write came in meanwhile.
       settle(cache.isCurrent(ticket) ? answer : undefined);
+    }
+  });
+}
+
+/** Headers that belong to one request or one transfer, never kept with an answer. */
+const OWN_HEADERS = new Set(['x-request-id', 'set-cookie', 'content-length', 'date']);
+
+/**
+ * App middleware, first of all: answers an anonymous GET whose answer is kept, with the headers the
+ * whole app gave it, before anything else runs. Any other request goes on through the app, where
+ * `cacheAnonymousReads` on its route keeps, refreshes and shares answers; once the app has answered
+ * one it kept, this records the answer's finished headers so the next readers get it from here.
+ *
+ * Everything else in the app (the child logger, CSRF, resolving the actor, security headers, the
+ * body checks, routing, validation) would only produce the same headers again, so a kept answer
+ * costs a map lookup and a write. An answer due for refreshing goes through the route, which
+ * refreshes it. The request is still logged, marked `cached`.
+ */
+export function serveKeptAnswers(options: { cache: ReadCache; logger: Logger; sessionCookie: string }) {
+  const { cache, logger, sessionCookie } = options;
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (cache.enabled && c.req.method === 'GET' && requestHeader(c, 'authorization') === undefined) {
+      const cookies = requestHeader(c, 'cookie');
+      if (cookieValue(cookies, sessionCookie) === undefined) {
+        const kept = cache.find(cacheKey(c, cookies));
+        const headers = kept?.answer.headers;
+        if (kept && headers && !kept.refresh) {
+          const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
+          if (logger.isLevelEnabled('info')) {
+            logger.info({ requestId, method: 'GET', path: c.req.path, status: 200, cached: true }, 'request');
+          }
+          return new Response(kept.answer.body, {
+            status: 200,
+            headers: { ...headers, 'x-request-id': requestId },
+          });
+        }
+      }
+    }
+    await next();
+    const answer = c.get('keptAnswer');
+    if (answer && !answer.headers) {
+      const headers: Record<string, string> = {};
+      c.res.headers.forEach((value, name) => {
+        if (!OWN_HEADERS.has(name)) headers[name] = value;
+      });
+      answer.headers = headers;
     }
   });
 }
