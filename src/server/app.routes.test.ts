@@ -52,12 +52,22 @@ describe('the HTTP foundation', () => {
     expect((await huge.json()).detail).toMatch(/larger than 1 MiB/);
   });
 
-  it('sends security headers', async () => {
-    const { headers } = await t.get('/healthz');
-    expect(headers.get('x-content-type-options')).toBe('nosniff');
-    expect(headers.get('x-frame-options')).toBe('DENY');
-    expect(headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-    const csp = headers.get('content-security-policy') ?? '';
+  it('sends the API security headers on data answers, and the document headers on HTML pages', async () => {
+    for (const path of ['/healthz', '/api/clusters/no-such-cluster']) {
+      const { headers } = await t.get(path);
+      expect(headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('x-frame-options')).toBe('DENY');
+      expect(headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(headers.get('strict-transport-security')).toMatch(/^max-age=\d+; includeSubDomains$/);
+      expect(headers.get('x-xss-protection')).toBeNull();
+    }
+
+    const page = await t.app.request('/api/docs');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(page.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { accountRoutes, setCsrfCookie } from '../features/accounts/accounts.routes';
 import { resolveActor } from '../features/accounts/accounts.service';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
@@ -34,6 +33,7 @@ import {
   serveKeptAnswers,
 } from './http/read-cache';
 import { assignRequestId } from './http/request-id';
+import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 
 export type AppDeps = {
@@ -113,27 +113,7 @@ export function createApp(deps: AppDeps) {
     }
     await next();
   });
-  app.use(
-    secureHeaders({
-      referrerPolicy: 'strict-origin-when-cross-origin',
-      xFrameOptions: 'DENY',
-      // Scripts only from this site, and no inline script at all: the page state travels as
-      // JSON (type="application/json"), which is data, not script. Inline style attributes are
-      // allowed because components set them.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
+  app.use(securityHeaders());
   const limitBody = bodyLimit({
     maxSize: 1024 * 1024,
     onError: () => {

@@ -32,6 +32,7 @@ describe('server-rendered public pages', () => {
     const { status, body, headers } = await t.get('/clusters/arctic-cluster-team');
     expect(status).toBe(200);
     expect(headers.get('content-type')).toContain('text/html');
+    expect(headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self';/);
     expect(body).toContain('<html lang="nb"');
     expect(body).toMatch(/<h1[^>]*>Arctic Cluster Team/);
     expect(body).toContain('<title>Arctic Cluster Team – Klynge</title>');
