@@ -26,12 +26,7 @@ import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
-import {
-  createReadCache,
-  invalidateReadCacheOnWrites,
-  type ReadCache,
-  serveKeptAnswers,
-} from './http/read-cache';
+import { createReadCache, invalidateReadCacheOnWrites, keptAnswers, type ReadCache } from './http/read-cache';
 import { assignRequestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
@@ -61,8 +56,8 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const readCache = deps.readCache ?? createReadCache(deps.clock);
 
-  // Kept anonymous answers leave first; everything below runs for every other request.
-  app.use(serveKeptAnswers({ cache: readCache, logger: deps.logger, sessionCookie: SESSION_COOKIE }));
+  const frontDoor = keptAnswers({ cache: readCache, logger: deps.logger, sessionCookie: SESSION_COOKIE });
+  app.use(frontDoor.recordHeaders);
   app.use(assignRequestId());
   app.use(async (c, next) => {
     const started = performance.now();
@@ -186,6 +181,12 @@ export function createApp(deps: AppDeps) {
     web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template) : notFoundHandler(c),
   );
   app.onError(onError);
+
+  // Kept anonymous answers leave before routing (decision 010); every other request, and
+  // `app.request`, which calls `app.fetch`, goes through the app.
+  const route = app.fetch;
+  app.fetch = (request, env, executionContext) =>
+    frontDoor.answer(request, env) ?? route(request, env, executionContext);
   return app;
 }
 

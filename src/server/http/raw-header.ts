@@ -4,19 +4,24 @@ import type { Context } from 'hono';
 /**
  * One request header by its lower-case name, read without building a `Headers` object.
  *
- * Under the Node server, `c.req.header()` turns every incoming header into a WHATWG `Headers` the
- * first time it is called, which is much of the cost of a request answered from memory. The Node
- * adapter also passes the raw `IncomingMessage` as `c.env.incoming`, whose headers are a plain
- * object; without it (`app.request` in tests and page rendering) this falls back to `c.req.header`.
- * Node joins repeated headers with ", " (cookies with "; "), as `Headers` does.
+ * Under the Node server, reading `request.headers` turns every incoming header into a WHATWG
+ * `Headers` the first time, which is much of the cost of a request answered from memory. The Node
+ * adapter also passes the raw `IncomingMessage` as `env.incoming`, whose headers are a plain object;
+ * without it (`app.request` in tests and page rendering) this reads `request.headers`. Node joins
+ * repeated headers with ", " (cookies with "; "), as `Headers` does.
  */
-export function requestHeader(c: Context, name: string): string | undefined {
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+export function rawHeader(request: Request, env: unknown, name: string): string | undefined {
+  const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (incoming) {
     const value = incoming.headers[name];
     return Array.isArray(value) ? value.join(', ') : value;
   }
-  return c.req.header(name);
+  return request.headers.get(name) ?? undefined;
+}
+
+/** `rawHeader` for a request inside the app. */
+export function requestHeader(c: Context, name: string): string | undefined {
+  return rawHeader(c.req.raw, c.env, name);
 }
 
 /** One cookie's raw value from a Cookie header, or undefined when it was not sent. */

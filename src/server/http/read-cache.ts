@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
-import { cookieValue, requestHeader } from './raw-header';
+import { cookieValue, rawHeader, requestHeader } from './raw-header';
 import { requestIdFrom } from './request-id';
 
 /**
@@ -139,12 +139,11 @@ function isAnonymous(c: Context<AppEnv>): boolean {
  * languages as sent, so answers for readers of different languages are never mixed even if an
  * answer comes to depend on the language.
  */
-function cacheKey(c: Context<AppEnv>, cookies: string | undefined): string {
-  const languages = requestHeader(c, 'accept-language') ?? '';
-  const remembered = cookieValue(cookies, 'lang') ?? '';
-  return `${c.req.url}\n${languages}\n${remembered}`;
+function cacheKey(url: string, header: (name: string) => string | undefined): string {
+  const languages = header('accept-language') ?? '';
+  const remembered = cookieValue(header('cookie'), 'lang') ?? '';
+  return `${url}\n${languages}\n${remembered}`;
 }
-
 /**
  * Route middleware: serves anonymous GETs from the read cache and keeps their 200 answers.
  * Declared on a route with `readCache: 'anonymous'` in `defineRoute`; it runs before validation,
@@ -160,7 +159,7 @@ export function cacheAnonymousReads() {
     // c.get, not c.var: c.var copies every variable on each access, and this runs on every hit.
     const cache = c.get('readCache');
     if (!cache.enabled || c.req.method !== 'GET' || !isAnonymous(c)) return next();
-    const key = cacheKey(c, requestHeader(c, 'cookie'));
+    const key = cacheKey(c.req.url, (name) => requestHeader(c, name));
     const reply = (answer: CachedAnswer) => c.body(answer.body, 200, { 'content-type': answer.contentType });
     const kept = cache.find(key);
     if (kept && !kept.refresh) return reply(kept.answer);
@@ -188,7 +187,7 @@ export function cacheAnonymousReads() {
           contentType: c.res.headers.get('content-type') ?? 'application/json',
         };
         cache.keep(key, answer, ticket);
-        // The front door (serveKeptAnswers) adds the finished headers once the app has answered.
+        // The front door (keptAnswers) records the finished headers once the app has answered.
         c.set('keptAnswer', answer);
       }
     } finally {
@@ -203,46 +202,51 @@ export function cacheAnonymousReads() {
 const OWN_HEADERS = new Set(['x-request-id', 'set-cookie', 'content-length', 'date']);
 
 /**
- * App middleware, first of all: answers an anonymous GET whose answer is kept, with the headers the
- * whole app gave it, before anything else runs. Any other request goes on through the app, where
- * `cacheAnonymousReads` on its route keeps, refreshes and shares answers; once the app has answered
- * one it kept, this records the answer's finished headers so the next readers get it from here.
+ * The front door for kept answers: it answers an anonymous GET whose answer is kept, with the
+ * headers the whole app gave that answer, before the app routes the request or runs any of its
+ * middlewares. Any other request goes on into the app, where `cacheAnonymousReads` on its route
+ * keeps, refreshes and shares answers; `recordHeaders`, the app's first middleware, then records
+ * the finished headers of an answer a request kept, so the next readers get it from here.
  *
- * Everything else in the app (the child logger, CSRF, resolving the actor, security headers, the
- * body checks, routing, validation) would only produce the same headers again, so a kept answer
- * costs a map lookup and a write. An answer due for refreshing goes through the route, which
- * refreshes it. The request is still logged, marked `cached`.
+ * Everything in the app (routing, the child logger, CSRF, resolving the actor, security headers,
+ * the body checks, validation) would only produce the same answer again, so a kept answer costs a
+ * map lookup and a write. An answer due for refreshing goes through the route, which refreshes it.
+ * The request is still logged, marked `cached`, with its own request id.
  */
-export function serveKeptAnswers(options: { cache: ReadCache; logger: Logger; sessionCookie: string }) {
+export function keptAnswers(options: { cache: ReadCache; logger: Logger; sessionCookie: string }) {
   const { cache, logger, sessionCookie } = options;
-  return createMiddleware<AppEnv>(async (c, next) => {
-    if (cache.enabled && c.req.method === 'GET' && requestHeader(c, 'authorization') === undefined) {
-      const cookies = requestHeader(c, 'cookie');
-      if (cookieValue(cookies, sessionCookie) === undefined) {
-        const kept = cache.find(cacheKey(c, cookies));
-        const headers = kept?.answer.headers;
-        if (kept && headers && !kept.refresh) {
-          const requestId = requestIdFrom(requestHeader(c, 'x-request-id'));
-          if (logger.isLevelEnabled('info')) {
-            logger.info({ requestId, method: 'GET', path: c.req.path, status: 200, cached: true }, 'request');
-          }
-          return new Response(kept.answer.body, {
-            status: 200,
-            headers: { ...headers, 'x-request-id': requestId },
-          });
-        }
+  return {
+    /** The kept answer to this request, or undefined when the app must answer it. */
+    answer(request: Request, env: unknown): Response | undefined {
+      if (!cache.enabled || request.method !== 'GET') return undefined;
+      const header = (name: string) => rawHeader(request, env, name);
+      if (header('authorization') !== undefined) return undefined;
+      if (cookieValue(header('cookie'), sessionCookie) !== undefined) return undefined;
+      const kept = cache.find(cacheKey(request.url, header));
+      const headers = kept?.answer.headers;
+      if (!kept || !headers || kept.refresh) return undefined;
+      const requestId = requestIdFrom(header('x-request-id'));
+      if (logger.isLevelEnabled('info')) {
+        const path = new URL(request.url).pathname;
+        logger.info({ requestId, method: 'GET', path, status: 200, cached: true }, 'request');
       }
-    }
-    await next();
-    const answer = c.get('keptAnswer');
-    if (answer && !answer.headers) {
-      const headers: Record<string, string> = {};
-      c.res.headers.forEach((value, name) => {
-        if (!OWN_HEADERS.has(name)) headers[name] = value;
+      return new Response(kept.answer.body, {
+        status: 200,
+        headers: { ...headers, 'x-request-id': requestId },
       });
-      answer.headers = headers;
-    }
-  });
+    },
+    recordHeaders: createMiddleware<AppEnv>(async (c, next) => {
+      await next();
+      const answer = c.get('keptAnswer');
+      if (answer && !answer.headers) {
+        const headers: Record<string, string> = {};
+        c.res.headers.forEach((value, name) => {
+          if (!OWN_HEADERS.has(name)) headers[name] = value;
+        });
+        answer.headers = headers;
+      }
+    }),
+  };
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
