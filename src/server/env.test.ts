@@ -40,8 +40,8 @@ describe('configuration', () => {
     expect(message).toContain('LOG_LEVEL');
   });
 
-  it('keeps public answers for anonymous readers 5 seconds unless told otherwise, and 0 turns that off', () => {
-    expect(loadEnv({}).READ_CACHE_SECONDS).toBe(5);
+  it('keeps public answers for anonymous readers 30 seconds unless told otherwise, and 0 turns that off', () => {
+    expect(loadEnv({}).READ_CACHE_SECONDS).toBe(30);
     expect(loadEnv({ READ_CACHE_SECONDS: '0' }).READ_CACHE_SECONDS).toBe(0);
     expect(() => loadEnv({ READ_CACHE_SECONDS: '-1' })).toThrow(/READ_CACHE_SECONDS/);
     expect(() => loadEnv({ READ_CACHE_SECONDS: '3600' })).toThrow(/READ_CACHE_SECONDS/);

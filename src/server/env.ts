@@ -53,7 +53,7 @@ const EnvSchema = z.object({
   /** What the sign-in button calls the provider: "Sign in with {OIDC_DISPLAY_NAME}". */
   OIDC_DISPLAY_NAME: z.string().min(1).max(60).optional(),
   /** How long anonymous readers may be served a kept public answer; 0 turns the read cache off. */
-  READ_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(5),
+  READ_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(30),
 });
 
 /** Checks across variables: single sign-on all or nothing, and https to the provider. */

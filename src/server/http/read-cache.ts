@@ -29,7 +29,7 @@ export type ReadCacheOptions = {
 };
 
 export const DEFAULT_READ_CACHE: ReadCacheOptions = {
-  ttlMs: 5_000,
+  ttlMs: 30_000,
   maxEntries: 10_000,
   maxBytes: 64 * 1024 * 1024,
 };
