@@ -144,6 +144,7 @@ function cacheKey(url: string, header: (name: string) => string | undefined): st
   const remembered = cookieValue(header('cookie'), 'lang') ?? '';
   return `${url}\n${languages}\n${remembered}`;
 }
+
 /**
  * Route middleware: serves anonymous GETs from the read cache and keeps their 200 answers.
  * Declared on a route with `readCache: 'anonymous'` in `defineRoute`; it runs before validation,
