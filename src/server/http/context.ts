@@ -24,7 +24,7 @@ export type AppEnv = {
     publicUrl: string | undefined;
     /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
     wakeMail: () => void;
-    /** Public answers for anonymous readers, kept a few seconds (see read-cache.ts). */
+    /** Public answers for anonymous readers, kept up to READ_CACHE_SECONDS (see read-cache.ts). */
     readCache: ReadCache;
     /** The answer this request computed and kept in the read cache, if it did. */
     keptAnswer: CachedAnswer | undefined;

@@ -245,7 +245,7 @@ describe('the read cache middlewares', () => {
 
 /**
  * The front door before a stand-in for the rest of the app: a middleware that counts the requests
- * reaching it, sets a security header and a request id, and hands out a cookie on one path.
+ * reaching it, works out the credentials as the app does, and sets a request id and a header.
  */
 function frontDoorHarness() {
   const { clock, advance } = movableClock();
