@@ -26,6 +26,7 @@ import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
 import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
+import { credentialsSent, requestHeader } from './http/raw-header';
 import { createReadCache, invalidateReadCacheOnWrites, keptAnswers, type ReadCache } from './http/read-cache';
 import { assignRequestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
@@ -87,7 +88,7 @@ export function createApp(deps: AppDeps) {
     const session = getCookie(c, SESSION_COOKIE);
     c.set(
       'credentials',
-      authorization !== undefined ? 'authorization' : session !== undefined ? 'session' : 'none',
+      credentialsSent((name) => requestHeader(c, name), SESSION_COOKIE),
     );
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const now = deps.clock.now();

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
+import type { AppEnv } from './context';
 
 /**
  * One request header by its lower-case name, read without building a `Headers` object.
@@ -32,4 +33,17 @@ export function cookieValue(header: string | undefined, name: string): string | 
     if (equals > 0 && part.slice(0, equals).trim() === name) return part.slice(equals + 1).trim();
   }
   return undefined;
+}
+
+/**
+ * What a request presented to say who it is, valid or not: an Authorization header, a session
+ * cookie, or nothing. The one rule for "anonymous" that the read cache's front door and the app
+ * share (ADR 010).
+ */
+export function credentialsSent(
+  header: (name: string) => string | undefined,
+  sessionCookie: string,
+): AppEnv['Variables']['credentials'] {
+  if (header('authorization') !== undefined) return 'authorization';
+  return cookieValue(header('cookie'), sessionCookie) !== undefined ? 'session' : 'none';
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../shared/access';
 import type { Clock } from '../clock';
 import type { AppEnv } from './context';
+import { credentialsSent } from './raw-header';
 import {
   type CachedAnswer,
   cacheAnonymousReads,
@@ -269,14 +270,9 @@ function frontDoorHarness() {
     reachedApp += 1;
     c.set('readCache', cache);
     c.set('actor', ANONYMOUS);
-    const cookies = c.req.header('cookie') ?? '';
     c.set(
       'credentials',
-      c.req.header('authorization')
-        ? 'authorization'
-        : cookies.includes('klynge_session=')
-          ? 'session'
-          : 'none',
+      credentialsSent((name) => c.req.header(name), 'klynge_session'),
     );
     c.header('x-request-id', c.req.header('x-request-id') ?? `app-${reachedApp}`);
     await next();

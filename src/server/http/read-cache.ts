@@ -3,7 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Clock } from '../clock';
 import type { Logger } from '../logger';
 import type { AppEnv } from './context';
-import { cookieValue, rawHeader, requestHeader } from './raw-header';
+import { cookieValue, credentialsSent, rawHeader, requestHeader } from './raw-header';
 import { requestIdFrom } from './request-id';
 
 /**
@@ -221,8 +221,7 @@ export function keptAnswers(options: { cache: ReadCache; logger: Logger; session
     answer(request: Request, env: unknown): Response | undefined {
       if (!cache.enabled || request.method !== 'GET') return undefined;
       const header = (name: string) => rawHeader(request, env, name);
-      if (header('authorization') !== undefined) return undefined;
-      if (cookieValue(header('cookie'), sessionCookie) !== undefined) return undefined;
+      if (credentialsSent(header, sessionCookie) !== 'none') return undefined;
       const kept = cache.find(cacheKey(request.url, header));
       const headers = kept?.answer.headers;
       if (!kept || !headers || kept.refresh) return undefined;
