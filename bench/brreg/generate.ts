@@ -9,7 +9,7 @@
  *   oppdateringer.json    a change-feed page of 10,000 entries against enheter in the register
  *   manifest.json         what was written, with the counts the importer should see
  *
- * Field names and nesting follow the real bulk samples and the API (see /work/shared/data/SOURCES.md);
+ * Field names and nesting follow the real bulk samples and the API (see SOURCES.md in the shared reference data);
  * how often a field is present follows tidybrreg's prevalence probe, roughly. Municipality numbers
  * and industry codes are read at generation time from the reference files in --data (municipalities.csv,
  * municipality-changes-2024.csv, sn2007.csv), never copied into the repository. The same seed and
@@ -23,9 +23,11 @@ import { parseArgs } from 'node:util';
 import { createGzip } from 'node:zlib';
 import { orgnrFromNumber } from '../../src/features/organisations/organisations.seed';
 import { type Random, seededRandom } from '../../src/shared/random';
+import { referenceDataDir } from '../../src/testing/reference-data';
 
 export const DEFAULT_COUNT = 1_500_000;
-export const DEFAULT_DATA_DIR = '/work/shared/data';
+/** The shared reference data beside the checkout, or KLYNGE_REFERENCE_DATA (as the tests find it). */
+export const DEFAULT_DATA_DIR = referenceDataDir();
 export const FEED_ENTRIES = 10_000;
 /** The share of records that are enheter; the real register has about 1.1 M enheter to 0.4 M underenheter here. */
 const ENHET_SHARE = 1.1 / 1.5;

@@ -4,7 +4,7 @@
  * rows in the same run; peak RSS; a second (idempotent) import; 10,000 change-feed entries.
  *
  *   node --import tsx bench/brreg/run.ts [--db postgres|pglite|both] [--count 1500000] [--dir DIR]
- *                                        [--data /work/shared/data] [--no-copy]
+ *                                        [--data DIR] [--no-copy]
  *
  * Each database runs in a child process of its own, so its peak RSS (maxRSS) is its own. The
  * generated files stay in --dir (default $TMPDIR/klynge-brreg-COUNT) and are reused when the

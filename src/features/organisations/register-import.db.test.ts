@@ -1,11 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../testing/harness';
+import { referenceFile } from '../../testing/reference-data';
 import { createCluster } from '../clusters/clusters.seed';
 import { createMembership } from '../memberships/memberships.seed';
 import { createProgramme } from '../programme/programme.seed';
@@ -15,9 +15,8 @@ import { organisationChanges, organisations } from './organisations.table';
 import { importRegisterFile, type Rejection } from './register-import';
 import { applyRegisterUpdates } from './register-updates';
 
-const SHARED = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
-const ENHETER = join(SHARED, 'enhetsregisteret/bulk-enheter-lastned-sample.json');
-const UNDERENHETER = join(SHARED, 'enhetsregisteret/bulk-underenheter-lastned-sample.json');
+const ENHETER = referenceFile('enhetsregisteret/bulk-enheter-lastned-sample.json');
+const UNDERENHETER = referenceFile('enhetsregisteret/bulk-underenheter-lastned-sample.json');
 
 const t = setupTestApp();
 const work = mkdtempSync(join(tmpdir(), 'klynge-import-'));
@@ -37,8 +36,8 @@ describe('importing the bulk download', () => {
   beforeAll(async () => {
     await importMunicipalities(
       t.db,
-      join(SHARED, 'municipalities.csv'),
-      join(SHARED, 'municipality-changes-2024.csv'),
+      referenceFile('municipalities.csv'),
+      referenceFile('municipality-changes-2024.csv'),
     );
   });
 

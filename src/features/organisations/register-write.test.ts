@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { referenceFile } from '../../testing/reference-data';
 import { parseJsonRecord } from './brreg/brreg-record';
 import { prepareRecord, type RegisterColumns, toRegisterColumns } from './register-write';
 
-const SAMPLE = fileURLToPath(
-  new URL('../../../../shared/data/enhetsregisteret/bulk-enheter-lastned-sample.json', import.meta.url),
-);
+const SAMPLE = referenceFile('enhetsregisteret/bulk-enheter-lastned-sample.json');
 
 /** PROFINOVA AS from the real bulk sample, normalised as the import writes it. */
 function profinova(): RegisterColumns {

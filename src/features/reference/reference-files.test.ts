@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../shared/csv';
+import { referenceFile } from '../../testing/reference-data';
 import { parseMunicipalityReference, parseSn2007, resolveMunicipality } from './reference-files';
 
-const sharedData = (name: string) =>
-  fileURLToPath(new URL(`../../../../shared/data/${name}`, import.meta.url));
-const readShared = (name: string) => readFileSync(sharedData(name), 'utf8');
+const readShared = (name: string) => readFileSync(referenceFile(name), 'utf8');
 
 const municipalitiesCsv = readShared('municipalities.csv');
 const changesCsv = readShared('municipality-changes-2024.csv');

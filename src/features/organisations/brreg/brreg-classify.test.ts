@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isValidOrgnr } from '../../../shared/orgnr';
+import { referenceFile } from '../../../testing/reference-data';
 import { parseMunicipalityReference, resolveMunicipality } from '../../reference/reference-files';
 import type { ActorType } from '../actor-type';
 import {
@@ -13,9 +13,7 @@ import {
 } from './brreg-classify';
 import { parseJsonRecord, type RegisterRecord } from './brreg-record';
 
-const sharedData = (name: string) =>
-  fileURLToPath(new URL(`../../../../../shared/data/${name}`, import.meta.url));
-const readShared = (name: string) => readFileSync(sharedData(name), 'utf8');
+const readShared = (name: string) => readFileSync(referenceFile(name), 'utf8');
 
 const municipalitiesCsv = readShared('municipalities.csv');
 const changesCsv = readShared('municipality-changes-2024.csv');

@@ -1,19 +1,17 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../shared/csv';
+import { referenceFile } from '../../../testing/reference-data';
 import { detectFormat, type RawEntry, RegisterFileError, readRegisterFile } from './brreg-reader';
 import { parseCsvRecord, parseJsonRecord } from './brreg-record';
 
-const sharedData = (name: string) =>
-  fileURLToPath(new URL(`../../../../../shared/data/${name}`, import.meta.url));
-const bulkEnheter = sharedData('enhetsregisteret/bulk-enheter-lastned-sample.json');
-const bulkUnderenheter = sharedData('enhetsregisteret/bulk-underenheter-lastned-sample.json');
+const bulkEnheter = referenceFile('enhetsregisteret/bulk-enheter-lastned-sample.json');
+const bulkUnderenheter = referenceFile('enhetsregisteret/bulk-underenheter-lastned-sample.json');
 const csvHeader = parseCsvText(
-  readFileSync(sharedData('enhetsregisteret/bulk-enheter-csv-columns.txt'), 'utf8'),
+  readFileSync(referenceFile('enhetsregisteret/bulk-enheter-csv-columns.txt'), 'utf8'),
 ).header;
 
 const workDir = mkdtempSync(join(tmpdir(), 'klynge-brreg-'));
@@ -184,7 +182,7 @@ describe('reading the bulk JSON download', () => {
 
   it('tells an API response apart from the bulk download', async () => {
     const { error } = await readUntilFailure(
-      sharedData('enhetsregisteret/api-enheter-search-sesam-page0.json'),
+      referenceFile('enhetsregisteret/api-enheter-search-sesam-page0.json'),
     );
     expect(error.message).toMatch(
       /one JSON object, not an array: an API response rather than the bulk download/,
@@ -199,7 +197,7 @@ describe('reading the bulk JSON download', () => {
       'api-enheter-search-sesam-page1.json',
       'api-enheter-search-asa-page0-size5.json',
     ]) {
-      const body = JSON.parse(readFileSync(sharedData(`enhetsregisteret/${page}`), 'utf8'));
+      const body = JSON.parse(readFileSync(referenceFile(`enhetsregisteret/${page}`), 'utf8'));
       for (const entry of body._embedded.enheter) {
         const result = parseJsonRecord(entry, 'enhet');
         names.push(result.ok ? result.record.name : result.reason);
@@ -216,7 +214,7 @@ describe('reading the bulk JSON download', () => {
       'AGILYX ASA',
     ]);
     const equinor = parseJsonRecord(
-      JSON.parse(readFileSync(sharedData('enhetsregisteret/api-enhet-923609016-equinor.json'), 'utf8')),
+      JSON.parse(readFileSync(referenceFile('enhetsregisteret/api-enhet-923609016-equinor.json'), 'utf8')),
       'enhet',
     );
     expect(equinor.ok && equinor.record.employees).toBe(21408);

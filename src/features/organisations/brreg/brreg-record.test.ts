@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../../shared/csv';
+import { referenceFile } from '../../../testing/reference-data';
 import { type ParseResult, parseCsvRecord, parseJsonRecord, type RegisterRecord } from './brreg-record';
 
-const sharedData = (name: string) =>
-  fileURLToPath(new URL(`../../../../../shared/data/${name}`, import.meta.url));
-
 type SampleEntry = Record<string, unknown> & { _kind: 'enhet' | 'underenhet' };
-const samples = JSON.parse(readFileSync(sharedData('enhetsregisteret-sample.json'), 'utf8')) as SampleEntry[];
+const samples = JSON.parse(
+  readFileSync(referenceFile('enhetsregisteret-sample.json'), 'utf8'),
+) as SampleEntry[];
 const equinorJson = samples[0]!;
 
 function parsed(result: ParseResult): RegisterRecord {
@@ -245,7 +244,7 @@ describe('parsing register JSON', () => {
 });
 
 describe('parsing register CSV rows', () => {
-  const columnsFile = readFileSync(sharedData('enhetsregisteret/bulk-enheter-csv-columns.txt'), 'utf8');
+  const columnsFile = readFileSync(referenceFile('enhetsregisteret/bulk-enheter-csv-columns.txt'), 'utf8');
   const header = parseCsvText(columnsFile).header;
 
   /** A row with every bulk CSV column, empty unless given. */
