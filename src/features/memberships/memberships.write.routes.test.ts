@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../testing/harness';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
@@ -6,27 +6,52 @@ import { auditEvents } from '../audit/audit.table';
 import { createCluster } from '../clusters/clusters.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme } from '../programme/programme.seed';
+import { createMembership } from './memberships.seed';
 
 const t = setupTestApp();
 let manager: string;
 let otherManager: string;
 let staff: string;
-let registered: { orgnr: string; name: string };
-let outsider: { orgnr: string };
+let act: { id: string };
+let other: { id: string };
+
+type Organisation = Awaited<ReturnType<typeof createOrganisation>>;
+
+/** A new organisation in the register copy, unknown to every cluster. */
+const newOrganisation = (overrides: Parameters<typeof createOrganisation>[1] = {}) =>
+  createOrganisation(t.db, overrides);
+
+/** A new organisation that is already a partner in the cluster (Arctic Cluster Team unless told). */
+async function newPartner(
+  overrides: Parameters<typeof createMembership>[2] = {},
+  organisation: Parameters<typeof createOrganisation>[1] = {},
+  clusterId = act.id,
+): Promise<Organisation> {
+  const created = await newOrganisation(organisation);
+  await createMembership(t.db, { clusterId, organisationId: created.id }, overrides);
+  return created;
+}
+
+/** The audit events about one organisation's partnership or record, oldest first. */
+const eventsAbout = (orgnr: string, action: string) =>
+  t.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.action, action), sql`${auditEvents.after}->>'orgnr' = ${orgnr}`))
+    .orderBy(auditEvents.seq);
+
+const membersOf = async (slug: string) =>
+  (await t.get(`/api/clusters/${slug}/members?pageSize=100`)).body.items.map(
+    (m: { organisation: { orgnr: string } }) => m.organisation.orgnr,
+  );
 
 beforeAll(async () => {
   const programme = await createProgramme(t.db);
-  const act = await createCluster(t.db, programme, {
+  act = await createCluster(t.db, programme, {
     slug: 'arctic-cluster-team',
     name: 'Arctic Cluster Team',
   });
-  const other = await createCluster(t.db, programme, { slug: 'energi-i-nord', name: 'Energi i Nord' });
-  registered = await createOrganisation(t.db, {
-    name: 'Mo Industripark AS',
-    employees: 30,
-    actorType: 'sme',
-  });
-  outsider = await createOrganisation(t.db, { name: 'Utenfor AS' });
+  other = await createCluster(t.db, programme, { slug: 'energi-i-nord', name: 'Energi i Nord' });
   const m = await createTestAccount(t.db, 'cluster_manager', { clusterId: act.id });
   const o = await createTestAccount(t.db, 'cluster_manager', { clusterId: other.id });
   const s = await createTestAccount(t.db, 'programme_staff');
@@ -37,6 +62,7 @@ beforeAll(async () => {
 
 describe('POST /api/clusters/{slug}/members', () => {
   it('lets the cluster manager add a partner by orgnr, filled from the register copy, and audits it', async () => {
+    const registered = await newOrganisation({ name: 'Mo Industripark AS', employees: 30, actorType: 'sme' });
     const response = await t.send(
       'POST',
       '/api/clusters/arctic-cluster-team/members',
@@ -57,8 +83,9 @@ describe('POST /api/clusters/{slug}/members', () => {
       organisationSource: 'register',
       warnings: [],
     });
-    const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, 'membership.created'));
-    expect(event).toMatchObject({
+    const events = await eventsAbout(registered.orgnr, 'membership.created');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
       entityType: 'membership',
       after: {
         cluster: 'arctic-cluster-team',
@@ -67,21 +94,23 @@ describe('POST /api/clusters/{slug}/members', () => {
         joinedOn: '2026-05-01',
       },
     });
-    expect(event!.actorName).toMatch(/^Test cluster_manager/);
-    const members = await t.get('/api/clusters/arctic-cluster-team/members');
-    expect(members.body.total).toBe(1);
+    expect(events[0]!.actorName).toMatch(/^Test cluster_manager/);
+    expect(await membersOf('arctic-cluster-team')).toContain(registered.orgnr);
   });
 
   it('answers 409 when the organisation already is a partner, and changes nothing', async () => {
+    const partner = await newPartner();
+    const before = await membersOf('arctic-cluster-team');
     const again = await t.send(
       'POST',
       '/api/clusters/arctic-cluster-team/members',
-      { orgnr: registered.orgnr },
+      { orgnr: partner.orgnr },
       { cookie: manager },
     );
     expect(again.status).toBe(409);
-    expect(again.body.detail).toBe(`${registered.orgnr} is already a partner in this cluster.`);
-    expect((await t.get('/api/clusters/arctic-cluster-team/members')).body.total).toBe(1);
+    expect(again.body.detail).toBe(`${partner.orgnr} is already a partner in this cluster.`);
+    expect(await membersOf('arctic-cluster-team')).toEqual(before);
+    expect(await eventsAbout(partner.orgnr, 'membership.created')).toEqual([]);
   });
 
   it('needs a name for an orgnr the register copy does not have, then adds it unverified with a warning', async () => {
@@ -126,6 +155,7 @@ describe('POST /api/clusters/{slug}/members', () => {
   });
 
   it("refuses another cluster's manager, and anonymous callers", async () => {
+    const outsider = await newOrganisation({ name: 'Utenfor AS' });
     const foreign = await t.send(
       'POST',
       '/api/clusters/arctic-cluster-team/members',
@@ -137,9 +167,11 @@ describe('POST /api/clusters/{slug}/members', () => {
       orgnr: outsider.orgnr,
     });
     expect(anonymous.status).toBe(401);
+    expect(await membersOf('arctic-cluster-team')).not.toContain(outsider.orgnr);
   });
 
   it('lets programme staff manage any cluster', async () => {
+    const outsider = await newOrganisation({ name: 'Utenfor AS' });
     const response = await t.send(
       'POST',
       '/api/clusters/energi-i-nord/members',
@@ -147,14 +179,16 @@ describe('POST /api/clusters/{slug}/members', () => {
       { cookie: staff },
     );
     expect(response.status).toBe(201);
+    expect(await membersOf('energi-i-nord')).toContain(outsider.orgnr);
   });
 });
 
 describe('PUT /api/organisations/{orgnr}/actor-type', () => {
   it("lets a cluster manager override a partner's actor type, keeps the derived one, and lifts it again", async () => {
+    const partner = await newPartner({}, { employees: 30, actorType: 'sme' });
     const set = await t.send(
       'PUT',
-      `/api/organisations/${registered.orgnr}/actor-type`,
+      `/api/organisations/${partner.orgnr}/actor-type`,
       { actorType: 'research' },
       { cookie: manager },
     );
@@ -162,12 +196,12 @@ describe('PUT /api/organisations/{orgnr}/actor-type', () => {
     expect(set.body).toMatchObject({ actorType: 'research', actorTypeOverridden: true });
     const lifted = await t.send(
       'PUT',
-      `/api/organisations/${registered.orgnr}/actor-type`,
+      `/api/organisations/${partner.orgnr}/actor-type`,
       { actorType: null },
       { cookie: manager },
     );
     expect(lifted.body).toMatchObject({ actorType: 'sme', actorTypeOverridden: false });
-    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, registered.orgnr));
+    const events = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, partner.orgnr));
     expect(events.map((e) => e.action)).toEqual([
       'organisation.actor_type_overridden',
       'organisation.actor_type_override_lifted',
@@ -175,6 +209,7 @@ describe('PUT /api/organisations/{orgnr}/actor-type', () => {
   });
 
   it('refuses a cluster manager for an organisation outside their cluster', async () => {
+    const outsider = await newPartner({}, {}, other.id);
     const response = await t.send(
       'PUT',
       `/api/organisations/${outsider.orgnr}/actor-type`,
@@ -189,31 +224,38 @@ describe('PUT /api/organisations/{orgnr}/actor-type', () => {
 describe('PATCH /api/clusters/{slug}/members/{orgnr}', () => {
   const change = (orgnr: string, body: unknown, cookie?: string, slug = 'arctic-cluster-team') =>
     t.send('PATCH', `/api/clusters/${slug}/members/${orgnr}`, body, cookie ? { cookie } : {});
-  const trail = () => t.db.select().from(auditEvents).where(eq(auditEvents.action, 'membership.updated'));
+  const updates = (orgnr: string) => eventsAbout(orgnr, 'membership.updated');
 
   it('lets the cluster manager change the role and the agreement date, and audits the change', async () => {
+    const partner = await newPartner({
+      role: 'core_partner',
+      joinedOn: '2026-05-01',
+      agreementSignedOn: null,
+    });
     const { status, body } = await change(
-      registered.orgnr,
+      partner.orgnr,
       { role: 'associate', agreementSignedOn: '2026-05-20' },
       manager,
     );
     expect(status).toBe(200);
     expect(body).toMatchObject({
-      organisation: { orgnr: registered.orgnr },
+      organisation: { orgnr: partner.orgnr },
       role: 'associate',
       agreementSignedOn: '2026-05-20',
       leftOn: null,
     });
-    const [event] = await trail();
-    expect(event).toMatchObject({
-      before: { orgnr: registered.orgnr, role: 'core_partner', agreementSignedOn: null },
-      after: { orgnr: registered.orgnr, role: 'associate', agreementSignedOn: '2026-05-20' },
+    const events = await updates(partner.orgnr);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      before: { orgnr: partner.orgnr, role: 'core_partner', agreementSignedOn: null },
+      after: { orgnr: partner.orgnr, role: 'associate', agreementSignedOn: '2026-05-20' },
     });
   });
 
   it('answers dates that do not fit the partnership field by field, and changes nothing', async () => {
+    const partner = await newPartner({ role: 'associate', joinedOn: '2026-05-01', agreementSignedOn: null });
     const { status, body } = await change(
-      registered.orgnr,
+      partner.orgnr,
       { leftOn: '2026-04-01', agreementSignedOn: '2027-01-01' },
       manager,
     );
@@ -223,41 +265,39 @@ describe('PATCH /api/clusters/{slug}/members/{orgnr}', () => {
       'body.leftOn',
       'body.leftOn',
     ]);
-    expect((await change(registered.orgnr, { role: 'member' }, manager)).status).toBe(422);
-    expect((await change(registered.orgnr, {}, manager)).status).toBe(422);
-    expect(await trail()).toHaveLength(1);
+    expect((await change(partner.orgnr, { role: 'member' }, manager)).status).toBe(422);
+    expect((await change(partner.orgnr, {}, manager)).status).toBe(422);
+    expect(await updates(partner.orgnr)).toEqual([]);
+    const unchanged = (await t.get('/api/clusters/arctic-cluster-team/members?pageSize=100')).body.items.find(
+      (m: { organisation: { orgnr: string } }) => m.organisation.orgnr === partner.orgnr,
+    );
+    expect(unchanged).toMatchObject({ role: 'associate', agreementSignedOn: null, leftOn: null });
   });
 
   it('ends the partnership: the partner leaves the list of partners today, and cannot be changed after', async () => {
-    const ended = await change(registered.orgnr, { leftOn: '2026-06-15' }, manager);
+    const partner = await newPartner({ joinedOn: '2026-05-01' });
+    expect(await membersOf('arctic-cluster-team')).toContain(partner.orgnr);
+    const ended = await change(partner.orgnr, { leftOn: '2026-06-15' }, manager);
     expect(ended.status).toBe(200);
     expect(ended.body.leftOn).toBe('2026-06-15');
-    const today = await t.get('/api/clusters/arctic-cluster-team/members');
-    expect(
-      today.body.items.map((m: { organisation: { orgnr: string } }) => m.organisation.orgnr),
-    ).not.toContain(registered.orgnr);
-    expect((await change(registered.orgnr, { role: 'partner' }, manager)).status).toBe(404);
+    expect(await membersOf('arctic-cluster-team')).not.toContain(partner.orgnr);
+    expect((await change(partner.orgnr, { role: 'partner' }, manager)).status).toBe(404);
   });
 
   it("refuses another cluster's manager and anonymous callers; an unknown partner is not found", async () => {
-    const added = await t.send(
-      'POST',
-      '/api/clusters/arctic-cluster-team/members',
-      { orgnr: outsider.orgnr },
-      { cookie: manager },
-    );
-    expect(added.status).toBe(201);
-    expect((await change(outsider.orgnr, { role: 'associate' }, otherManager)).status).toBe(403);
-    expect((await change(outsider.orgnr, { role: 'associate' })).status).toBe(401);
-    const nowhere = await createOrganisation(t.db);
+    const partner = await newPartner({ role: 'partner' });
+    expect((await change(partner.orgnr, { role: 'associate' }, otherManager)).status).toBe(403);
+    expect((await change(partner.orgnr, { role: 'associate' })).status).toBe(401);
+    const nowhere = await newOrganisation();
     expect((await change(nowhere.orgnr, { role: 'associate' }, staff)).status).toBe(404);
-    expect((await change(outsider.orgnr, { role: 'associate' }, staff, 'no-such-cluster')).status).toBe(404);
-    const members = await t.get('/api/clusters/arctic-cluster-team/members');
+    expect((await change(partner.orgnr, { role: 'associate' }, staff, 'no-such-cluster')).status).toBe(404);
+    const members = await t.get('/api/clusters/arctic-cluster-team/members?pageSize=100');
     expect(members.body.items).toContainEqual(
       expect.objectContaining({
-        organisation: expect.objectContaining({ orgnr: outsider.orgnr }),
+        organisation: expect.objectContaining({ orgnr: partner.orgnr }),
         role: 'partner',
       }),
     );
+    expect(await updates(partner.orgnr)).toEqual([]);
   });
 });
