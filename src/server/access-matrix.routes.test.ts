@@ -48,7 +48,7 @@ const owners: Record<string, string[]> = {};
 for (const { file, rows } of features) {
   for (const [route, row] of Object.entries(rows.rows(f))) {
     MATRIX[route] = row;
-    (owners[route] ??= []).push(file);
+    owners[route] = [...(owners[route] ?? []), file];
   }
 }
 
