@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createAccount } from '../../features/accounts/accounts.service';
-import { DEMO_CLUSTERS, type DemoCluster } from '../../features/clusters/clusters.demo-data';
+import { type DemoCluster, loadDemoClusters } from '../../features/clusters/clusters.demo';
 import { createCluster } from '../../features/clusters/clusters.seed';
 import { linkNodeToHub } from '../../features/clusters/clusters.service';
 import type { MembershipInsert } from '../../features/memberships/memberships.seed';
@@ -130,6 +130,7 @@ export async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemo(db: Database, today: string): Promise<DemoSummary> {
   return db.transaction(async (tx) => {
     const random = seededRandom(20_170_901);
+    const demoClusters = loadDemoClusters();
     const programme = await createProgramme(tx);
 
     const generated = generateDemoOrganisations(DEMO_ORGANISATION_COUNT, random);
@@ -145,7 +146,7 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
 
     const clusterIds = new Map<string, string>();
     const membershipRows: MembershipInsert[] = [];
-    for (const demo of DEMO_CLUSTERS) {
+    for (const demo of demoClusters) {
       const hosts = pool.filter(
         (o) => o.actorType === 'public_development' && o.countyCode && demo.counties.includes(o.countyCode),
       );
@@ -200,7 +201,7 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
     await insertInChunks((rows) => tx.insert(memberships).values(rows), membershipRows);
 
     let hubLinks = 0;
-    for (const demo of DEMO_CLUSTERS) {
+    for (const demo of demoClusters) {
       if (!demo.hubSlug) continue;
       const node = demo.engagements.find((e) => e.level === 'hub_node');
       const hubClusterId = clusterIds.get(demo.hubSlug);
@@ -233,7 +234,7 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
       });
     }
     return {
-      clusters: DEMO_CLUSTERS.length,
+      clusters: demoClusters.length,
       organisations: generated.length,
       memberships: membershipRows.length,
       hubLinks,
