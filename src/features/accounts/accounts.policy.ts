@@ -63,7 +63,8 @@ export function canGrant(actor: Actor, grant: GrantToGive): boolean {
     case 'cluster_staff':
       return grant.clusterId !== null && invitingClusters(actor).includes(grant.clusterId);
     case 'partner_contact':
-      return grant.organisationIsPartnerOfActorsCluster;
+      // The fact alone is not enough: it must be about a cluster the actor invites for.
+      return invitingClusters(actor).length > 0 && grant.organisationIsPartnerOfActorsCluster;
     default:
       return false;
   }
