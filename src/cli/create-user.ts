@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { createAccount } from '../features/accounts/accounts.service';
 import { getClusterId } from '../features/clusters/clusters.service';
 import { findOrganisationId } from '../features/organisations/organisations.service';
+import { systemClock } from '../server/clock';
 import type { Database } from '../server/db/client';
 import { AppError } from '../server/http/app-error';
+import { systemContext } from '../server/service-context';
 import { ROLES, type Role } from '../shared/access';
 import { checkOrgnr } from '../shared/orgnr';
 
@@ -59,7 +61,7 @@ export async function createUser(db: Database, args: string[]): Promise<number> 
         throw new AppError('not_found', `The organisation ${check.orgnr} is not in the register copy.`);
     }
     const password = await askPassword();
-    await createAccount(db, {
+    await createAccount(systemContext(db, systemClock), {
       name: values.name,
       email: values.email,
       password,

@@ -1,7 +1,11 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { accounts, oidcIdentities, persons, roleGrants, sessions } from './accounts.table';
+import type { RoleGrant } from '../../shared/access';
+import { accounts, persons, roleGrants } from './accounts.table';
 
+export type AccountRow = typeof accounts.$inferSelect;
+
+/** The account with this e-mail address, in any case, with its person's name; or undefined. */
 export async function findAccountByEmail(db: Db, email: string) {
   const [row] = await db
     .select({ account: accounts, name: persons.name })
@@ -12,19 +16,19 @@ export async function findAccountByEmail(db: Db, email: string) {
   return row;
 }
 
-/** The account linked to an identity at a single sign-on provider, or undefined. */
-export async function findAccountByIdentity(db: Db, issuer: string, subject: string) {
+/** The account with this id, with its person's name; or undefined. */
+export async function findAccountById(db: Db, accountId: string) {
   const [row] = await db
     .select({ account: accounts, name: persons.name })
-    .from(oidcIdentities)
-    .innerJoin(accounts, eq(accounts.id, oidcIdentities.accountId))
+    .from(accounts)
     .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)))
+    .where(eq(accounts.id, accountId))
     .limit(1);
   return row;
 }
 
-export function listGrants(db: Db, accountId: string) {
+/** The roles the account holds. */
+export function listGrantsOfAccount(db: Db, accountId: string): Promise<RoleGrant[]> {
   return db
     .select({
       role: roleGrants.role,
@@ -35,23 +39,25 @@ export function listGrants(db: Db, accountId: string) {
     .where(eq(roleGrants.accountId, accountId));
 }
 
-/** The live session with this id, with its account and person, or undefined. */
-export async function findLiveSession(db: Db, sessionId: string, now: Date) {
-  const [row] = await db
-    .select({ session: sessions, account: accounts, name: persons.name })
-    .from(sessions)
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, now), eq(accounts.status, 'active')))
-    .limit(1);
-  return row;
+export async function insertPerson(db: Db, values: { name: string; email: string }) {
+  const [row] = await db.insert(persons).values(values).returning();
+  return row!;
 }
 
-export function findAccountById(db: Db, accountId: string) {
-  return db
-    .select({ account: accounts, name: persons.name })
-    .from(accounts)
-    .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(eq(accounts.id, accountId))
-    .limit(1);
+export async function insertAccount(db: Db, values: typeof accounts.$inferInsert) {
+  const [row] = await db.insert(accounts).values(values).returning();
+  return row!;
+}
+
+export async function insertGrants(db: Db, accountId: string, grants: RoleGrant[]): Promise<void> {
+  if (grants.length === 0) return;
+  await db.insert(roleGrants).values(grants.map((grant) => ({ ...grant, accountId })));
+}
+
+export async function updateLastLogin(db: Db, accountId: string, at: Date): Promise<void> {
+  await db.update(accounts).set({ lastLoginAt: at }).where(eq(accounts.id, accountId));
+}
+
+export async function updatePasswordHash(db: Db, accountId: string, passwordHash: string, at: Date) {
+  await db.update(accounts).set({ passwordHash, updatedAt: at }).where(eq(accounts.id, accountId));
 }

@@ -18,9 +18,7 @@ import {
   SessionHandleParamSchema,
   SessionListSchema,
 } from './accounts.contract';
-import { findAccountById } from './accounts.queries';
-import { actorOf, logIn, logOut, openSession } from './accounts.service';
-import { describeGrants } from './grants';
+import { listMyRoles, logIn, logOut, signInAccount } from './accounts.service';
 import { GrantViewSchema } from './invitations.contract';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service';
 import { SESSION_COOKIE, sessionIdOf } from './sessions';
@@ -164,53 +162,36 @@ export const accountRoutes = createRouter()
     return c.json(actor, 200);
   })
   .openapi(logoutRoute, async (c) => {
-    await logOut(c.var.db, getCookie(c, SESSION_COOKIE));
+    await logOut(c.var, getCookie(c, SESSION_COOKIE));
     clearSessionCookies(c);
     return c.json({ kind: 'anonymous' as const }, 200);
   })
   .openapi(meRoute, (c) => c.json(c.var.actor, 200))
-  .openapi(myRolesRoute, async (c) => {
-    const actor = c.var.actor;
-    const grants = actor.kind === 'account' ? actor.grants : [];
-    return c.json({ items: await describeGrants(c.var.db, grants) }, 200);
-  })
+  .openapi(myRolesRoute, async (c) => c.json({ items: await listMyRoles(c.var) }, 200))
   .openapi(requestPasswordResetRoute, async (c) => {
-    const { email } = c.req.valid('json');
-    await requestPasswordReset(writeContext(c), email, siteOrigin(c));
-    c.var.wakeMail();
+    await requestPasswordReset(c.var, c.req.valid('json').email, siteOrigin(c));
     return c.json(
       { message: 'If an account has this address, a link to set a new password is on its way.' },
       202,
     );
   })
   .openapi(completePasswordResetRoute, async (c) => {
-    const { accountId } = await completePasswordReset(writeContext(c), c.req.valid('json'));
+    const { accountId } = await completePasswordReset(c.var, c.req.valid('json'));
     return c.json(await signInAs(c, accountId), 200);
   })
   .openapi(listSessionsRoute, async (c) => {
-    const items = await listSessions(writeContext(c), currentSessionId(c));
+    const items = await listSessions(c.var, currentSessionId(c));
     return c.json({ items }, 200);
   })
   .openapi(endSessionRoute, async (c) => {
-    await endSession(writeContext(c), c.req.valid('param').id);
+    await endSession(c.var, c.req.valid('param').id);
     return c.json({ ended: 1 }, 200);
   })
   .openapi(endAllSessionsRoute, async (c) => {
-    const ended = await endAllSessions(writeContext(c));
+    const ended = await endAllSessions(c.var);
     clearSessionCookies(c);
     return c.json({ ended }, 200);
   });
-
-/** What a service that writes needs from the request: the database, who, when, and the request id. */
-export function writeContext(c: Context<AppEnv>) {
-  return {
-    db: c.var.db,
-    actor: c.var.actor,
-    now: c.var.clock.now(),
-    requestId: c.var.requestId,
-    allowDemoAccounts: c.var.allowDemoAccounts,
-  };
-}
 
 function currentSessionId(c: Context): string | undefined {
   const token = getCookie(c, SESSION_COOKIE);
@@ -219,15 +200,9 @@ function currentSessionId(c: Context): string | undefined {
 
 /** Opens a session for an account that just proved who it is, sets the cookie and returns the actor. */
 export async function signInAs(c: Context<AppEnv>, accountId: string) {
-  const { token, expiresAt } = await openSession(
-    c.var.db,
-    accountId,
-    c.var.clock.now(),
-    c.req.header('user-agent'),
-  );
+  const { token, expiresAt, actor } = await signInAccount(c.var, accountId, c.req.header('user-agent'));
   setSessionCookie(c, token, expiresAt);
-  const [found] = await findAccountById(c.var.db, accountId);
-  return actorOf(c.var.db, found!.account, found!.name);
+  return actor;
 }
 
 /**

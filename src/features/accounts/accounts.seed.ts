@@ -1,4 +1,6 @@
-import type { Db } from '../../server/db/client';
+import { systemClock } from '../../server/clock';
+import type { Database } from '../../server/db/client';
+import { systemContext } from '../../server/service-context';
 import type { Role, RoleGrant } from '../../shared/access';
 import { createAccount } from './accounts.service';
 
@@ -8,7 +10,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 let sequence = 0;
 
 export async function createTestAccount(
-  db: Db,
+  db: Database,
   role: Role,
   scope: { clusterId?: string; organisationId?: string } = {},
   overrides: { name?: string; email?: string; password?: string } = {},
@@ -20,7 +22,7 @@ export async function createTestAccount(
     clusterId: scope.clusterId ?? null,
     organisationId: scope.organisationId ?? null,
   };
-  const account = await createAccount(db, {
+  const account = await createAccount(systemContext(db, systemClock), {
     name: overrides.name ?? `Test ${role} ${sequence}`,
     email,
     password: overrides.password ?? TEST_PASSWORD,

@@ -1,14 +1,28 @@
-import { eq } from 'drizzle-orm';
-import type { Clock } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
+import type { ServiceContext } from '../../server/service-context';
 import { type Actor, ANONYMOUS, type RoleGrant } from '../../shared/access';
-import { type AuditContext, recordAudit } from '../audit/audit.service';
-import { findAccountByEmail, findLiveSession, listGrants } from './accounts.queries';
-import { accounts, persons, roleGrants, sessions } from './accounts.table';
-import { checkPasswordStrength, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { recordAudit } from '../audit/record-audit';
+import { canSignIn, requireSignedIn } from './accounts.policy';
+import {
+  type AccountRow,
+  findAccountByEmail,
+  findAccountById,
+  insertAccount,
+  insertGrants,
+  insertPerson,
+  listGrantsOfAccount,
+  updateLastLogin,
+} from './accounts.queries';
+import { describeGrants } from './grants.service';
+import type { GrantView } from './invitations.contract';
+import { decoyHash, hashNewPassword, verifyPassword } from './passwords';
 import { newSessionToken, SESSION_DAYS, sessionIdOf } from './sessions';
+import { deleteSession, findLiveSession, insertSession, updateSessionSeen } from './sessions.queries';
 import { clearAccount, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES, throttleKeys } from './throttle';
+
+/** Whether demo seed accounts may sign in (never in production), for the services that sign people in. */
+export type SignInOptions = { allowDemoAccounts: boolean };
 
 const DAY_MS = 86_400_000;
 /** Seen-time is written at most this often, so reads do not turn into writes. */
@@ -16,12 +30,13 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 
 const WRONG_LOGIN = 'The e-mail address or the password is wrong.';
 
-export async function actorOf(
+/** The actor an account acts as: its person's name and every role it holds. */
+export async function getAccountActor(
   db: Db,
-  account: { id: string; personId: string; email: string },
+  account: Pick<AccountRow, 'id' | 'personId' | 'email'>,
   name: string,
 ): Promise<Actor> {
-  const grants: RoleGrant[] = await listGrants(db, account.id);
+  const grants = await listGrantsOfAccount(db, account.id);
   return {
     kind: 'account',
     accountId: account.id,
@@ -34,11 +49,12 @@ export async function actorOf(
 
 /** Checks e-mail and password and opens a session. The answer never says which of the two was wrong. */
 export async function logIn(
-  { db, clock, allowDemoAccounts }: { db: Database; clock: Clock; allowDemoAccounts: boolean },
+  context: Pick<ServiceContext, 'db' | 'clock'> & SignInOptions,
   input: { email: string; password: string; userAgent?: string; address?: string },
 ): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  const { db } = context;
   const keys = throttleKeys(input.email, input.address);
-  if (await isThrottled(db, keys, clock.now())) {
+  if (await isThrottled(context, keys)) {
     throw new AppError(
       'rate_limited',
       `Too many failed sign-ins. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again, or reset the password.`,
@@ -47,14 +63,13 @@ export async function logIn(
   const found = await findAccountByEmail(db, input.email);
   const hash = found?.account.passwordHash ?? (await decoyHash());
   const ok = await verifyPassword(hash, input.password);
-  const usable = found?.account.status === 'active' && (allowDemoAccounts || !found.account.isDemo);
-  if (!found?.account.passwordHash || !ok || !usable) {
-    await recordFailure(db, keys, clock.now());
+  if (!found?.account.passwordHash || !ok || !canSignIn(found.account, context)) {
+    await recordFailure(context, keys);
     throw new AppError('unauthenticated', WRONG_LOGIN);
   }
   await clearAccount(db, keys);
-  const { token, expiresAt } = await openSession(db, found.account.id, clock.now(), input.userAgent);
-  return { token, actor: await actorOf(db, found.account, found.name), expiresAt };
+  const { token, expiresAt } = await openSession(context, found.account.id, input.userAgent);
+  return { token, actor: await getAccountActor(db, found.account, found.name), expiresAt };
 }
 
 /**
@@ -62,15 +77,15 @@ export async function logIn(
  * invitation or reset link) and returns the cookie's token.
  */
 export async function openSession(
-  db: Database,
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   accountId: string,
-  now: Date,
   userAgent: string | undefined,
 ): Promise<{ token: string; expiresAt: Date }> {
+  const now = clock.now();
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY_MS);
   await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({
+    await insertSession(tx, {
       id: sessionIdOf(token),
       accountId,
       createdAt: now,
@@ -78,25 +93,45 @@ export async function openSession(
       expiresAt,
       userAgent: userAgent?.slice(0, 300) ?? null,
     });
-    await tx.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, accountId));
+    await updateLastLogin(tx, accountId, now);
   });
   return { token, expiresAt };
 }
 
-/** The actor behind a session cookie; anonymous for a missing, unknown or expired one. */
+/** Opens a session for an account that just proved who it is, and answers who it now acts as. */
+export async function signInAccount(
+  context: Pick<ServiceContext, 'db' | 'clock'>,
+  accountId: string,
+  userAgent: string | undefined,
+): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  const { token, expiresAt } = await openSession(context, accountId, userAgent);
+  const found = await findAccountById(context.db, accountId);
+  if (!found) throw new AppError('internal', 'The account that was signed in is gone.');
+  return { token, expiresAt, actor: await getAccountActor(context.db, found.account, found.name) };
+}
+
+/**
+ * The actor behind a session cookie; anonymous for a missing, unknown or expired one. It runs
+ * before any actor is known, for every request, so it takes the database and the time alone.
+ */
 export async function resolveActor(db: Database, token: string | undefined, now: Date): Promise<Actor> {
   if (!token) return ANONYMOUS;
   const id = sessionIdOf(token);
   const found = await findLiveSession(db, id, now);
   if (!found) return ANONYMOUS;
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+    await updateSessionSeen(db, id, now);
   }
-  return actorOf(db, found.account, found.name);
+  return getAccountActor(db, found.account, found.name);
 }
 
-export async function logOut(db: Database, token: string | undefined): Promise<void> {
-  if (token) await db.delete(sessions).where(eq(sessions.id, sessionIdOf(token)));
+export async function logOut({ db }: Pick<ServiceContext, 'db'>, token: string | undefined): Promise<void> {
+  if (token) await deleteSession(db, sessionIdOf(token));
+}
+
+/** The caller's roles, with the cluster or organisation each is held for. */
+export async function listMyRoles({ db, actor }: Pick<ServiceContext, 'db' | 'actor'>): Promise<GrantView[]> {
+  return describeGrants(db, requireSignedIn(actor).grants);
 }
 
 export type NewAccount = {
@@ -108,55 +143,68 @@ export type NewAccount = {
 };
 
 /**
- * Creates a person with an account and roles (the CLI's create-user, invitations, the demo), and
- * audits it; without an audit context the actor is the system.
+ * Creates a person with an account and roles (the CLI's create-user, the demo, tests), and audits
+ * it as the context's actor (the system, in a `systemContext`).
  */
 export async function createAccount(
-  db: Db,
+  context: Pick<ServiceContext, 'db' | 'clock' | 'actor' | 'requestId'>,
   input: NewAccount,
-  audit: Omit<AuditContext, 'actor'> & { actor?: Actor } = { now: new Date() },
-) {
-  const weak = checkPasswordStrength(input.password, input.email);
-  if (weak) {
-    throw new AppError('validation_failed', weak.message, {
-      fieldErrors: [{ path: ['body', 'password'], message: weak.message, code: weak.code }],
-    });
-  }
-  const passwordHash = await hashPassword(input.password);
+): Promise<AccountRow> {
+  // Hashed before the transaction opens, so no transaction waits on the hash.
+  const passwordHash = await hashNewPassword(input.password, input.email);
   try {
-    return await db.transaction(async (tx) => {
-      const [person] = await tx.insert(persons).values({ name: input.name, email: input.email }).returning();
-      const [account] = await tx
-        .insert(accounts)
-        .values({ personId: person!.id, email: input.email, passwordHash, isDemo: input.isDemo ?? false })
-        .returning();
-      if (input.grants.length > 0) {
-        await tx
-          .insert(roleGrants)
-          .values(input.grants.map((grant) => ({ ...grant, accountId: account!.id })));
-      }
-      await recordAudit(
-        tx,
-        { ...audit, actor: audit.actor ?? ANONYMOUS },
-        {
-          action: 'account.created',
-          entityType: 'account',
-          entityId: account!.id,
-          clusterId: input.grants.find((g) => g.clusterId)?.clusterId ?? null,
-          after: {
-            name: input.name,
-            email: input.email,
-            grants: input.grants,
-            isDemo: input.isDemo ?? false,
-          },
-        },
-      );
-      return account!;
-    });
+    return await context.db.transaction((tx) => writeAccount(tx, context, input, passwordHash));
   } catch (error) {
-    throw conflictOnUniqueViolation(
-      error,
-      `An account with the e-mail address ${input.email} already exists.`,
-    );
+    throw conflictOnUniqueViolation(error, duplicateEmail(input.email));
   }
+}
+
+/**
+ * `createAccount` inside the caller's transaction, for a caller that makes the account as part of
+ * a larger change (an accepted invitation, the demo seed): all of it lands, or none.
+ */
+export async function createAccountInTransaction(
+  tx: Db,
+  context: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>,
+  input: NewAccount,
+): Promise<AccountRow> {
+  const passwordHash = await hashNewPassword(input.password, input.email);
+  try {
+    return await writeAccount(tx, context, input, passwordHash);
+  } catch (error) {
+    throw conflictOnUniqueViolation(error, duplicateEmail(input.email));
+  }
+}
+
+function duplicateEmail(email: string): string {
+  return `An account with the e-mail address ${email} already exists.`;
+}
+
+async function writeAccount(
+  tx: Db,
+  context: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>,
+  input: NewAccount,
+  passwordHash: string,
+): Promise<AccountRow> {
+  const person = await insertPerson(tx, { name: input.name, email: input.email });
+  const account = await insertAccount(tx, {
+    personId: person.id,
+    email: input.email,
+    passwordHash,
+    isDemo: input.isDemo ?? false,
+  });
+  await insertGrants(tx, account.id, input.grants);
+  await recordAudit(tx, context, {
+    action: 'account.created',
+    entityType: 'account',
+    entityId: account.id,
+    clusterId: input.grants.find((g) => g.clusterId)?.clusterId ?? null,
+    after: {
+      name: input.name,
+      email: input.email,
+      grants: input.grants,
+      isDemo: input.isDemo ?? false,
+    },
+  });
+  return account;
 }

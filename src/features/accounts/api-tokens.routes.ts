@@ -8,7 +8,6 @@ import {
   CreateApiTokenBodySchema,
   CreatedApiTokenSchema,
 } from './accounts.contract';
-import { writeContext } from './accounts.routes';
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service';
 
 export const createApiTokenRoute = defineRoute({
@@ -53,10 +52,8 @@ export const revokeApiTokenRoute = defineRoute({
 });
 
 export const apiTokenRoutes = createRouter()
-  .openapi(createApiTokenRoute, async (c) =>
-    c.json(await createApiToken(writeContext(c), c.req.valid('json')), 201),
-  )
+  .openapi(createApiTokenRoute, async (c) => c.json(await createApiToken(c.var, c.req.valid('json')), 201))
   .openapi(listApiTokensRoute, async (c) => c.json({ items: await listApiTokens(c.var) }, 200))
   .openapi(revokeApiTokenRoute, async (c) =>
-    c.json(await revokeApiToken(writeContext(c), c.req.valid('param').id), 200),
+    c.json(await revokeApiToken(c.var, c.req.valid('param').id), 200),
   );

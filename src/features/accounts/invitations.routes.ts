@@ -3,7 +3,7 @@ import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { siteOrigin } from '../../server/http/site';
 import { ActorSchema } from './accounts.contract';
-import { signInAs, writeContext } from './accounts.routes';
+import { signInAs } from './accounts.routes';
 import {
   AcceptInvitationBodySchema,
   CreateInvitationBodySchema,
@@ -104,20 +104,17 @@ export const acceptInvitationRoute = defineRoute({
 
 export const invitationRoutes = createRouter()
   .openapi(createInvitationRoute, async (c) => {
-    const invitation = await createInvitation(writeContext(c), c.req.valid('json'), siteOrigin(c));
-    c.var.wakeMail();
+    const invitation = await createInvitation(c.var, c.req.valid('json'), siteOrigin(c));
     return c.json(invitation, 201);
   })
-  .openapi(listInvitationsRoute, async (c) =>
-    c.json(await listInvitations(writeContext(c), c.req.valid('query')), 200),
-  )
+  .openapi(listInvitationsRoute, async (c) => c.json(await listInvitations(c.var, c.req.valid('query')), 200))
   .openapi(revokeInvitationRoute, async (c) =>
-    c.json(await revokeInvitation(writeContext(c), c.req.valid('param').id), 200),
+    c.json(await revokeInvitation(c.var, c.req.valid('param').id), 200),
   )
   .openapi(previewInvitationRoute, async (c) =>
-    c.json(await previewInvitation(c.var.db, c.req.valid('param').token, c.var.clock.now()), 200),
+    c.json(await previewInvitation(c.var, c.req.valid('param').token), 200),
   )
   .openapi(acceptInvitationRoute, async (c) => {
-    const { accountId } = await acceptInvitation(writeContext(c), c.req.valid('json'));
+    const { accountId } = await acceptInvitation(c.var, c.req.valid('json'));
     return c.json(await signInAs(c, accountId), 200);
   });

@@ -1,21 +1,22 @@
-import { and, count, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { osloDate } from '../../server/clock';
-import type { Database, Db } from '../../server/db/client';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
-import {
-  type Actor,
-  clustersWithPermission,
-  hasProgrammePermission,
-  type RoleGrant,
-} from '../../shared/access';
-import { recordAudit } from '../audit/audit.service';
-import { queueMail } from '../mail/mail.service';
+import type { ServiceContext } from '../../server/service-context';
+import type { Actor, RoleGrant } from '../../shared/access';
+import { recordAudit } from '../audit/record-audit';
+import { type MailOptions, queueMail } from '../mail/mail.service';
 import { invitationMail } from './account-mail';
-import { findAccountByEmail } from './accounts.queries';
-import { createAccount } from './accounts.service';
-import { accounts, invitations, persons, roleGrants } from './accounts.table';
-import { assertMayGrant, describeGrants, resolveGrants } from './grants';
+import {
+  invitationScope,
+  requireMayAcceptInvitation,
+  requireMayInvite,
+  requireMayListInvitations,
+  requireMayRevokeInvitation,
+} from './accounts.policy';
+import { findAccountByEmail, insertGrants, listGrantsOfAccount } from './accounts.queries';
+import { createAccountInTransaction } from './accounts.service';
+import { describeGrants, grantsToGive, requireMayGrantRoles, resolveGrants } from './grants.service';
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
@@ -23,16 +24,23 @@ import type {
   InvitationView,
   ListInvitationsQuery,
 } from './invitations.contract';
+import {
+  claimInvitation,
+  findInvitationByTokenHash,
+  findInvitationForUpdate,
+  type InvitationRow,
+  type InvitationState,
+  insertInvitation,
+  listInvitationPage,
+  updateInvitationAccount,
+  updateInvitationRevoked,
+} from './invitations.queries';
 import { hashSecret, newSecret } from './secret-tokens';
 
 export const INVITATION_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-export type AccountWriteContext = { db: Database; actor: Actor; now: Date; requestId?: string };
-
-type InvitationRow = typeof invitations.$inferSelect;
-
-function stateOf(row: InvitationRow, now: Date): InvitationView['state'] {
+function stateOf(row: InvitationRow, now: Date): InvitationState {
   if (row.acceptedAt) return 'accepted';
   if (row.revokedAt) return 'revoked';
   return row.expiresAt <= now ? 'expired' : 'open';
@@ -61,36 +69,40 @@ function auditView(row: InvitationRow) {
   return { email: row.email, name: row.name, grants: row.grants, expiresAt: row.expiresAt.toISOString() };
 }
 
+/** The cluster an invitation's audit events are filed under: that of its first cluster role, if any. */
+function auditClusterOf(grants: RoleGrant[]): string | null {
+  return grants.find((g) => g.clusterId)?.clusterId ?? null;
+}
+
 /**
  * Invites a person by e-mail. The invitation, its message in the outbox and the audit event are
  * one transaction; the link holds a secret that is stored only as a hash.
  */
 export async function createInvitation(
-  context: AccountWriteContext,
+  context: ServiceContext & MailOptions,
   body: CreateInvitationBody,
   siteOrigin: string,
 ): Promise<InvitationView> {
-  const { db, actor, now } = context;
-  if (actor.kind !== 'account') throw new AppError('unauthenticated', 'Sign in to do this.');
+  const { db } = context;
+  const actor = requireMayInvite(context.actor);
+  const now = context.clock.now();
   const grants = await resolveGrants(db, body.grants, 'grants');
-  await assertMayGrant(db, actor, grants, osloDate(now));
+  await requireMayGrantRoles(db, actor, grants, osloDate(now));
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
   const row = await db.transaction(async (tx) => {
-    const [inserted] = await tx
-      .insert(invitations)
-      .values({
-        tokenHash: hashSecret(token),
-        email: body.email,
-        name: body.name,
-        grants,
-        invitedByAccountId: actor.accountId,
-        createdAt: now,
-        expiresAt,
-      })
-      .returning();
+    const inserted = await insertInvitation(tx, {
+      tokenHash: hashSecret(token),
+      email: body.email,
+      name: body.name,
+      grants,
+      invitedByAccountId: actor.accountId,
+      createdAt: now,
+      expiresAt,
+    });
     await queueMail(
       tx,
+      context,
       invitationMail({
         to: body.email,
         name: body.name,
@@ -102,134 +114,84 @@ export async function createInvitation(
         link: `${siteOrigin}/invitations/${token}`,
         expiresAt,
       }),
-      now,
     );
     await recordAudit(tx, context, {
       action: 'invitation.created',
       entityType: 'invitation',
-      entityId: inserted!.id,
-      clusterId: grants.find((g) => g.clusterId)?.clusterId ?? null,
-      after: auditView(inserted!),
+      entityId: inserted.id,
+      clusterId: auditClusterOf(grants),
+      after: auditView(inserted),
     });
-    return inserted!;
+    return inserted;
   });
+  context.wakeMail();
   return toView(db, { ...row, invitedBy: actor.name }, now);
 }
 
 /** Invitations the actor may see: all for an operator; for a cluster manager, theirs and their clusters'. */
-function scopeOf(actor: Actor): SQL | undefined {
-  if (hasProgrammePermission(actor, 'accounts.invite')) return undefined;
-  const own = clustersWithPermission(actor, 'accounts.invite');
-  const accountId = actor.kind === 'account' ? actor.accountId : null;
-  const clusterIds = own === 'all' ? [] : own;
-  return or(
-    accountId ? eq(invitations.invitedByAccountId, accountId) : sql`false`,
-    clusterIds.length
-      ? sql`exists (select 1 from jsonb_array_elements(${invitations.grants}) g
-          where g->>'clusterId' = any(${sql.param(clusterIds)}::text[]))`
-      : sql`false`,
-  );
-}
-
-function stateCondition(state: ListInvitationsQuery['state'], now: Date): SQL | undefined {
-  switch (state) {
-    case 'accepted':
-      return sql`${invitations.acceptedAt} is not null`;
-    case 'revoked':
-      return and(isNull(invitations.acceptedAt), sql`${invitations.revokedAt} is not null`);
-    case 'expired':
-      return and(
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        sql`${invitations.expiresAt} <= ${now}`,
-      );
-    case 'open':
-      return and(
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      );
-    default:
-      return undefined;
-  }
-}
-
 export async function listInvitations(
-  { db, actor, now }: { db: Db; actor: Actor; now: Date },
+  { db, actor, clock }: Pick<ServiceContext, 'db' | 'actor' | 'clock'>,
   query: ListInvitationsQuery,
 ): Promise<Page<InvitationView>> {
-  const where = and(scopeOf(actor), stateCondition(query.state, now));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ invitation: invitations, invitedBy: persons.name })
-      .from(invitations)
-      .leftJoin(accounts, eq(accounts.id, invitations.invitedByAccountId))
-      .leftJoin(persons, eq(persons.id, accounts.personId))
-      .where(where)
-      .orderBy(desc(invitations.createdAt), desc(invitations.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(invitations).where(where),
-  ]);
+  requireMayListInvitations(actor);
+  const now = clock.now();
+  const { rows, total } = await listInvitationPage(
+    db,
+    invitationScope(actor),
+    { state: query.state, now },
+    query,
+  );
   return {
     items: await Promise.all(rows.map((r) => toView(db, { ...r.invitation, invitedBy: r.invitedBy }, now))),
-    total: total?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
 }
 
 /** Withdraws an open invitation; its link stops working. One the actor may not see is not found. */
-export async function revokeInvitation(context: AccountWriteContext, id: string): Promise<InvitationView> {
-  const { db, actor, now } = context;
+export async function revokeInvitation(context: ServiceContext, id: string): Promise<InvitationView> {
+  const { db, actor } = context;
+  const now = context.clock.now();
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ invitation: invitations })
-      .from(invitations)
-      .where(and(eq(invitations.id, id), scopeOf(actor)))
-      .for('update');
+    const found = await findInvitationForUpdate(tx, id, invitationScope(actor));
     if (!found) throw notFound('The invitation');
-    const state = stateOf(found.invitation, now);
+    const state = stateOf(found, now);
     if (state !== 'open')
       throw new AppError('invalid_state', `The invitation is ${state} and cannot be withdrawn.`);
-    // Seeing an invitation to one's cluster is not the right to withdraw it: a manager withdraws
-    // their own invitations and those to roles they could have given themselves.
-    const own = actor.kind === 'account' && found.invitation.invitedByAccountId === actor.accountId;
-    if (!own) await assertMayGrant(tx, actor, found.invitation.grants, osloDate(now));
-    const [revoked] = await tx
-      .update(invitations)
-      .set({ revokedAt: now })
-      .where(eq(invitations.id, id))
-      .returning();
+    requireMayRevokeInvitation(actor, {
+      invitedByAccountId: found.invitedByAccountId,
+      grants: await grantsToGive(tx, actor, found.grants, osloDate(now)),
+    });
+    const revoked = await updateInvitationRevoked(tx, id, now);
     await recordAudit(tx, context, {
       action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: id,
-      clusterId: found.invitation.grants.find((g) => g.clusterId)?.clusterId ?? null,
+      clusterId: auditClusterOf(found.grants),
       before: { state },
       after: { state: 'revoked' },
     });
-    return toView(tx, { ...revoked!, invitedBy: null }, now);
+    return toView(tx, { ...revoked, invitedBy: null }, now);
   });
 }
 
-async function findByToken(db: Db, token: string) {
-  const [row] = await db
-    .select()
-    .from(invitations)
-    .where(eq(invitations.tokenHash, hashSecret(token)));
-  return row;
+async function findByToken(db: Db, token: string): Promise<InvitationRow | undefined> {
+  return findInvitationByTokenHash(db, hashSecret(token));
 }
 
 /** What the link shows before it is used. An unknown code is not found. */
-export async function previewInvitation(db: Db, token: string, now: Date): Promise<InvitationPreview> {
+export async function previewInvitation(
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  token: string,
+): Promise<InvitationPreview> {
   const row = await findByToken(db, token);
   if (!row) throw notFound('The invitation');
   return {
     email: row.email,
     name: row.name,
     grants: await describeGrants(db, row.grants),
-    state: stateOf(row, now),
+    state: stateOf(row, clock.now()),
     expiresAt: row.expiresAt.toISOString(),
     existingAccount: (await findAccountByEmail(db, row.email)) !== undefined,
   };
@@ -247,39 +209,35 @@ const STATE_MESSAGES = {
  * first statement, so two uses of one link cannot both succeed.
  */
 export async function acceptInvitation(
-  context: AccountWriteContext,
+  context: ServiceContext,
   body: AcceptInvitationBody,
 ): Promise<{ accountId: string }> {
-  const { db, actor, now } = context;
+  const { db } = context;
+  const now = context.clock.now();
   const row = await findByToken(db, body.token);
   if (!row) throw notFound('The invitation');
   const state = stateOf(row, now);
   if (state !== 'open') throw new AppError('invalid_state', STATE_MESSAGES[state]);
   const existing = await findAccountByEmail(db, row.email);
-  if (existing && (actor.kind !== 'account' || actor.accountId !== existing.account.id)) {
-    throw new AppError(
-      'invalid_state',
-      `An account for ${row.email} already exists. Sign in to it, then open the invitation link again.`,
-    );
-  }
+  requireMayAcceptInvitation(context.actor, {
+    email: row.email,
+    existingAccountId: existing?.account.id ?? null,
+  });
   if (!existing) requireNewAccountFields(body);
   return db.transaction(async (tx) => {
-    const [claimed] = await tx
-      .update(invitations)
-      .set({ acceptedAt: now })
-      .where(and(eq(invitations.id, row.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-      .returning();
-    if (!claimed) throw new AppError('invalid_state', STATE_MESSAGES.accepted);
+    if (!(await claimInvitation(tx, row.id, now)))
+      throw new AppError('invalid_state', STATE_MESSAGES.accepted);
     const account = existing
       ? existing.account
-      : await createAccount(
-          tx,
-          { name: body.name!, email: row.email, password: body.password!, grants: [] },
-          context,
-        );
+      : await createAccountInTransaction(tx, context, {
+          name: body.name!,
+          email: row.email,
+          password: body.password!,
+          grants: [],
+        });
     const accountId = account.id;
     const added = await addMissingGrants(tx, accountId, row.grants);
-    await tx.update(invitations).set({ accountId }).where(eq(invitations.id, row.id));
+    await updateInvitationAccount(tx, row.id, accountId);
     // The person who used the link did this, whether or not they were signed in before.
     const self: Actor = {
       kind: 'account',
@@ -296,7 +254,7 @@ export async function acceptInvitation(
         action: 'invitation.accepted',
         entityType: 'invitation',
         entityId: row.id,
-        clusterId: row.grants.find((g) => g.clusterId)?.clusterId ?? null,
+        clusterId: auditClusterOf(row.grants),
         after: { accountId, newAccount: !existing, grantsAdded: added },
       },
     );
@@ -313,18 +271,12 @@ function requireNewAccountFields(body: AcceptInvitationBody): void {
   }
 }
 
+/** Adds the roles the account does not hold yet; answers those it added. */
 async function addMissingGrants(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
-  const held = await tx
-    .select({
-      role: roleGrants.role,
-      clusterId: roleGrants.clusterId,
-      organisationId: roleGrants.organisationId,
-    })
-    .from(roleGrants)
-    .where(eq(roleGrants.accountId, accountId));
+  const held = await listGrantsOfAccount(tx, accountId);
   const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
   const heldKeys = new Set(held.map(key));
   const missing = grants.filter((g) => !heldKeys.has(key(g)));
-  if (missing.length > 0) await tx.insert(roleGrants).values(missing.map((g) => ({ ...g, accountId })));
+  await insertGrants(tx, accountId, missing);
   return missing;
 }

@@ -1,13 +1,21 @@
-import { and, count, eq, gt, isNull } from 'drizzle-orm';
 import { AppError } from '../../server/http/app-error';
-import { recordAudit } from '../audit/audit.service';
-import { queueMail } from '../mail/mail.service';
+import type { ServiceContext } from '../../server/service-context';
+import type { Actor } from '../../shared/access';
+import { recordAudit } from '../audit/record-audit';
+import { type MailOptions, queueMail } from '../mail/mail.service';
 import { passwordResetMail } from './account-mail';
-import { findAccountByEmail } from './accounts.queries';
-import { accounts, passwordResets, persons, sessions } from './accounts.table';
-import type { AccountWriteContext } from './invitations.service';
-import { checkPasswordStrength, hashPassword } from './passwords';
+import { canSignIn } from './accounts.policy';
+import { findAccountByEmail, updatePasswordHash } from './accounts.queries';
+import type { SignInOptions } from './accounts.service';
+import {
+  countResetsSince,
+  findUsableReset,
+  insertPasswordReset,
+  markResetUsed,
+} from './password-reset.queries';
+import { hashNewPassword } from './passwords';
 import { hashSecret, newSecret } from './secret-tokens';
+import { deleteSessionsOfAccount } from './sessions.queries';
 import { clearAccount, throttleKeys } from './throttle';
 
 export const RESET_MINUTES = 60;
@@ -15,39 +23,38 @@ export const RESET_MINUTES = 60;
 const RESETS_PER_HOUR = 3;
 
 /**
- * Sends a reset link when the address belongs to an active account that may sign in. The answer
- * is the same whether or not it does, so the form tells nobody which addresses have accounts.
+ * Sends a reset link when the address belongs to an account that may sign in. The answer is the
+ * same whether or not it does, so the form tells nobody which addresses have accounts.
  */
 export async function requestPasswordReset(
-  context: AccountWriteContext & { allowDemoAccounts: boolean },
+  context: ServiceContext & SignInOptions & MailOptions,
   email: string,
   siteOrigin: string,
 ): Promise<void> {
-  const { db, now } = context;
+  const { db } = context;
+  const now = context.clock.now();
   const found = await findAccountByEmail(db, email);
-  const mayUse = found?.account.status === 'active' && (context.allowDemoAccounts || !found.account.isDemo);
-  if (!found || !mayUse) return;
+  if (!found || !canSignIn(found.account, context)) return;
   const hourAgo = new Date(now.getTime() - 3_600_000);
-  const [recent] = await db
-    .select({ n: count() })
-    .from(passwordResets)
-    .where(and(eq(passwordResets.accountId, found.account.id), gt(passwordResets.createdAt, hourAgo)));
-  if ((recent?.n ?? 0) >= RESETS_PER_HOUR) return;
+  if ((await countResetsSince(db, found.account.id, hourAgo)) >= RESETS_PER_HOUR) return;
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + RESET_MINUTES * 60_000);
   await db.transaction(async (tx) => {
-    await tx
-      .insert(passwordResets)
-      .values({ tokenHash: hashSecret(token), accountId: found.account.id, createdAt: now, expiresAt });
+    await insertPasswordReset(tx, {
+      tokenHash: hashSecret(token),
+      accountId: found.account.id,
+      createdAt: now,
+      expiresAt,
+    });
     await queueMail(
       tx,
+      context,
       passwordResetMail({
         to: found.account.email,
         name: found.name,
         link: `${siteOrigin}/reset-password/${token}`,
         expiresAt,
       }),
-      now,
     );
     await recordAudit(tx, context, {
       action: 'account.password_reset_requested',
@@ -56,6 +63,7 @@ export async function requestPasswordReset(
       after: { expiresAt: expiresAt.toISOString() },
     });
   });
+  context.wakeMail();
 }
 
 const INVALID_LINK = 'This link is not valid any more. Ask for a new one on the sign-in page.';
@@ -65,47 +73,23 @@ const INVALID_LINK = 'This link is not valid any more. Ask for a new one on the 
  * ends: whoever knew the old password is signed out everywhere.
  */
 export async function completePasswordReset(
-  context: AccountWriteContext,
+  context: ServiceContext,
   input: { token: string; password: string },
 ): Promise<{ accountId: string }> {
-  const { db, now } = context;
+  const { db } = context;
+  const now = context.clock.now();
   const tokenHash = hashSecret(input.token);
-  const [found] = await db
-    .select({ reset: passwordResets, email: accounts.email, name: persons.name, personId: accounts.personId })
-    .from(passwordResets)
-    .innerJoin(accounts, eq(accounts.id, passwordResets.accountId))
-    .innerJoin(persons, eq(persons.id, accounts.personId))
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-        eq(accounts.status, 'active'),
-      ),
-    );
+  const found = await findUsableReset(db, tokenHash, now);
   if (!found) throw new AppError('invalid_state', INVALID_LINK);
-  const weak = checkPasswordStrength(input.password, found.email);
-  if (weak) {
-    throw new AppError('validation_failed', weak.message, {
-      fieldErrors: [{ path: ['body', 'password'], message: weak.message, code: weak.code }],
-    });
-  }
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashNewPassword(input.password, found.email);
   const accountId = found.reset.accountId;
   await db.transaction(async (tx) => {
-    const [used] = await tx
-      .update(passwordResets)
-      .set({ usedAt: now })
-      .where(and(eq(passwordResets.tokenHash, tokenHash), isNull(passwordResets.usedAt)))
-      .returning();
-    if (!used) throw new AppError('invalid_state', INVALID_LINK);
-    await tx.update(accounts).set({ passwordHash, updatedAt: now }).where(eq(accounts.id, accountId));
-    const ended = await tx
-      .delete(sessions)
-      .where(eq(sessions.accountId, accountId))
-      .returning({ id: sessions.id });
-    const actor = {
-      kind: 'account' as const,
+    if (!(await markResetUsed(tx, tokenHash, now))) throw new AppError('invalid_state', INVALID_LINK);
+    await updatePasswordHash(tx, accountId, passwordHash, now);
+    const sessionsEnded = await deleteSessionsOfAccount(tx, accountId);
+    // The holder of the link did this, whoever (if anyone) is signed in in this browser.
+    const self: Actor = {
+      kind: 'account',
       accountId,
       personId: found.personId,
       name: found.name,
@@ -114,12 +98,12 @@ export async function completePasswordReset(
     };
     await recordAudit(
       tx,
-      { ...context, actor },
+      { ...context, actor: self },
       {
         action: 'account.password_reset',
         entityType: 'account',
         entityId: accountId,
-        after: { sessionsEnded: ended.length },
+        after: { sessionsEnded },
       },
     );
   });

@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { AppError } from '../../server/http/app-error';
 
 /** argon2id with the library's defaults (about 90 ms a hash on this kind of machine). */
 export function hashPassword(password: string): Promise<string> {
@@ -76,4 +77,15 @@ export function checkPasswordStrength(password: string, email?: string): Passwor
     return { code: 'contains_email', message: 'The password must not contain your e-mail address.' };
   }
   return undefined;
+}
+
+/** The hash of a new password, or a field error on `body.password` when the password is too weak. */
+export async function hashNewPassword(password: string, email: string): Promise<string> {
+  const weak = checkPasswordStrength(password, email);
+  if (weak) {
+    throw new AppError('validation_failed', weak.message, {
+      fieldErrors: [{ path: ['body', 'password'], message: weak.message, code: weak.code }],
+    });
+  }
+  return hashPassword(password);
 }

@@ -1,13 +1,16 @@
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
 import { notFound } from '../../server/http/app-error';
-import type { Actor } from '../../shared/access';
-import { recordAudit } from '../audit/audit.service';
-import { sessions } from './accounts.table';
-import type { AccountWriteContext } from './invitations.service';
+import type { ServiceContext } from '../../server/service-context';
+import { recordAudit } from '../audit/record-audit';
+import { requireSignedIn } from './accounts.policy';
+import { sessionHandleOf } from './sessions';
+import {
+  deleteSessionByHandle,
+  deleteSessionsOfAccount,
+  listLiveSessionsOfAccount,
+} from './sessions.queries';
 
-/** A session is named to its owner by the start of its id (itself a hash): enough to tell them apart. */
-const HANDLE_LENGTH = 16;
+/** More sessions than anyone has; the list stops here rather than grow without bound. */
+const MAX_LISTED = 200;
 
 export type SessionView = {
   id: string;
@@ -18,23 +21,15 @@ export type SessionView = {
   current: boolean;
 };
 
-function ownAccount(actor: Actor): string {
-  if (actor.kind !== 'account') throw new Error('a signed-in actor is required');
-  return actor.accountId;
-}
-
+/** The actor's own live sessions, oldest first; `currentSessionId` marks the one asking. */
 export async function listSessions(
-  { db, actor, now }: { db: Db; actor: Actor; now: Date },
+  { db, actor, clock }: Pick<ServiceContext, 'db' | 'actor' | 'clock'>,
   currentSessionId: string | undefined,
 ): Promise<SessionView[]> {
-  const rows = await db
-    .select()
-    .from(sessions)
-    .where(and(eq(sessions.accountId, ownAccount(actor)), gt(sessions.expiresAt, now)))
-    .orderBy(asc(sessions.createdAt))
-    .limit(200);
+  const { accountId } = requireSignedIn(actor);
+  const rows = await listLiveSessionsOfAccount(db, accountId, clock.now(), MAX_LISTED);
   return rows.map((row) => ({
-    id: row.id.slice(0, HANDLE_LENGTH),
+    id: sessionHandleOf(row.id),
     createdAt: row.createdAt.toISOString(),
     lastSeenAt: row.lastSeenAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
@@ -44,14 +39,11 @@ export async function listSessions(
 }
 
 /** Ends one of the actor's own sessions; someone else's is not found. */
-export async function endSession(context: AccountWriteContext, handle: string): Promise<void> {
-  const accountId = ownAccount(context.actor);
+export async function endSession(context: ServiceContext, handle: string): Promise<void> {
+  const { accountId } = requireSignedIn(context.actor);
   await context.db.transaction(async (tx) => {
-    const ended = await tx
-      .delete(sessions)
-      .where(and(eq(sessions.accountId, accountId), sql`left(${sessions.id}, ${HANDLE_LENGTH}) = ${handle}`))
-      .returning({ id: sessions.id });
-    if (ended.length !== 1) throw notFound('The session');
+    const ended = await deleteSessionByHandle(tx, accountId, handle);
+    if (ended !== 1) throw notFound('The session');
     await recordAudit(tx, context, {
       action: 'session.ended',
       entityType: 'account',
@@ -62,19 +54,16 @@ export async function endSession(context: AccountWriteContext, handle: string): 
 }
 
 /** "Log out everywhere": every session of the account ends, this one included. */
-export async function endAllSessions(context: AccountWriteContext): Promise<number> {
-  const accountId = ownAccount(context.actor);
+export async function endAllSessions(context: ServiceContext): Promise<number> {
+  const { accountId } = requireSignedIn(context.actor);
   return context.db.transaction(async (tx) => {
-    const ended = await tx
-      .delete(sessions)
-      .where(eq(sessions.accountId, accountId))
-      .returning({ id: sessions.id });
+    const ended = await deleteSessionsOfAccount(tx, accountId);
     await recordAudit(tx, context, {
       action: 'session.ended_all',
       entityType: 'account',
       entityId: accountId,
-      after: { sessionsEnded: ended.length },
+      after: { sessionsEnded: ended },
     });
-    return ended.length;
+    return ended;
   });
 }

@@ -7,3 +7,10 @@ export const SESSION_DAYS = 30;
 export const newSessionToken = newSecret;
 
 export const sessionIdOf = hashSecret;
+
+/** A session is named to its owner by the start of its id (itself a hash): enough to tell them apart. */
+export const SESSION_HANDLE_LENGTH = 16;
+
+export function sessionHandleOf(sessionId: string): string {
+  return sessionId.slice(0, SESSION_HANDLE_LENGTH);
+}

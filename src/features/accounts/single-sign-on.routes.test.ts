@@ -4,6 +4,7 @@ import { type App, createApp } from '../../server/app';
 import { fixedClock } from '../../server/clock';
 import { createLogger } from '../../server/logger';
 import { DIST_DIR } from '../../server/paths';
+import { systemContext } from '../../server/service-context';
 import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { CONFIDENTIAL_CLIENT, startTestProvider, type TestProvider } from '../../testing/oidc-provider';
 import { loadWebAssets } from '../../web/server/web.routes';
@@ -214,7 +215,7 @@ describe('single sign-on through an OpenID Connect provider', () => {
 
   it('refuses demo accounts where demo accounts may not sign in', async () => {
     const email = 'demo-sso@demo.example';
-    await createAccount(t.db, {
+    await createAccount(systemContext(t.db, t.clock), {
       name: 'Demo',
       email,
       password: 'a long and private phrase',

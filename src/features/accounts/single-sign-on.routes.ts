@@ -12,6 +12,7 @@ import {
   type SingleSignOnFailure,
   SingleSignOnStartQuerySchema,
 } from './accounts.contract';
+import { canLinkIdentity } from './accounts.policy';
 import { isSecureRequest, setSessionCookie } from './accounts.routes';
 import type { OidcClient } from './oidc-client';
 import { FLOW_MINUTES, finishSingleSignOn, startSingleSignOn } from './single-sign-on.service';
@@ -101,8 +102,7 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
       const returnTo = safeReturnPath(query.returnTo);
       const actor = c.var.actor;
       const linking = query.link === 'true';
-      // Linking is done from one's own signed-in browser session, never with an API token.
-      if (linking && (actor.kind !== 'account' || actor.tokenPermissions)) {
+      if (linking && !canLinkIdentity(actor)) {
         return c.redirect(`/login?${new URLSearchParams({ next: returnTo })}`, 302);
       }
       if (!client) return toSignInPage(c, 'unavailable', returnTo);
@@ -136,7 +136,6 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
         browserState,
         providerError: query.error,
         userAgent: c.req.header('user-agent'),
-        actor: c.var.actor,
       });
       if ('linked' in result) return c.redirect(withQuery(result.returnTo, 'sso_linked', 'true'), 302);
       if (!result.ok) {

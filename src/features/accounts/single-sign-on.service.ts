@@ -1,23 +1,26 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
-import type { Clock } from '../../server/clock';
-import type { Database } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
-import type { Actor } from '../../shared/access';
-import { recordAudit } from '../audit/audit.service';
+import type { ServiceContext } from '../../server/service-context';
+import { recordAudit } from '../audit/record-audit';
 import type { SingleSignOnFailure } from './accounts.contract';
-import { findAccountByEmail, findAccountByIdentity } from './accounts.queries';
-import { actorOf, openSession } from './accounts.service';
-import { oidcFlows, oidcIdentities } from './accounts.table';
+import { canSignIn } from './accounts.policy';
+import { findAccountByEmail } from './accounts.queries';
+import { getAccountActor, openSession, type SignInOptions } from './accounts.service';
 import type { IdentityClaims, OidcClient } from './oidc-client';
+import { hashSecret, newSecret } from './secret-tokens';
+import {
+  deleteFlowsExpiredBefore,
+  findAccountByIdentity,
+  insertFlow,
+  insertIdentityOnce,
+  takeFlow,
+  updateIdentityLastLogin,
+} from './single-sign-on.queries';
 
 /** How long someone has at the provider before the sign-in must start over. */
 export const FLOW_MINUTES = 10;
 
-type Deps = { db: Database; clock: Clock; logger: Logger };
-
-const random = () => randomBytes(32).toString('base64url');
-const hashState = (state: string) => createHash('sha256').update(state).digest('base64url');
+/** What talking to a provider needs besides the context: somewhere to say why it failed. */
+export type ProviderOptions = { logger: Logger };
 
 /**
  * Begins a sign-in at the provider: a fresh state, nonce and PKCE verifier, kept in the database
@@ -26,13 +29,13 @@ const hashState = (state: string) => createHash('sha256').update(state).digest('
  * started it.
  */
 export async function startSingleSignOn(
-  { db, clock, logger }: Deps,
+  { db, clock, logger }: Pick<ServiceContext, 'db' | 'clock'> & ProviderOptions,
   client: OidcClient,
   input: { redirectUri: string; returnTo: string; linkAccountId?: string },
 ): Promise<{ ok: true; state: string; authorizationUrl: URL } | { ok: false; failure: SingleSignOnFailure }> {
-  const state = random();
-  const nonce = random();
-  const codeVerifier = random();
+  const state = newSecret();
+  const nonce = newSecret();
+  const codeVerifier = newSecret();
   let authorizationUrl: URL;
   try {
     authorizationUrl = await client.authorizationUrl({
@@ -47,9 +50,9 @@ export async function startSingleSignOn(
   }
   const now = clock.now();
   await db.transaction(async (tx) => {
-    await tx.delete(oidcFlows).where(lt(oidcFlows.expiresAt, now));
-    await tx.insert(oidcFlows).values({
-      stateHash: hashState(state),
+    await deleteFlowsExpiredBefore(tx, now);
+    await insertFlow(tx, {
+      stateHash: hashSecret(state),
       codeVerifier,
       nonce,
       returnTo: input.returnTo,
@@ -73,13 +76,7 @@ export type SingleSignOnResult =
  * linked for next time. Nobody gets an account this way: without a match, nobody is signed in.
  */
 export async function finishSingleSignOn(
-  {
-    db,
-    clock,
-    logger,
-    allowDemoAccounts,
-    requestId,
-  }: Deps & { allowDemoAccounts: boolean; requestId?: string },
+  context: ServiceContext & ProviderOptions & SignInOptions,
   client: OidcClient,
   input: {
     /** The registered redirect URI with the query the provider sent back. */
@@ -89,17 +86,13 @@ export async function finishSingleSignOn(
     browserState: string | undefined;
     providerError: string | undefined;
     userAgent: string | undefined;
-    /** Who is signed in in this browser: a linking flow must end as the account that began it. */
-    actor: Actor;
   },
 ): Promise<SingleSignOnResult> {
-  const now = clock.now();
+  const { db, logger } = context;
+  const now = context.clock.now();
   const { state } = input;
   if (!state || state !== input.browserState) return { ok: false, failure: 'stale', returnTo: '/' };
-  const [flow] = await db
-    .delete(oidcFlows)
-    .where(eq(oidcFlows.stateHash, hashState(state)))
-    .returning();
+  const flow = await takeFlow(db, hashSecret(state));
   if (!flow || flow.expiresAt <= now) return { ok: false, failure: 'stale', returnTo: '/' };
   const fail = (failure: SingleSignOnFailure): SingleSignOnResult => ({
     ok: false,
@@ -127,10 +120,11 @@ export async function finishSingleSignOn(
   const { iss: issuer, sub: subject } = claims;
   const linked = await findAccountByIdentity(db, issuer, subject);
   if (flow.linkAccountId) {
-    const { actor } = input;
+    // Who is signed in in this browser: a linking flow must end as the account that began it.
+    const { actor } = context;
     if (actor.kind !== 'account' || actor.accountId !== flow.linkAccountId) return fail('stale');
     if (linked && linked.account.id !== actor.accountId) return fail('linked_elsewhere');
-    if (!linked) await linkIdentity(db, { actor, requestId, now }, actor.accountId, issuer, subject);
+    if (!linked) await linkIdentity(context, actor.accountId, issuer, subject);
     return { ok: true, linked: true, returnTo: flow.returnTo };
   }
   let found = linked;
@@ -144,42 +138,25 @@ export async function finishSingleSignOn(
     if (!found) return fail('no_account');
   }
   const { account, name } = found;
-  if (account.status !== 'active' || (account.isDemo && !allowDemoAccounts)) return fail('no_account');
+  if (!canSignIn(account, context)) return fail('no_account');
 
   if (linked) {
-    await db
-      .update(oidcIdentities)
-      .set({ lastLoginAt: now })
-      .where(and(eq(oidcIdentities.issuer, issuer), eq(oidcIdentities.subject, subject)));
+    await updateIdentityLastLogin(db, issuer, subject, now);
   } else {
-    await linkIdentity(
-      db,
-      { actor: await actorOf(db, account, name), requestId, now },
-      account.id,
-      issuer,
-      subject,
-    );
+    // The person signing in links their own identity, whoever the browser was before.
+    const self = await getAccountActor(db, account, name);
+    await linkIdentity({ ...context, actor: self }, account.id, issuer, subject);
   }
-  const { token, expiresAt } = await openSession(db, account.id, now, input.userAgent);
+  const { token, expiresAt } = await openSession(context, account.id, input.userAgent);
   return { ok: true, token, expiresAt, returnTo: flow.returnTo };
 }
 
 /** Links the provider's identity to the account, once, with the audit event in the same transaction. */
-async function linkIdentity(
-  db: Database,
-  context: { actor: Actor; requestId?: string; now: Date },
-  accountId: string,
-  issuer: string,
-  subject: string,
-) {
-  await db.transaction(async (tx) => {
+async function linkIdentity(context: ServiceContext, accountId: string, issuer: string, subject: string) {
+  const now = context.clock.now();
+  await context.db.transaction(async (tx) => {
     // A second callback racing this one for the same identity links it only once.
-    const [created] = await tx
-      .insert(oidcIdentities)
-      .values({ issuer, subject, accountId, createdAt: context.now, lastLoginAt: context.now })
-      .onConflictDoNothing()
-      .returning();
-    if (!created) return;
+    if (!(await insertIdentityOnce(tx, { issuer, subject, accountId, at: now }))) return;
     await recordAudit(tx, context, {
       action: 'account.identity_linked',
       entityType: 'account',

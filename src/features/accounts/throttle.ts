@@ -1,6 +1,6 @@
-import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { loginThrottles } from './accounts.table';
+import type { ServiceContext } from '../../server/service-context';
+import { addFailures, deleteThrottles, listThrottles } from './throttle.queries';
 
 export const THROTTLE_WINDOW_MINUTES = 15;
 /** Failures allowed in one window: per account (guessing one password) and per address (spraying many). */
@@ -12,13 +12,17 @@ export function throttleKeys(email: string, address: string | undefined): Thrott
   return { account: `account:${email.trim().toLowerCase()}`, address: `address:${address ?? 'unknown'}` };
 }
 
+function windowStart(now: Date): Date {
+  return new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
+}
+
 /** Whether either key has used up its failures in the current window. */
-export async function isThrottled(db: Db, keys: ThrottleKeys, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
-  const rows = await db
-    .select()
-    .from(loginThrottles)
-    .where(inArray(loginThrottles.key, [keys.account, keys.address]));
+export async function isThrottled(
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  keys: ThrottleKeys,
+): Promise<boolean> {
+  const since = windowStart(clock.now());
+  const rows = await listThrottles(db, [keys.account, keys.address]);
   return rows.some(
     (row) =>
       row.windowStartedAt > since &&
@@ -27,24 +31,18 @@ export async function isThrottled(db: Db, keys: ThrottleKeys, now: Date): Promis
 }
 
 /** Counts a failure; a window that has run out starts again at one. */
-export async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
-  await db
-    .insert(loginThrottles)
-    .values([
-      { key: keys.account, windowStartedAt: now, failures: 1 },
-      { key: keys.address, windowStartedAt: now, failures: 1 },
-    ])
-    .onConflictDoUpdate({
-      target: loginThrottles.key,
-      set: {
-        failures: sql`case when ${loginThrottles.windowStartedAt} > ${since}::timestamptz then ${loginThrottles.failures} + 1 else 1 end`,
-        windowStartedAt: sql`case when ${loginThrottles.windowStartedAt} > ${since}::timestamptz then ${loginThrottles.windowStartedAt} else ${now}::timestamptz end`,
-      },
-    });
+export async function recordFailure(
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  keys: ThrottleKeys,
+): Promise<void> {
+  const now = clock.now();
+  await addFailures(db, [keys.account, keys.address], now, windowStart(now));
 }
 
-/** A successful sign-in clears the account's count (not the address's). */
-export async function clearAccount(db: Db, keys: ThrottleKeys): Promise<void> {
-  await db.delete(loginThrottles).where(inArray(loginThrottles.key, [keys.account]));
+/**
+ * A successful sign-in clears the account's count (not the address's). It takes the caller's
+ * transaction, if any: erasing a person clears theirs in the erasure's.
+ */
+export async function clearAccount(tx: Db, keys: ThrottleKeys): Promise<void> {
+  await deleteThrottles(tx, [keys.account]);
 }

@@ -292,3 +292,12 @@ export async function updateClusterProfile(
 function definedFields<T extends object>(body: T): Partial<T> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
+
+// Lookups for other features (accounts turns role scopes into names and back).
+
+/** The id of each of these slugs that names a cluster, by slug. */
+export async function clusterIdsBySlug(db: Db, slugs: string[]): Promise<Map<string, string>> {
+  if (slugs.length === 0) return new Map();
+  const rows = await findClusterIdsBySlugs(db, slugs);
+  return new Map(rows.map((r) => [r.slug, r.id]));
+}

@@ -1,6 +1,7 @@
 import type { Clock } from '../../server/clock';
-import type { Db } from '../../server/db/client';
+import type { Database } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
+import { systemContext } from '../../server/service-context';
 import { deliverDueMail, type MailTransport } from './mail.service';
 
 /**
@@ -8,20 +9,21 @@ import { deliverDueMail, type MailTransport } from './mail.service';
  * message was queued. One round at a time; stopping waits for the round in progress.
  */
 export function startMailWorker(options: {
-  db: Db;
+  db: Database;
   transport: MailTransport | null;
   clock: Clock;
   logger: Logger;
   intervalMs?: number;
 }) {
-  const { db, transport, clock, logger } = options;
+  const { transport, logger } = options;
+  const context = systemContext(options.db, options.clock);
   let round: Promise<void> = Promise.resolve();
   let stopped = false;
   const run = () => {
     round = round.then(async () => {
       if (stopped) return;
       try {
-        const result = await deliverDueMail(db, transport, clock.now());
+        const result = await deliverDueMail(context, transport);
         if (result.sent + result.kept + result.retrying + result.failed > 0)
           logger.info(result, 'mail delivered');
       } catch (error) {

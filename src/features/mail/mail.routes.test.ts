@@ -27,11 +27,12 @@ beforeAll(async () => {
 afterAll(async () => smtp?.close());
 
 async function queue(to: string, subject: string) {
-  await queueMail(
-    t.db,
-    { to, subject, text: `Body of ${subject}\nLine two: æøå`, kind: 'test' },
-    t.clock.now(),
-  );
+  await queueMail(t.db, t, { to, subject, text: `Body of ${subject}\nLine two: æøå`, kind: 'test' });
+}
+
+/** The test database as seen at a given moment, for deliveries that are due later. */
+function at(now: Date) {
+  return { db: t.db, clock: { now: () => now } };
 }
 
 async function statusOf(subject: string) {
@@ -43,8 +44,8 @@ describe('mail delivery', () => {
   it('hands queued mail to the SMTP server once, and marks it sent', async () => {
     await queue('kari@example.test', 'Delivered once');
     const transport = smtpTransport(smtp.url, 'Klynge <no-reply@klynge.test>');
-    const first = await deliverDueMail(t.db, transport, t.clock.now());
-    const again = await deliverDueMail(t.db, transport, t.clock.now());
+    const first = await deliverDueMail(t, transport);
+    const again = await deliverDueMail(t, transport);
     transport.close();
     expect(first.sent).toBeGreaterThanOrEqual(1);
     expect(again.sent).toBe(0);
@@ -60,17 +61,17 @@ describe('mail delivery', () => {
     smtp.refuse('Mailbox full');
     const transport = smtpTransport(smtp.url, 'no-reply@klynge.test');
     let now = t.clock.now();
-    const first = await deliverDueMail(t.db, transport, now);
+    const first = await deliverDueMail(at(now), transport);
     expect(first.retrying).toBe(1);
     let row = await statusOf('Refused');
     expect(row).toMatchObject({ status: 'queued', attempts: 1 });
     expect(row.lastError).toContain('Mailbox full');
     expect(row.nextAttemptAt.getTime()).toBe(now.getTime() + retryDelayMs(1));
     // Not due yet: nothing happens.
-    expect((await deliverDueMail(t.db, transport, now)).retrying).toBe(0);
+    expect((await deliverDueMail(at(now), transport)).retrying).toBe(0);
     for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
       now = new Date(row.nextAttemptAt.getTime());
-      await deliverDueMail(t.db, transport, now);
+      await deliverDueMail(at(now), transport);
       row = await statusOf('Refused');
     }
     smtp.refuse(undefined);
@@ -81,7 +82,7 @@ describe('mail delivery', () => {
 
   it('keeps mail for the outbox page when no SMTP server is configured', async () => {
     await queue('ola@example.test', 'Kept here');
-    const result = await deliverDueMail(t.db, null, t.clock.now());
+    const result = await deliverDueMail(t, null);
     expect(result.kept).toBeGreaterThanOrEqual(1);
     expect((await statusOf('Kept here')).status).toBe('kept');
   });

@@ -18,5 +18,5 @@ export const listMailRoute = defineRoute({
 });
 
 export const mailRoutes = createRouter().openapi(listMailRoute, async (c) =>
-  c.json(await listMail(c.var.db, c.req.valid('query')), 200),
+  c.json(await listMail(c.var, c.req.valid('query')), 200),
 );

@@ -1,8 +1,10 @@
-import { and, asc, count, desc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { Page } from '../../server/http/pagination';
+import type { ServiceContext } from '../../server/service-context';
 import type { ListMailQuery, MailMessageView } from './mail.contract';
-import { type MailStatus, mailMessages } from './mail.table';
+import { requireMayReadOutbox } from './mail.policy';
+import { claimDueMail, insertMail, keepDueMail, listMailPage, updateDelivery } from './mail.queries';
+import type { MailStatus } from './mail.table';
 
 export type OutgoingMail = {
   to: string;
@@ -13,11 +15,23 @@ export type OutgoingMail = {
 };
 
 /**
+ * What a service that queues mail needs besides its context: a way to ask the mail worker to
+ * deliver now. Call it after the transaction that queued the mail has committed, never inside it:
+ * the worker would find nothing yet.
+ */
+export type MailOptions = { wakeMail: () => void };
+
+/**
  * Puts a message in the outbox. Call it with the transaction that makes the change the message
  * tells about: the message exists exactly when the change does, and the mail worker delivers it.
  */
-export async function queueMail(tx: Db, mail: OutgoingMail, now: Date): Promise<void> {
-  await tx.insert(mailMessages).values({
+export async function queueMail(
+  tx: Db,
+  { clock }: Pick<ServiceContext, 'clock'>,
+  mail: OutgoingMail,
+): Promise<void> {
+  const now = clock.now();
+  await insertMail(tx, {
     toAddress: mail.to,
     subject: mail.subject,
     textBody: mail.text,
@@ -27,24 +41,13 @@ export async function queueMail(tx: Db, mail: OutgoingMail, now: Date): Promise<
   });
 }
 
-/** The outbox, newest first. Only operators read it: it holds sign-in links meant for others. */
-export async function listMail(db: Db, query: ListMailQuery): Promise<Page<MailMessageView>> {
-  const conditions: (SQL | undefined)[] = [
-    query.status ? eq(mailMessages.status, query.status) : undefined,
-    query.kind ? eq(mailMessages.kind, query.kind) : undefined,
-    query.to ? sql`lower(${mailMessages.toAddress}) = lower(${query.to})` : undefined,
-  ];
-  const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(mailMessages)
-      .where(where)
-      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db.select({ n: count() }).from(mailMessages).where(where),
-  ]);
+/** The outbox, newest first. */
+export async function listMail(
+  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
+  query: ListMailQuery,
+): Promise<Page<MailMessageView>> {
+  requireMayReadOutbox(actor);
+  const { rows, total } = await listMailPage(db, query);
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -58,7 +61,7 @@ export async function listMail(db: Db, query: ListMailQuery): Promise<Page<MailM
       createdAt: row.createdAt.toISOString(),
       sentAt: row.sentAt?.toISOString() ?? null,
     })),
-    total: total?.n ?? 0,
+    total,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -88,49 +91,27 @@ export type DeliveryResult = { sent: number; kept: number; retrying: number; fai
  * while the SMTP server is talked to. Without a transport, messages are kept for the outbox page.
  */
 export async function deliverDueMail(
-  db: Db,
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
   transport: MailTransport | null,
-  now: Date,
   limit = 20,
 ): Promise<DeliveryResult> {
+  const now = clock.now();
   const result: DeliveryResult = { sent: 0, kept: 0, retrying: 0, failed: 0 };
-  const due = db
-    .select({ id: mailMessages.id })
-    .from(mailMessages)
-    .where(and(eq(mailMessages.status, 'queued'), lte(mailMessages.nextAttemptAt, now)))
-    .orderBy(asc(mailMessages.nextAttemptAt))
-    .limit(limit)
-    .for('update', { skipLocked: true });
   if (!transport) {
-    const kept = await db
-      .update(mailMessages)
-      .set({ status: 'kept' })
-      .where(inArray(mailMessages.id, due))
-      .returning({ id: mailMessages.id });
-    result.kept = kept.length;
+    result.kept = await keepDueMail(db, now, limit);
     return result;
   }
-  const claimed = await db
-    .update(mailMessages)
-    .set({
-      attempts: sql`${mailMessages.attempts} + 1`,
-      nextAttemptAt: new Date(now.getTime() + LEASE_MS),
-    })
-    .where(inArray(mailMessages.id, due))
-    .returning();
+  const claimed = await claimDueMail(db, now, limit, new Date(now.getTime() + LEASE_MS));
   for (const message of claimed) {
     const outcome = await attempt(transport, message);
     const status: MailStatus =
       outcome === null ? 'sent' : message.attempts >= MAX_ATTEMPTS ? 'failed' : 'queued';
-    await db
-      .update(mailMessages)
-      .set({
-        status,
-        lastError: outcome,
-        sentAt: outcome === null ? now : null,
-        nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
-      })
-      .where(eq(mailMessages.id, message.id));
+    await updateDelivery(db, message.id, {
+      status,
+      lastError: outcome,
+      sentAt: outcome === null ? now : null,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts)),
+    });
     if (status === 'sent') result.sent += 1;
     else if (status === 'failed') result.failed += 1;
     else result.retrying += 1;

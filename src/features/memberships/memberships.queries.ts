@@ -210,3 +210,26 @@ export async function updateMembershipRow(
 ) {
   await db.update(memberships).set(values).where(eq(memberships.id, id));
 }
+
+// For other features' questions about partnerships on a day (accounts: who may give partner contact).
+
+/** How many of the organisation's memberships in these clusters are active on `today`. */
+export async function countActiveMembershipsInClusters(
+  db: Db,
+  organisationId: string,
+  clusterIds: string[],
+  today: string,
+) {
+  if (clusterIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.clusterId, clusterIds),
+        activeOn(today),
+      ),
+    );
+  return row?.n ?? 0;
+}

@@ -279,3 +279,16 @@ export async function addMember(
     throw conflictOnUniqueViolation(error, `${input.orgnr} is already a partner in this cluster.`);
   }
 }
+
+// For other features' questions about partnerships on a day (accounts: who may give partner contact).
+import { countActiveMembershipsInClusters } from './memberships.queries';
+
+/** Whether the organisation is an active partner, on `today`, of any of these clusters. */
+export async function isActivePartnerInAny(
+  db: Db,
+  organisationId: string,
+  clusterIds: string[],
+  today: string,
+): Promise<boolean> {
+  return (await countActiveMembershipsInClusters(db, organisationId, clusterIds, today)) > 0;
+}

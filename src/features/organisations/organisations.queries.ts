@@ -134,3 +134,22 @@ export async function updateContact(
     .set({ contactEmail: values.email, contactPhone: values.phone, updatedAt: values.now })
     .where(eq(organisations.id, id));
 }
+
+// Lookups for other features' services (accounts turns role scopes into names and back).
+import { inArray } from 'drizzle-orm';
+
+/** The id of each organisation among these numbers. */
+export function listOrganisationIdsByOrgnrs(db: Db, orgnrs: string[]) {
+  return db
+    .select({ id: organisations.id, orgnr: organisations.orgnr })
+    .from(organisations)
+    .where(inArray(organisations.orgnr, orgnrs));
+}
+
+/** Number and name of each of these organisations. */
+export function listOrganisationRefsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+}

@@ -238,3 +238,23 @@ export async function updateOrganisationContact(
 export async function findOrganisationId(db: Db, orgnr: string): Promise<string | undefined> {
   return (await findByOrgnr(db, orgnr))?.id;
 }
+
+// Lookups for other features (accounts turns role scopes into names and back).
+import { listOrganisationIdsByOrgnrs, listOrganisationRefsByIds } from './organisations.queries';
+
+/** The id of each of these numbers that names a known organisation, by number. */
+export async function organisationIdsByOrgnr(db: Db, orgnrs: string[]): Promise<Map<string, string>> {
+  if (orgnrs.length === 0) return new Map();
+  const rows = await listOrganisationIdsByOrgnrs(db, orgnrs);
+  return new Map(rows.map((r) => [r.orgnr, r.id]));
+}
+
+/** Number and name of each of these organisations, for labelling rows that hold only an id. */
+export async function organisationRefsById(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { orgnr: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await listOrganisationRefsByIds(db, ids);
+  return new Map(rows.map((r) => [r.id, { orgnr: r.orgnr, name: r.name }]));
+}

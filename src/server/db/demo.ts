@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { createAccount } from '../../features/accounts/accounts.service';
+import { createAccountInTransaction } from '../../features/accounts/accounts.service';
 import { type DemoCluster, loadDemoClusters } from '../../features/clusters/clusters.demo';
 import { createCluster } from '../../features/clusters/clusters.seed';
 import { linkNodeToHub } from '../../features/clusters/clusters.service';
@@ -16,6 +16,8 @@ import type { Role } from '../../shared/access';
 import { addDays, fromDayNumber, minDate, toDayNumber } from '../../shared/dates';
 import { type Random, seededRandom } from '../../shared/random';
 import { sectionOfNace } from '../../shared/sectors';
+import { systemClock } from '../clock';
+import { systemContext } from '../service-context';
 import type { Database, Db } from './client';
 
 /** Partner counts stated in public sources; other clusters get a plausible number. */
@@ -219,7 +221,7 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
     const partnerId = membershipRows.find((m) => m.clusterId === homeId && m.leftOn === null)!.organisationId;
     for (const demo of DEMO_ACCOUNTS) {
       const clusterScoped = demo.role === 'cluster_manager' || demo.role === 'cluster_staff';
-      await createAccount(tx, {
+      await createAccountInTransaction(tx, systemContext(db, systemClock), {
         name: demo.name,
         email: demo.email,
         password: demo.password,

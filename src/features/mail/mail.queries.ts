@@ -1,0 +1,71 @@
+import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import type { ListMailQuery } from './mail.contract';
+import { type MailStatus, mailMessages } from './mail.table';
+
+export type MailRow = typeof mailMessages.$inferSelect;
+
+export async function insertMail(db: Db, values: typeof mailMessages.$inferInsert): Promise<void> {
+  await db.insert(mailMessages).values(values);
+}
+
+/** A page of the outbox, newest first, filtered by status, kind and recipient (in any case). */
+export async function listMailPage(db: Db, query: ListMailQuery) {
+  const where = and(
+    query.status ? eq(mailMessages.status, query.status) : undefined,
+    query.kind ? eq(mailMessages.kind, query.kind) : undefined,
+    query.to ? sql`lower(${mailMessages.toAddress}) = lower(${query.to})` : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(mailMessages)
+      .where(where)
+      .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    db.select({ n: count() }).from(mailMessages).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * The ids of queued messages due at `now`, oldest due first, locked and skipping those another
+ * process holds: a subquery, so claiming them is one statement.
+ */
+function dueMail(db: Db, now: Date, limit: number) {
+  return db
+    .select({ id: mailMessages.id })
+    .from(mailMessages)
+    .where(and(eq(mailMessages.status, 'queued'), lte(mailMessages.nextAttemptAt, now)))
+    .orderBy(asc(mailMessages.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+/** Marks the due messages kept; answers how many. */
+export async function keepDueMail(db: Db, now: Date, limit: number): Promise<number> {
+  const kept = await db
+    .update(mailMessages)
+    .set({ status: 'kept' })
+    .where(inArray(mailMessages.id, dueMail(db, now, limit)))
+    .returning({ id: mailMessages.id });
+  return kept.length;
+}
+
+/** Claims the due messages until `leaseUntil`, counting the attempt; answers them. */
+export function claimDueMail(db: Db, now: Date, limit: number, leaseUntil: Date): Promise<MailRow[]> {
+  return db
+    .update(mailMessages)
+    .set({ attempts: sql`${mailMessages.attempts} + 1`, nextAttemptAt: leaseUntil })
+    .where(inArray(mailMessages.id, dueMail(db, now, limit)))
+    .returning();
+}
+
+export async function updateDelivery(
+  db: Db,
+  id: string,
+  values: { status: MailStatus; lastError: string | null; sentAt: Date | null; nextAttemptAt: Date },
+): Promise<void> {
+  await db.update(mailMessages).set(values).where(eq(mailMessages.id, id));
+}
