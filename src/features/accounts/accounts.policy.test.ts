@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/http/app-error';
-import { ANONYMOUS, type Actor, type Permission, type Role, type RoleGrant } from '../../shared/access';
+import { type Actor, ANONYMOUS, type Permission, type Role, type RoleGrant } from '../../shared/access';
 import {
   canAcceptInvitation,
   canGrant,

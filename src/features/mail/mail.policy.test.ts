@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/http/app-error';
-import { ANONYMOUS, type Actor, type Permission, ROLES, type Role } from '../../shared/access';
+import { type Actor, ANONYMOUS, type Permission, ROLES, type Role } from '../../shared/access';
 import { canReadOutbox, requireMayReadOutbox } from './mail.policy';
 
 function holding(role: Role, tokenPermissions?: Permission[]): Actor {
