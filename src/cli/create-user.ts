@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { createAccount } from '../features/accounts/accounts.service';
 import { getClusterId } from '../features/clusters/clusters.service';
 import { findOrganisationId } from '../features/organisations/organisations.service';
+import { systemClock } from '../server/clock';
 import type { Database } from '../server/db/client';
 import { AppError } from '../server/http/app-error';
+import { systemContext } from '../server/service-context';
 import { ROLES, type Role } from '../shared/access';
 import { checkOrgnr } from '../shared/orgnr';
 
@@ -48,13 +50,14 @@ export async function createUser(db: Database, args: string[]): Promise<number> 
     );
     return 2;
   }
+  const ctx = systemContext(db, systemClock);
   try {
-    const clusterId = values.cluster ? await getClusterId(db, values.cluster) : null;
+    const clusterId = values.cluster ? await getClusterId(ctx, values.cluster) : null;
     let organisationId: string | null = null;
     if (values.orgnr) {
       const check = checkOrgnr(values.orgnr);
       if (!check.ok) throw new AppError('validation_failed', check.message);
-      organisationId = (await findOrganisationId(db, check.orgnr)) ?? null;
+      organisationId = (await findOrganisationId(ctx, check.orgnr)) ?? null;
       if (!organisationId)
         throw new AppError('not_found', `The organisation ${check.orgnr} is not in the register copy.`);
     }

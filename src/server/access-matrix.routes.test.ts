@@ -3,7 +3,7 @@ import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.
 import { apiTokens, invitations, passwordResets } from '../features/accounts/accounts.table';
 import { hashSecret, newSecret } from '../features/accounts/secret-tokens';
 import { sessionIdOf } from '../features/accounts/sessions';
-import { recordAudit } from '../features/audit/audit.service';
+import { recordAudit } from '../features/audit/record-audit';
 import { createCluster } from '../features/clusters/clusters.seed';
 import { createMembership } from '../features/memberships/memberships.seed';
 import { createOrganisation, nextOrgnr } from '../features/organisations/organisations.seed';
@@ -677,7 +677,7 @@ beforeAll(async () => {
   ] as const) {
     await recordAudit(
       t.db,
-      { actor: ANONYMOUS, now: t.clock.now() },
+      { actor: ANONYMOUS, clock: t.clock },
       { action: 'cluster.updated', entityType: 'cluster', entityId, clusterId: cluster.id },
     );
   }

@@ -8,8 +8,7 @@ import {
   type RoleGrant,
 } from '../../shared/access';
 import { clusters } from '../clusters/clusters.table';
-import { activeOn } from '../memberships/memberships.queries';
-import { memberships } from '../memberships/memberships.table';
+import { membershipActiveOn, memberships } from '../memberships/memberships.table';
 import { organisations } from '../organisations/organisations.table';
 import type { GrantView, InvitedGrant } from './invitations.contract';
 
@@ -106,7 +105,7 @@ async function isPartnerOfAny(
       and(
         eq(memberships.organisationId, organisationId),
         inArray(memberships.clusterId, clusterIds),
-        activeOn(today),
+        membershipActiveOn(today),
       ),
     )
     .limit(1);

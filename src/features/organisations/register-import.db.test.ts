@@ -36,7 +36,7 @@ async function count(): Promise<number> {
 describe('importing the bulk download', () => {
   beforeAll(async () => {
     await importMunicipalities(
-      t.db,
+      { db: t.db },
       join(SHARED, 'municipalities.csv'),
       join(SHARED, 'municipality-changes-2024.csv'),
     );
