@@ -1,4 +1,5 @@
 import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
 import type { MembershipRole } from '../../shared/membership-roles';
@@ -43,6 +44,13 @@ function currentLevelView(row: CurrentLevelRow) {
   return row ? { code: row.code, name: { nb: row.nameNb, en: row.nameEn }, since: row.since } : null;
 }
 
+/** Partners today of each of these clusters. */
+async function countPartnersToday(db: Db, clusterIds: string[], today: string): Promise<Map<string, number>> {
+  if (clusterIds.length === 0) return new Map();
+  const rows = await countActivePartnersByCluster(db, clusterIds, today);
+  return new Map(rows.map((row) => [row.clusterId, row.members]));
+}
+
 /**
  * The registry list. Words in `q` are matched with PostgreSQL's Norwegian full-text search
  * ("klyngene" finds "klynge"); when that finds nothing, names are matched fuzzily (trigrams),
@@ -62,16 +70,10 @@ export async function listClusters(
       matched = 'fuzzy';
     }
   }
-  const members = new Map(
-    page.rows.length === 0
-      ? []
-      : (
-          await countActivePartnersByCluster(
-            db,
-            page.rows.map((r) => r.id),
-            today,
-          )
-        ).map((r) => [r.clusterId, r.members]),
+  const members = await countPartnersToday(
+    db,
+    page.rows.map((r) => r.id),
+    today,
   );
   const items: ClusterSummary[] = page.rows.map((row) => ({
     slug: row.slug,
@@ -223,6 +225,7 @@ export async function linkNodeToHub(
   return insertHubLink(db, { ...link, endsOn: link.endsOn ?? null });
 }
 
+/** The id of the cluster with this slug; a slug nobody has is a missing cluster. */
 export async function getClusterId({ db }: Pick<ServiceContext, 'db'>, slug: string): Promise<string> {
   const [row] = await findClusterIdsBySlugs(db, [slug]);
   if (!row) throw notFound(`The cluster "${slug}"`);

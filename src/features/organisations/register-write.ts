@@ -143,7 +143,7 @@ export type BatchResult = Pick<RegisterImportCounts, 'new' | 'updated' | 'unchan
 export async function writeRegisterBatch(
   tx: Db,
   batch: PreparedRecord[],
-  context: { importId: string | null; now: Date },
+  run: { importId: string | null; now: Date },
 ): Promise<BatchResult> {
   const byOrgnr = new Map(batch.map((record) => [record.columns.orgnr, record]));
   const stored = await listRegisterHashes(tx, [...byOrgnr.keys()]);
@@ -164,7 +164,7 @@ export async function writeRegisterBatch(
   }
   if (writes.length > 0) {
     // The ids are needed only for the history; a batch of new records leaves them in the database.
-    const written = await upsertRegisterRecords(tx, writes, context.now, before.size > 0);
+    const written = await upsertRegisterRecords(tx, writes, run.now, before.size > 0);
     if (before.size > 0) {
       const idOf = new Map(written.map((row) => [row.orgnr, row.id]));
       await insertOrganisationChanges(
@@ -174,7 +174,7 @@ export async function writeRegisterBatch(
           const kind = changeKind(old, after);
           return {
             organisationId: idOf.get(old.orgnr)!,
-            importId: context.importId,
+            importId: run.importId,
             kind,
             changes: diff(old, after),
             effectiveOn: kind === 'deleted' ? after.deletedOn : null,
