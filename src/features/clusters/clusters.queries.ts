@@ -1,3 +1,5 @@
+// A cluster's level and brands carry the names the programme gives them, so these queries join
+// the programme's levels and brands: this file is one of the read models decision 015 names.
 import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { LevelCode } from '../programme/levels';
