@@ -50,13 +50,14 @@ export async function createUser(db: Database, args: string[]): Promise<number> 
     );
     return 2;
   }
+  const ctx = systemContext(db, systemClock);
   try {
-    const clusterId = values.cluster ? await getClusterId(db, values.cluster) : null;
+    const clusterId = values.cluster ? await getClusterId(ctx, values.cluster) : null;
     let organisationId: string | null = null;
     if (values.orgnr) {
       const check = checkOrgnr(values.orgnr);
       if (!check.ok) throw new AppError('validation_failed', check.message);
-      organisationId = (await findOrganisationId(db, check.orgnr)) ?? null;
+      organisationId = (await findOrganisationId(ctx, check.orgnr)) ?? null;
       if (!organisationId)
         throw new AppError('not_found', `The organisation ${check.orgnr} is not in the register copy.`);
     }

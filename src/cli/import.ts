@@ -5,6 +5,7 @@ import { applyRegisterUpdates } from '../features/organisations/register-updates
 import { importMunicipalities, importSn2007 } from '../features/reference/reference.service';
 import { systemClock } from '../server/clock';
 import type { Database } from '../server/db/client';
+import { type ServiceContext, systemContext } from '../server/service-context';
 import { createProgress } from './progress';
 
 export const IMPORT_HELP = `Usage:
@@ -21,7 +22,7 @@ export const IMPORT_HELP = `Usage:
 
 const number = (n: number) => n.toLocaleString('en');
 
-async function brreg(db: Database, file: string, args: string[]): Promise<number> {
+async function brreg(ctx: ServiceContext, file: string, args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
@@ -37,7 +38,7 @@ async function brreg(db: Database, file: string, args: string[]): Promise<number
   const report = createWriteStream(reportPath);
   report.write('entry\torgnr\treason\n');
   const progress = createProgress('import brreg', statSync(file).size);
-  const summary = await importRegisterFile({ db, clock: systemClock }, file, {
+  const summary = await importRegisterFile(ctx, file, {
     kind,
     batchSize: values.batch ? Number(values.batch) : undefined,
     onProgress: (bytes, _total, entries) => progress.update(bytes, entries),
@@ -67,11 +68,12 @@ export async function runImport(db: Database, argv: string[]): Promise<number> {
     console.log(IMPORT_HELP);
     return what === '--help' ? 0 : 2;
   }
+  const ctx = systemContext(db, systemClock);
   switch (what) {
     case 'brreg':
-      return brreg(db, file, rest);
+      return brreg(ctx, file, rest);
     case 'brreg-updates': {
-      const s = await applyRegisterUpdates({ db, clock: systemClock }, file);
+      const s = await applyRegisterUpdates(ctx, file);
       console.log(
         `Done: ${number(s.entries)} changes: ${number(s.created)} new, ${number(s.changed)} changed ` +
           `(${number(s.deleted)} deleted in the register), ${number(s.unchanged)} unchanged, ${number(s.removed)} removed, ` +
@@ -81,13 +83,13 @@ export async function runImport(db: Database, argv: string[]): Promise<number> {
       return 0;
     }
     case 'sn2007': {
-      const { codes } = await importSn2007(db, file);
+      const { codes } = await importSn2007(ctx, file);
       console.log(`Done: ${number(codes)} SN2007 codes loaded.`);
       return 0;
     }
     case 'municipalities': {
       const { values } = parseArgs({ args: rest, options: { changes: { type: 'string' } } });
-      const result = await importMunicipalities(db, file, values.changes);
+      const result = await importMunicipalities(ctx, file, values.changes);
       console.log(
         `Done: ${number(result.municipalities)} municipalities and ${number(result.renumbered)} renumberings loaded.`,
       );

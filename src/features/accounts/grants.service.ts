@@ -16,11 +16,11 @@ const CLUSTER_ROLES = new Set(['cluster_manager', 'cluster_staff']);
 export async function resolveGrants(db: Db, grants: InvitedGrant[], field: string): Promise<RoleGrant[]> {
   const [clusterIds, organisationIds] = await Promise.all([
     clusterIdsBySlug(
-      db,
+      { db },
       grants.flatMap((g) => (g.cluster ? [g.cluster] : [])),
     ),
     organisationIdsByOrgnr(
-      db,
+      { db },
       grants.flatMap((g) => (g.organisation ? [g.organisation] : [])),
     ),
   ]);
@@ -68,7 +68,7 @@ export async function grantsToGive(
   for (const grant of grants) {
     const isPartner =
       grant.role === 'partner_contact' && grant.organisationId !== null
-        ? await isActivePartnerInAny(db, grant.organisationId, clusters, today)
+        ? await isActivePartnerInAny({ db }, grant.organisationId, clusters, today)
         : false;
     toGive.push({ ...grant, organisationIsPartnerOfActorsCluster: isPartner });
   }
@@ -88,8 +88,8 @@ export async function requireMayGrantRoles(
 /** Grants with the names of their cluster or organisation, for people to read. */
 export async function describeGrants(db: Db, grants: RoleGrant[]): Promise<GrantView[]> {
   const [clusters, organisations] = await Promise.all([
-    clusterRefsById(db, [...new Set(grants.flatMap((g) => (g.clusterId ? [g.clusterId] : [])))]),
-    organisationRefsById(db, [
+    clusterRefsById({ db }, [...new Set(grants.flatMap((g) => (g.clusterId ? [g.clusterId] : [])))]),
+    organisationRefsById({ db }, [
       ...new Set(grants.flatMap((g) => (g.organisationId ? [g.organisationId] : []))),
     ]),
   ]);

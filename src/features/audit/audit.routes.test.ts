@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/clock';
 import type { Actor } from '../../shared/access';
 import { parseCsvText } from '../../shared/csv';
 import { setupTestApp } from '../../testing/harness';
@@ -6,8 +7,8 @@ import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import { createCluster } from '../clusters/clusters.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme } from '../programme/programme.seed';
-import { recordAudit } from './audit.service';
 import { auditEvents } from './audit.table';
+import { recordAudit } from './record-audit';
 
 const t = setupTestApp();
 let manager: string;
@@ -56,7 +57,7 @@ beforeAll(async () => {
   // Recorded in this order; the trail lists the last recorded first.
   await recordAudit(
     t.db,
-    { actor: tricky, now: new Date('2026-06-01T08:00:00Z') },
+    { actor: tricky, clock: fixedClock('2026-06-01T08:00:00Z') },
     {
       action: 'cluster.updated',
       entityType: 'cluster',
@@ -75,7 +76,7 @@ beforeAll(async () => {
   // 00:30 on 15 June in Oslo (summer time), still 14 June in UTC.
   await recordAudit(
     t.db,
-    { actor: tricky, now: new Date('2026-06-14T22:30:00Z') },
+    { actor: tricky, clock: fixedClock('2026-06-14T22:30:00Z') },
     {
       action: 'organisation.actor_type_overridden',
       entityType: 'organisation',

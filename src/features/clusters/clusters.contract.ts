@@ -3,7 +3,11 @@ import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { COUNTY_CODES } from '../../shared/counties';
 import { isSectorCode } from '../../shared/sectors';
 import { isSlug } from '../../shared/slug';
-import { PartnerStatisticsSchema } from '../memberships/memberships.contract';
+import {
+  ActorTypeSchema,
+  MembershipRoleSchema,
+  SizeClassSchema,
+} from '../organisations/organisations.contract';
 import { OrgnrSchema } from '../organisations/orgnr.contract';
 import { LevelCodeSchema, LocalizedTextSchema } from '../programme/programme.contract';
 
@@ -92,6 +96,27 @@ export const HubLinkSchema = z
     current: z.boolean(),
   })
   .openapi('HubLink');
+
+const countOf = <T extends z.ZodType>(key: T) => z.array(z.object({ key, count: z.number().int() }));
+
+/** Who a cluster's partners are today, counted along each dimension. */
+export const PartnerStatisticsSchema = z
+  .object({
+    total: z.number().int().openapi({ description: 'Partners today' }),
+    byRole: countOf(MembershipRoleSchema),
+    byActorType: countOf(ActorTypeSchema),
+    byCounty: countOf(z.string()).openapi({ description: 'By county number; "unknown" when not known' }),
+    bySize: countOf(SizeClassSchema),
+    bySection: countOf(z.string()).openapi({
+      description: 'By the SN2007 section of the primary industry code; "unknown" when there is none',
+    }),
+    smeShare: z.number().nullable().openapi({
+      description: 'Share of company partners that are SMEs, 0–1; null without company partners',
+    }),
+  })
+  .openapi('PartnerStatistics');
+
+export type PartnerStatistics = z.infer<typeof PartnerStatisticsSchema>;
 
 export const ClusterProfileSchema = ClusterSummarySchema.extend({
   id: z.string().uuid(),

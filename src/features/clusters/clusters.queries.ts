@@ -1,3 +1,5 @@
+// A cluster's level and brands carry the names the programme gives them, so these queries join
+// the programme's levels and brands: this file is one of the read models decision 015 names.
 import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { LevelCode } from '../programme/levels';
@@ -8,16 +10,11 @@ import {
   clusterCounties,
   clusterSectors,
   clusters,
+  engagementActiveOn,
+  engagementEnd,
   engagements,
   hubLinks,
 } from './clusters.table';
-
-/** The last day an engagement runs, all changes considered. */
-export const engagementEnd = sql<string>`coalesce(${engagements.endedOn}, ${engagements.extendedToOn}, ${engagements.plannedEndOn})`;
-
-export function engagementActiveOn(today: string): SQL {
-  return sql`${engagements.startsOn} <= ${today}::date and ${engagementEnd} >= ${today}::date`;
-}
 
 // Correlated subqueries are written with explicit aliases: drizzle leaves column names unqualified
 // in single-table selects, which would make "id" ambiguous inside them.
@@ -195,38 +192,6 @@ export function listHubLinksOfCluster(db: Db, clusterId: string) {
     .orderBy(asc(hubLinks.startsOn));
 }
 
-export function countActiveByLevel(db: Db, programmeId: string, today: string) {
-  return db
-    .select({ level: levels.code, clusters: sql<number>`count(distinct ${engagements.clusterId})::int` })
-    .from(engagements)
-    .innerJoin(levels, eq(levels.id, engagements.levelId))
-    .where(and(eq(levels.programmeId, programmeId), engagementActiveOn(today)))
-    .groupBy(levels.code);
-}
-
-export async function countActiveClusters(db: Db, programmeId: string, today: string) {
-  const [row] = await db
-    .select({ clusters: sql<number>`count(distinct ${engagements.clusterId})::int` })
-    .from(engagements)
-    .innerJoin(levels, eq(levels.id, engagements.levelId))
-    .where(and(eq(levels.programmeId, programmeId), engagementActiveOn(today)));
-  return row?.clusters ?? 0;
-}
-
-export function countActiveBrandsByCode(db: Db, programmeId: string, today: string) {
-  return db
-    .select({ code: brands.code, clusters: sql<number>`count(distinct ${clusterBrands.clusterId})::int` })
-    .from(clusterBrands)
-    .innerJoin(brands, eq(brands.id, clusterBrands.brandId))
-    .where(
-      and(
-        eq(brands.programmeId, programmeId),
-        sql`${clusterBrands.startsOn} <= ${today}::date and (${clusterBrands.endsOn} is null or ${clusterBrands.endsOn} >= ${today}::date)`,
-      ),
-    )
-    .groupBy(brands.code);
-}
-
 /** The level a cluster was at on a given day, for the hub rule. */
 export async function findLevelOn(db: Db, clusterId: string, day: string): Promise<LevelCode | undefined> {
   const [row] = await db
@@ -239,6 +204,13 @@ export async function findLevelOn(db: Db, clusterId: string, day: string): Promi
   return row?.code;
 }
 
+export function listClusterRefsByIds(db: Db, ids: string[]) {
+  return db
+    .select({ id: clusters.id, slug: clusters.slug, name: clusters.name })
+    .from(clusters)
+    .where(inArray(clusters.id, ids));
+}
+
 export function findClusterIdsBySlugs(db: Db, slugs: string[]) {
   return db
     .select({ id: clusters.id, slug: clusters.slug })
@@ -246,11 +218,9 @@ export function findClusterIdsBySlugs(db: Db, slugs: string[]) {
     .where(inArray(clusters.slug, slugs));
 }
 
-export function listClusterRefsByIds(db: Db, ids: string[]) {
-  return db
-    .select({ id: clusters.id, slug: clusters.slug, name: clusters.name })
-    .from(clusters)
-    .where(inArray(clusters.id, ids));
+export async function insertHubLink(db: Db, link: typeof hubLinks.$inferInsert) {
+  const [row] = await db.insert(hubLinks).values(link).returning();
+  return row!;
 }
 
 /** The cluster's own columns with its counties and sectors, locked until the transaction ends. */

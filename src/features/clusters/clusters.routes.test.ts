@@ -63,7 +63,7 @@ beforeAll(async () => {
     sectors: ['03'],
     engagements: [{ level: 'hub_node', startsOn: '2022-07-01', plannedEndOn: '2027-06-30' }],
   });
-  await linkNodeToHub(t.db, { hubClusterId: hub.id, nodeClusterId: node.id, startsOn: '2022-07-01' });
+  await linkNodeToHub({ db: t.db }, { hubClusterId: hub.id, nodeClusterId: node.id, startsOn: '2022-07-01' });
   await createCluster(t.db, programme, {
     slug: 'ostfold-og-asker-klyngen',
     name: 'Østfold og Asker-klyngen',
@@ -346,7 +346,7 @@ describe('hub links', () => {
       engagements: [{ level: 'hub_node', startsOn: '2023-01-01', plannedEndOn: '2025-12-31' }],
     });
     await expect(
-      linkNodeToHub(t.db, { hubClusterId: arena.id, nodeClusterId: node.id, startsOn: '2023-01-01' }),
+      linkNodeToHub({ db: t.db }, { hubClusterId: arena.id, nodeClusterId: node.id, startsOn: '2023-01-01' }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
   });
 });

@@ -1,31 +1,34 @@
-import { type Clock, osloDate } from '../../server/clock';
-import type { Database, Db } from '../../server/db/client';
+import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
-import { hasClusterPermission, hasProgrammePermission } from '../../shared/access';
+import type { ServiceContext } from '../../server/service-context';
+import type { MembershipRole } from '../../shared/membership-roles';
 import { sectionOfNace } from '../../shared/sectors';
 import { norwegianSortKey } from '../../shared/sort-key';
-import { recordAudit } from '../audit/audit.service';
-import {
-  countActiveMembersByCluster,
-  countFormerPartners,
-  getPartnerStatistics,
-} from '../memberships/memberships.service';
-import { findOrganisationName, type WriteContext } from '../organisations/organisations.service';
+import { changedFields, recordAudit } from '../audit/record-audit';
+import { type ActorType, SIZE_LIMITS, type SizeClass } from '../organisations/actor-type';
+import { findOrganisationName } from '../organisations/organisations.service';
 import { canBeHub, type LevelCode } from '../programme/levels';
+import {
+  countActivePartnersByCluster,
+  countActivePartnersByDimension,
+  countFormerPartners,
+  type PartnerDimension,
+} from './cluster-partners.read-model';
 import type {
   ClusterProfile,
   ClusterSummary,
   ListClustersQuery,
+  PartnerStatistics,
   UpdateClusterBody,
 } from './clusters.contract';
+import { requireEditClusterProfile } from './clusters.policy';
 import {
-  countActiveBrandsByCode,
-  countActiveByLevel,
-  countActiveClusters,
   findClusterBySlug,
   findClusterForUpdate,
   findClusterIdsBySlugs,
   findLevelOn,
+  insertHubLink,
   listBrandsOfCluster,
   listClusterPage,
   listClusterRefsByIds,
@@ -35,9 +38,6 @@ import {
   replaceClusterSectors,
   updateClusterColumns,
 } from './clusters.queries';
-import { hubLinks } from './clusters.table';
-
-type Deps = { db: Db; clock: Clock };
 
 type CurrentLevelRow = { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
 
@@ -45,12 +45,22 @@ function currentLevelView(row: CurrentLevelRow) {
   return row ? { code: row.code, name: { nb: row.nameNb, en: row.nameEn }, since: row.since } : null;
 }
 
+/** Partners today of each of these clusters. */
+async function countPartnersToday(db: Db, clusterIds: string[], today: string): Promise<Map<string, number>> {
+  if (clusterIds.length === 0) return new Map();
+  const rows = await countActivePartnersByCluster(db, clusterIds, today);
+  return new Map(rows.map((row) => [row.clusterId, row.members]));
+}
+
 /**
  * The registry list. Words in `q` are matched with PostgreSQL's Norwegian full-text search
  * ("klyngene" finds "klynge"); when that finds nothing, names are matched fuzzily (trigrams),
  * which catches typos and the first letters of a word.
  */
-export async function listClusters({ db, clock }: Deps, query: ListClustersQuery) {
+export async function listClusters(
+  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  query: ListClustersQuery,
+) {
   const today = osloDate(clock.now());
   let matched: 'all' | 'full_text' | 'fuzzy' = 'all';
   let page = await listClusterPage(db, query, today, query.q ? 'full_text' : 'none');
@@ -61,7 +71,7 @@ export async function listClusters({ db, clock }: Deps, query: ListClustersQuery
       matched = 'fuzzy';
     }
   }
-  const members = await countActiveMembersByCluster(
+  const members = await countPartnersToday(
     db,
     page.rows.map((r) => r.id),
     today,
@@ -80,7 +90,11 @@ export async function listClusters({ db, clock }: Deps, query: ListClustersQuery
   return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched };
 }
 
-export async function getClusterProfile({ db, clock }: Deps, slug: string): Promise<ClusterProfile> {
+export async function getClusterProfile(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  slug: string,
+): Promise<ClusterProfile> {
+  const { db, clock } = ctx;
   const today = osloDate(clock.now());
   const found = await findClusterBySlug(db, slug, today);
   if (!found) throw notFound(`The cluster "${slug}"`);
@@ -89,9 +103,9 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
     listEngagementsOfCluster(db, cluster.id),
     listBrandsOfCluster(db, cluster.id),
     listHubLinksOfCluster(db, cluster.id),
-    getPartnerStatistics(db, cluster.id, today),
+    getPartnerStatistics(ctx, cluster.id, today),
     countFormerPartners(db, cluster.id, today),
-    cluster.hostOrgnr ? findOrganisationName(db, cluster.hostOrgnr) : Promise.resolve(undefined),
+    cluster.hostOrgnr ? findOrganisationName(ctx, cluster.hostOrgnr) : Promise.resolve(undefined),
   ]);
   const linkView = (link: (typeof links)[number]) => ({
     cluster: { slug: link.otherSlug, name: link.otherName },
@@ -145,22 +159,58 @@ export async function getClusterProfile({ db, clock }: Deps, slug: string): Prom
   };
 }
 
-export async function countActiveClustersByLevel(db: Db, programmeId: string, today: string) {
-  const [rows, total] = await Promise.all([
-    countActiveByLevel(db, programmeId, today),
-    countActiveClusters(db, programmeId, today),
-  ]);
-  return { byLevel: new Map(rows.map((r) => [r.level, r.clusters])), total };
+/** Counts, largest first; ties in key order so the answer is the same every time. */
+function ranked<K extends string>(counts: Map<K, number>): { key: K; count: number }[] {
+  return [...counts]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
-export async function countActiveBrands(db: Db, programmeId: string, today: string) {
-  const rows = await countActiveBrandsByCode(db, programmeId, today);
-  return new Map(rows.map((r) => [r.code, r.clusters]));
+type DimensionCount = Awaited<ReturnType<typeof countActivePartnersByDimension>>[number];
+
+/** One dimension's counts by key; `keyOf` may merge keys (divisions into their sections). */
+function countsOf<K extends string>(
+  rows: DimensionCount[],
+  dimension: PartnerDimension,
+  keyOf: (key: string | null) => K = (key) => (key ?? 'unknown') as K,
+): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const row of rows) {
+    if (row.dimension !== dimension) continue;
+    const key = keyOf(row.key);
+    counts.set(key, (counts.get(key) ?? 0) + row.count);
+  }
+  return counts;
+}
+
+const sectionOfDivision = (division: string | null) =>
+  (division && sectionOfNace(division)?.code) || 'unknown';
+
+/** Who a cluster's partners are today: by role, actor type, county, size and industry section. */
+async function getPartnerStatistics(
+  { db }: Pick<ServiceContext, 'db'>,
+  clusterId: string,
+  today: string,
+): Promise<PartnerStatistics> {
+  const rows = await countActivePartnersByDimension(db, clusterId, today, SIZE_LIMITS);
+  const actorTypes = countsOf<ActorType>(rows, 'actorType');
+  const smes = actorTypes.get('sme') ?? 0;
+  const companies = smes + (actorTypes.get('large_company') ?? 0);
+  const byRole = ranked(countsOf<MembershipRole>(rows, 'role'));
+  return {
+    total: byRole.reduce((sum, r) => sum + r.count, 0),
+    byRole,
+    byActorType: ranked(actorTypes),
+    byCounty: ranked(countsOf(rows, 'county')),
+    bySize: ranked(countsOf<SizeClass>(rows, 'size')),
+    bySection: ranked(countsOf(rows, 'division', sectionOfDivision)),
+    smeShare: companies === 0 ? null : smes / companies,
+  };
 }
 
 /** Attaches a node to a hub. The hub must be at Arena Pro or higher on the day the link starts. */
 export async function linkNodeToHub(
-  db: Db,
+  { db }: Pick<ServiceContext, 'db'>,
   link: { hubClusterId: string; nodeClusterId: string; startsOn: string; endsOn?: string | null },
 ) {
   if (link.hubClusterId === link.nodeClusterId) {
@@ -173,36 +223,15 @@ export async function linkNodeToHub(
       `A hub must be at Arena Pro or higher when the link starts; on ${link.startsOn} it was at ${hubLevel ?? 'no level'}.`,
     );
   }
-  const [row] = await db
-    .insert(hubLinks)
-    .values({ ...link, endsOn: link.endsOn ?? null })
-    .returning();
-  return row!;
+  return insertHubLink(db, { ...link, endsOn: link.endsOn ?? null });
 }
 
-export async function getClusterId(db: Db, slug: string): Promise<string> {
+/** The id of the cluster with this slug; a slug nobody has is a missing cluster. */
+export async function getClusterId({ db }: Pick<ServiceContext, 'db'>, slug: string): Promise<string> {
   const [row] = await findClusterIdsBySlugs(db, [slug]);
   if (!row) throw notFound(`The cluster "${slug}"`);
   return row.id;
 }
-
-/** The cluster with this slug, or undefined: for filters, where an unknown slug is bad input, not a missing page. */
-export async function findClusterId(db: Db, slug: string): Promise<string | undefined> {
-  const [row] = await findClusterIdsBySlugs(db, [slug]);
-  return row?.id;
-}
-
-/** Slug and name of each of these clusters, for labelling rows that hold only a cluster id. */
-export async function clusterRefsById(
-  db: Db,
-  ids: string[],
-): Promise<Map<string, { slug: string; name: string }>> {
-  if (ids.length === 0) return new Map();
-  const rows = await listClusterRefsByIds(db, ids);
-  return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
-}
-
-type ClusterEditContext = WriteContext & { db: Database };
 
 /** The section letter of a sector code: the code itself for a section, derived for a division. */
 function sectorRow(code: string) {
@@ -215,24 +244,16 @@ function sectorRow(code: string) {
  * audited, with their values before and after; a change that changes nothing writes nothing.
  */
 export async function updateClusterProfile(
-  context: ClusterEditContext,
+  ctx: ServiceContext,
   slug: string,
   body: UpdateClusterBody,
 ): Promise<ClusterProfile> {
-  const { db, actor, clock } = context;
+  const { db, actor, clock } = ctx;
   await db.transaction(async (tx) => {
     const found = await findClusterForUpdate(tx, slug);
     if (!found) throw notFound(`The cluster "${slug}"`);
     const { cluster } = found;
-    if (!hasClusterPermission(actor, 'clusters.edit', cluster.id)) {
-      throw new AppError('forbidden', "You may edit only your own cluster's profile.");
-    }
-    if (
-      (body.name !== undefined || body.status !== undefined) &&
-      !hasProgrammePermission(actor, 'clusters.edit')
-    ) {
-      throw new AppError('forbidden', "Only programme staff may change a cluster's name or status.");
-    }
+    requireEditClusterProfile(actor, cluster, body);
     const current = {
       name: cluster.name,
       status: cluster.status,
@@ -245,17 +266,14 @@ export async function updateClusterProfile(
       sectors: found.sectors,
       hostOrgnr: cluster.hostOrgnr,
     };
-    const next = { ...current, ...definedFields(body) };
-    if (next.counties !== current.counties) next.counties = [...next.counties].sort();
-    if (next.sectors !== current.sectors) next.sectors = [...next.sectors].sort();
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const key of Object.keys(current) as (keyof typeof current)[]) {
-      if (JSON.stringify(current[key]) === JSON.stringify(next[key])) continue;
-      before[key] = current[key];
-      after[key] = next[key];
-    }
-    if (Object.keys(after).length === 0) return;
+    // Counties and sectors are sets: sorted, a new order of the same codes is no change.
+    const { before, after, changed } = changedFields(current, {
+      ...body,
+      counties: body.counties && [...body.counties].sort(),
+      sectors: body.sectors && [...body.sectors].sort(),
+    });
+    if (!changed) return;
+    const next = { ...current, ...after };
 
     await updateClusterColumns(tx, cluster.id, {
       name: next.name,
@@ -272,32 +290,36 @@ export async function updateClusterProfile(
     });
     if ('counties' in after) await replaceClusterCounties(tx, cluster.id, next.counties);
     if ('sectors' in after) await replaceClusterSectors(tx, cluster.id, next.sectors.map(sectorRow));
-    await recordAudit(
-      tx,
-      { actor, requestId: context.requestId, now: clock.now() },
-      {
-        action: 'cluster.updated',
-        entityType: 'cluster',
-        entityId: cluster.id,
-        clusterId: cluster.id,
-        before,
-        after,
-      },
-    );
+    await recordAudit(tx, ctx, {
+      action: 'cluster.updated',
+      entityType: 'cluster',
+      entityId: cluster.id,
+      clusterId: cluster.id,
+      before,
+      after,
+    });
   });
-  return getClusterProfile(context, slug);
-}
-
-/** The fields of a partial update that were sent (undefined means "leave as is"; null clears). */
-function definedFields<T extends object>(body: T): Partial<T> {
-  return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined)) as Partial<T>;
+  return getClusterProfile(ctx, slug);
 }
 
 // Lookups for other features (accounts turns role scopes into names and back).
 
 /** The id of each of these slugs that names a cluster, by slug. */
-export async function clusterIdsBySlug(db: Db, slugs: string[]): Promise<Map<string, string>> {
+export async function clusterIdsBySlug(
+  { db }: Pick<ServiceContext, 'db'>,
+  slugs: string[],
+): Promise<Map<string, string>> {
   if (slugs.length === 0) return new Map();
   const rows = await findClusterIdsBySlugs(db, slugs);
   return new Map(rows.map((r) => [r.slug, r.id]));
+}
+
+/** Slug and name of each of these clusters, for labelling rows that hold only an id. */
+export async function clusterRefsById(
+  { db }: Pick<ServiceContext, 'db'>,
+  ids: string[],
+): Promise<Map<string, { slug: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await listClusterRefsByIds(db, ids);
+  return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
 }

@@ -117,6 +117,14 @@ export const engagements = pgTable(
   ],
 );
 
+/** The last day an engagement runs, all changes considered. */
+export const engagementEnd = sql<string>`coalesce(${engagements.endedOn}, ${engagements.extendedToOn}, ${engagements.plannedEndOn})`;
+
+/** Whether an engagement covers the day: the one rule for "at this level on that day". */
+export function engagementActiveOn(day: string): SQL {
+  return sql`${engagements.startsOn} <= ${day}::date and ${engagementEnd} >= ${day}::date`;
+}
+
 /** A node network attached to a hub cluster. */
 export const hubLinks = pgTable(
   'hub_links',

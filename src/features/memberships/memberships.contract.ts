@@ -1,33 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { isIsoDate } from '../../shared/dates';
-import { ACTOR_TYPES, SIZE_CLASSES } from '../organisations/actor-type';
+import { ActorTypeSchema, MembershipRoleSchema } from '../organisations/organisations.contract';
 import { OrgnrSchema } from '../organisations/orgnr.contract';
-import { MEMBERSHIP_ROLES } from './membership-roles';
-
-export const MembershipRoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('MembershipRole');
-export const ActorTypeSchema = z.enum(ACTOR_TYPES).openapi('ActorType');
-export const SizeClassSchema = z.enum(SIZE_CLASSES).openapi('SizeClass');
-
-const countOf = <T extends z.ZodType>(key: T) => z.array(z.object({ key, count: z.number().int() }));
-
-export const PartnerStatisticsSchema = z
-  .object({
-    total: z.number().int().openapi({ description: 'Partners today' }),
-    byRole: countOf(MembershipRoleSchema),
-    byActorType: countOf(ActorTypeSchema),
-    byCounty: countOf(z.string()).openapi({ description: 'By county number; "unknown" when not known' }),
-    bySize: countOf(SizeClassSchema),
-    bySection: countOf(z.string()).openapi({
-      description: 'By the SN2007 section of the primary industry code; "unknown" when there is none',
-    }),
-    smeShare: z.number().nullable().openapi({
-      description: 'Share of company partners that are SMEs, 0–1; null without company partners',
-    }),
-  })
-  .openapi('PartnerStatistics');
-
-export type PartnerStatistics = z.infer<typeof PartnerStatisticsSchema>;
 
 export const ListMembersQuerySchema = PageQuerySchema.extend({
   role: MembershipRoleSchema.optional(),
@@ -58,18 +33,7 @@ export const MemberSchema = z
 
 export const MemberPageSchema = pageOf(MemberSchema).openapi('MemberPage');
 
-export const OrganisationMembershipSchema = z
-  .object({
-    cluster: z.object({ slug: z.string(), name: z.string() }),
-    role: MembershipRoleSchema,
-    joinedOn: z.string(),
-    leftOn: z.string().nullable(),
-    current: z.boolean(),
-  })
-  .openapi('OrganisationMembership');
-
 export type Member = z.infer<typeof MemberSchema>;
-export type OrganisationMembership = z.infer<typeof OrganisationMembershipSchema>;
 
 const IsoDateSchema = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 

@@ -2,7 +2,6 @@ import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { SlugParamSchema } from '../clusters/clusters.contract';
-import { getClusterId } from '../clusters/clusters.service';
 import { OrgnrParamSchema } from '../organisations/orgnr.contract';
 import {
   AddedMemberSchema,
@@ -69,17 +68,13 @@ export const updateMemberRoute = defineRoute({
 });
 
 export const membershipRoutes = createRouter()
-  .openapi(listMembersRoute, async (c) => {
-    const clusterId = await getClusterId(c.var.db, c.req.valid('param').slug);
-    return c.json(await listMembers(c.var, clusterId, c.req.valid('query')), 200);
-  })
-  .openapi(addMemberRoute, async (c) => {
-    const slug = c.req.valid('param').slug;
-    const clusterId = await getClusterId(c.var.db, slug);
-    return c.json(await addMember(c.var, { id: clusterId, slug }, c.req.valid('json')), 201);
-  })
+  .openapi(listMembersRoute, async (c) =>
+    c.json(await listMembers(c.var, c.req.valid('param').slug, c.req.valid('query')), 200),
+  )
+  .openapi(addMemberRoute, async (c) =>
+    c.json(await addMember(c.var, c.req.valid('param').slug, c.req.valid('json')), 201),
+  )
   .openapi(updateMemberRoute, async (c) => {
     const { slug, orgnr } = c.req.valid('param');
-    const clusterId = await getClusterId(c.var.db, slug);
-    return c.json(await updateMember(c.var, { id: clusterId, slug }, orgnr, c.req.valid('json')), 200);
+    return c.json(await updateMember(c.var, slug, orgnr, c.req.valid('json')), 200);
   });

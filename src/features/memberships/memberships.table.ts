@@ -1,8 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { MembershipRole } from '../../shared/membership-roles';
 import { clusters } from '../clusters/clusters.table';
 import { organisations } from '../organisations/organisations.table';
-import type { MembershipRole } from './membership-roles';
 
 /** An organisation's partnership in a cluster. A partner who leaves and rejoins gets a new row. */
 export const memberships = pgTable(
@@ -31,3 +31,8 @@ export const memberships = pgTable(
     check('memberships_period_check', sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
   ],
 );
+
+/** A membership counts on `day` from the day it starts until the day before it ends. */
+export function membershipActiveOn(day: string): SQL {
+  return and(lte(memberships.joinedOn, day), or(isNull(memberships.leftOn), gt(memberships.leftOn, day)))!;
+}

@@ -1,11 +1,25 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { COUNTY_CODES } from '../../shared/counties';
-import {
-  ActorTypeSchema,
-  OrganisationMembershipSchema,
-  SizeClassSchema,
-} from '../memberships/memberships.contract';
+import { MEMBERSHIP_ROLES } from '../../shared/membership-roles';
+import { ACTOR_TYPES, SIZE_CLASSES } from './actor-type';
+
+export const ActorTypeSchema = z.enum(ACTOR_TYPES).openapi('ActorType');
+export const SizeClassSchema = z.enum(SIZE_CLASSES).openapi('SizeClass');
+export const MembershipRoleSchema = z.enum(MEMBERSHIP_ROLES).openapi('MembershipRole');
+
+/** A partnership as the organisation's page lists it: the cluster, the role, and when. */
+export const OrganisationMembershipSchema = z
+  .object({
+    cluster: z.object({ slug: z.string(), name: z.string() }),
+    role: MembershipRoleSchema,
+    joinedOn: z.string(),
+    leftOn: z.string().nullable(),
+    current: z.boolean(),
+  })
+  .openapi('OrganisationMembership');
+
+export type OrganisationMembership = z.infer<typeof OrganisationMembershipSchema>;
 
 export const RegisterFactsSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, like, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, like, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
 import type { ActorType } from './actor-type';
@@ -136,7 +136,6 @@ export async function updateContact(
 }
 
 // Lookups for other features' services (accounts turns role scopes into names and back).
-import { inArray } from 'drizzle-orm';
 
 /** The id of each organisation among these numbers. */
 export function listOrganisationIdsByOrgnrs(db: Db, orgnrs: string[]) {

@@ -1,48 +1,66 @@
-import { type Clock, osloDate } from '../../server/clock';
-import type { Database, Db } from '../../server/db/client';
+import { osloDate } from '../../server/clock';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
-import {
-  type Actor,
-  ANONYMOUS,
-  clustersWithPermission,
-  hasOrganisationPermission,
-} from '../../shared/access';
+import type { ServiceContext } from '../../server/service-context';
 import { sectionOfNace } from '../../shared/sectors';
-import { recordAudit } from '../audit/audit.service';
-import { isPartnerInAny, listClustersOfOrganisation } from '../memberships/memberships.service';
+import { changedFields, recordAudit } from '../audit/record-audit';
 import { findIndustryNames } from '../reference/reference.service';
 import { type ActorType, sizeClass } from './actor-type';
+import { isPartnerInAnyCluster, listPartnershipsOfOrganisation } from './organisation-clusters.read-model';
 import type {
   ListOrganisationsQuery,
+  OrganisationMembership,
   OrganisationSummary,
   OrganisationView,
   UpdateContactBody,
 } from './organisations.contract';
 import {
+  canReadOrganisationContact,
+  clustersWhereActorClassifies,
+  requireClassifyOrganisation,
+  requireEditOrganisationContact,
+} from './organisations.policy';
+import {
   findByOrgnr,
   findLastCompletedImport,
   findNameByOrgnr,
   insertUnverifiedOrganisation,
+  listOrganisationIdsByOrgnrs,
+  listOrganisationRefsByIds,
   type OrganisationMatch,
   searchOrganisationPage,
   updateActorType,
   updateContact,
 } from './organisations.queries';
 
-type Deps = { db: Db; clock: Clock };
+/** The clusters the organisation is or was a partner in, each marked current when it is today. */
+async function listPartnerships(
+  { db }: Pick<ServiceContext, 'db'>,
+  organisationId: string,
+  today: string,
+): Promise<OrganisationMembership[]> {
+  const rows = await listPartnershipsOfOrganisation(db, organisationId);
+  return rows.map((row) => ({
+    cluster: { slug: row.slug, name: row.name },
+    role: row.role,
+    joinedOn: row.joinedOn,
+    leftOn: row.leftOn,
+    current: row.joinedOn <= today && (row.leftOn === null || row.leftOn > today),
+  }));
+}
 
 /** The organisation's page. Its own contact details are for signed-in readers only. */
 export async function getOrganisation(
-  { db, clock, actor = ANONYMOUS }: Deps & { actor?: Actor },
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   orgnr: string,
 ): Promise<OrganisationView> {
+  const { db, clock, actor } = ctx;
   const organisation = await findByOrgnr(db, orgnr);
   if (!organisation) throw notFound(`The organisation ${orgnr}`);
   const [memberships, lastImportAt, industryNames] = await Promise.all([
-    listClustersOfOrganisation(db, organisation.id, osloDate(clock.now())),
+    listPartnerships(ctx, organisation.id, osloDate(clock.now())),
     findLastCompletedImport(db),
-    findIndustryNames(db, organisation.naceCodes),
+    findIndustryNames(ctx, organisation.naceCodes),
   ]);
   return {
     id: organisation.id,
@@ -63,10 +81,9 @@ export async function getOrganisation(
     actorType: organisation.actorType,
     actorTypeOverridden: organisation.actorTypeOverride !== null,
     website: organisation.website,
-    contact:
-      actor.kind === 'account'
-        ? { email: organisation.contactEmail, phone: organisation.contactPhone }
-        : null,
+    contact: canReadOrganisationContact(actor)
+      ? { email: organisation.contactEmail, phone: organisation.contactPhone }
+      : null,
     register: {
       source: organisation.source,
       kind: organisation.registerKind,
@@ -94,7 +111,7 @@ export async function getOrganisation(
  * the Norwegian full-text index and fall back to fuzzy name matching when that finds nothing.
  */
 export async function listOrganisations(
-  { db }: Deps,
+  { db }: Pick<ServiceContext, 'db'>,
   query: ListOrganisationsQuery,
 ): Promise<Page<OrganisationSummary> & { matched: OrganisationMatch }> {
   let mode: OrganisationMatch = 'all';
@@ -107,21 +124,20 @@ export async function listOrganisations(
   return { items: page.rows, total: page.total, page: query.page, pageSize: query.pageSize, matched: mode };
 }
 
-export function findOrganisationName(db: Db, orgnr: string) {
+export function findOrganisationName({ db }: Pick<ServiceContext, 'db'>, orgnr: string) {
   return findNameByOrgnr(db, orgnr);
 }
 
-export type WriteContext = { db: Db; clock: Clock; actor: Actor; requestId?: string };
-
 /**
  * The organisation for a new partnership: from the register copy when it is there; otherwise
- * created by hand, marked unverified, which needs at least a name. Runs in the caller's transaction.
+ * created by hand, marked unverified, which needs at least a name. Runs in the caller's
+ * transaction, which is the context's `db`.
  */
 export async function ensureOrganisation(
-  tx: Db,
-  context: WriteContext,
+  ctx: ServiceContext,
   input: { orgnr: string; name?: string; actorType?: ActorType },
 ): Promise<{ id: string; orgnr: string; name: string; unverified: boolean; created: boolean }> {
+  const tx = ctx.db;
   const existing = await findByOrgnr(tx, input.orgnr);
   if (existing) {
     return {
@@ -142,18 +158,14 @@ export async function ensureOrganisation(
     orgnr: input.orgnr,
     name: input.name,
     actorType: input.actorType ?? 'sme',
-    now: context.clock.now(),
+    now: ctx.clock.now(),
   });
-  await recordAudit(
-    tx,
-    { actor: context.actor, requestId: context.requestId, now: context.clock.now() },
-    {
-      action: 'organisation.created_unverified',
-      entityType: 'organisation',
-      entityId: row.orgnr,
-      after: { orgnr: row.orgnr, name: row.name, actorType: row.actorType, source: 'unverified' },
-    },
-  );
+  await recordAudit(tx, ctx, {
+    action: 'organisation.created_unverified',
+    entityType: 'organisation',
+    entityId: row.orgnr,
+    after: { orgnr: row.orgnr, name: row.name, actorType: row.actorType, source: 'unverified' },
+  });
   return { id: row.id, orgnr: row.orgnr, name: row.name, unverified: true, created: true };
 }
 
@@ -162,17 +174,18 @@ export async function ensureOrganisation(
  * manager those that are or were partners in their cluster. The override survives imports.
  */
 export async function setActorTypeOverride(
-  context: WriteContext & { db: Database },
+  ctx: ServiceContext,
   orgnr: string,
   actorType: ActorType | null,
 ): Promise<OrganisationView> {
-  const { db, actor } = context;
+  const { db, actor } = ctx;
   const organisation = await findByOrgnr(db, orgnr);
   if (!organisation) throw notFound(`The organisation ${orgnr}`);
-  const scope = clustersWithPermission(actor, 'organisations.classify');
-  if (scope !== 'all' && !(await isPartnerInAny(db, organisation.id, scope))) {
-    throw new AppError('forbidden', 'You may classify only organisations that are partners in your cluster.');
-  }
+  const clusters = clustersWhereActorClassifies(actor);
+  requireClassifyOrganisation(actor, {
+    partnerInActorsCluster:
+      clusters !== 'all' && (await isPartnerInAnyCluster(db, organisation.id, clusters)),
+  });
   await db.transaction(async (tx) => {
     const before = { actorType: organisation.actorType, actorTypeOverride: organisation.actorTypeOverride };
     // Organisations entered by hand have no derived type; keep today's so lifting the override restores it.
@@ -182,68 +195,59 @@ export async function setActorTypeOverride(
     await updateActorType(tx, organisation.id, {
       ...after,
       actorTypeDerived: derived,
-      now: context.clock.now(),
+      now: ctx.clock.now(),
     });
-    await recordAudit(
-      tx,
-      { actor, requestId: context.requestId, now: context.clock.now() },
-      {
-        action: actorType ? 'organisation.actor_type_overridden' : 'organisation.actor_type_override_lifted',
-        entityType: 'organisation',
-        entityId: orgnr,
-        before,
-        after,
-      },
-    );
+    await recordAudit(tx, ctx, {
+      action: actorType ? 'organisation.actor_type_overridden' : 'organisation.actor_type_override_lifted',
+      entityType: 'organisation',
+      entityId: orgnr,
+      before,
+      after,
+    });
   });
-  return getOrganisation(context, orgnr);
+  return getOrganisation(ctx, orgnr);
 }
 
 /** Its partner contacts, and programme staff, keep an organisation's own contact details. */
 export async function updateOrganisationContact(
-  context: WriteContext & { db: Database },
+  ctx: ServiceContext,
   orgnr: string,
   body: UpdateContactBody,
 ): Promise<OrganisationView> {
-  const { db, actor, clock } = context;
+  const { db, actor, clock } = ctx;
   await db.transaction(async (tx) => {
     const organisation = await findByOrgnr(tx, orgnr);
     if (!organisation) throw notFound(`The organisation ${orgnr}`);
-    if (!hasOrganisationPermission(actor, 'organisations.contact', organisation.id)) {
-      throw new AppError('forbidden', "You may change only your own organisation's contact details.");
-    }
+    requireEditOrganisationContact(actor, organisation);
     const current = { email: organisation.contactEmail, phone: organisation.contactPhone };
-    const next = {
-      email: body.email === undefined ? current.email : body.email,
-      phone: body.phone === undefined ? current.phone : body.phone,
-    };
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const key of ['email', 'phone'] as const) {
-      if (next[key] === current[key]) continue;
-      before[key] = current[key];
-      after[key] = next[key];
-    }
-    if (Object.keys(after).length === 0) return;
-    await updateContact(tx, organisation.id, { ...next, now: clock.now() });
-    await recordAudit(
-      tx,
-      { actor, requestId: context.requestId, now: clock.now() },
-      { action: 'organisation.contact_updated', entityType: 'organisation', entityId: orgnr, before, after },
-    );
+    const { before, after, changed } = changedFields(current, body);
+    if (!changed) return;
+    await updateContact(tx, organisation.id, { ...current, ...after, now: clock.now() });
+    await recordAudit(tx, ctx, {
+      action: 'organisation.contact_updated',
+      entityType: 'organisation',
+      entityId: orgnr,
+      before,
+      after,
+    });
   });
-  return getOrganisation(context, orgnr);
+  return getOrganisation(ctx, orgnr);
 }
 
-export async function findOrganisationId(db: Db, orgnr: string): Promise<string | undefined> {
+export async function findOrganisationId(
+  { db }: Pick<ServiceContext, 'db'>,
+  orgnr: string,
+): Promise<string | undefined> {
   return (await findByOrgnr(db, orgnr))?.id;
 }
 
 // Lookups for other features (accounts turns role scopes into names and back).
-import { listOrganisationIdsByOrgnrs, listOrganisationRefsByIds } from './organisations.queries';
 
 /** The id of each of these numbers that names a known organisation, by number. */
-export async function organisationIdsByOrgnr(db: Db, orgnrs: string[]): Promise<Map<string, string>> {
+export async function organisationIdsByOrgnr(
+  { db }: Pick<ServiceContext, 'db'>,
+  orgnrs: string[],
+): Promise<Map<string, string>> {
   if (orgnrs.length === 0) return new Map();
   const rows = await listOrganisationIdsByOrgnrs(db, orgnrs);
   return new Map(rows.map((r) => [r.orgnr, r.id]));
@@ -251,7 +255,7 @@ export async function organisationIdsByOrgnr(db: Db, orgnrs: string[]): Promise<
 
 /** Number and name of each of these organisations, for labelling rows that hold only an id. */
 export async function organisationRefsById(
-  db: Db,
+  { db }: Pick<ServiceContext, 'db'>,
   ids: string[],
 ): Promise<Map<string, { orgnr: string; name: string }>> {
   if (ids.length === 0) return new Map();

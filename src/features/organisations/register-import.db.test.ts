@@ -35,7 +35,7 @@ async function count(): Promise<number> {
 describe('importing the bulk download', () => {
   beforeAll(async () => {
     await importMunicipalities(
-      t.db,
+      { db: t.db },
       referenceFile('municipalities.csv'),
       referenceFile('municipality-changes-2024.csv'),
     );

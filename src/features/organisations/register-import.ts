@@ -1,13 +1,12 @@
 // `klynge import brreg FILE`: Enhetsregisteret's bulk download (JSON array of enheter or
 // underenheter, plain or gzip, or the bulk CSV) streamed into the local register copy.
 import { basename } from 'node:path';
-import { eq } from 'drizzle-orm';
-import type { Clock } from '../../server/clock';
-import type { Database } from '../../server/db/client';
+import type { ServiceContext } from '../../server/service-context';
 import { loadMunicipalityReference } from '../reference/reference.service';
 import { RegisterFileError, readRegisterFile } from './brreg/brreg-reader';
 import { type ParseResult, parseCsvRecord, parseJsonRecord } from './brreg/brreg-record';
-import { type RegisterImportCounts, registerImports } from './organisations.table';
+import type { RegisterImportCounts } from './organisations.table';
+import { finishRegisterImport, insertRegisterImport } from './register.queries';
 import { type PreparedRecord, prepareRecord, toRegisterColumns, writeRegisterBatch } from './register-write';
 
 export type RegisterKindOption = 'enhet' | 'underenhet' | 'auto';
@@ -41,7 +40,7 @@ function kindOf(entry: { value: unknown } | { row: Record<string, string> }, opt
 }
 
 export async function importRegisterFile(
-  { db, clock }: { db: Database; clock: Clock },
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   path: string,
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
@@ -50,12 +49,9 @@ export async function importRegisterFile(
   const batchSize = options.batchSize ?? 5_000;
   const kindOption = options.kind ?? 'auto';
   const counts: RegisterImportCounts = { read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const [run] = await db
-    .insert(registerImports)
-    .values({ kind: 'brreg', fileName: basename(path), status: 'running', counts })
-    .returning({ id: registerImports.id });
-  const importId = run!.id;
-  const reference = await loadMunicipalityReference(db);
+  const { db, clock } = ctx;
+  const importId = await insertRegisterImport(db, { kind: 'brreg', fileName: basename(path), counts });
+  const reference = await loadMunicipalityReference(ctx);
 
   let batch: PreparedRecord[] = [];
   let lastEntryInBatch = 0;
@@ -122,9 +118,11 @@ export async function importRegisterFile(
   return { importId, status: error ? 'failed' : 'completed', counts, committedEntries, error };
 
   async function finish(status: 'completed' | 'failed', message?: string) {
-    await db
-      .update(registerImports)
-      .set({ status, counts, message: message ?? null, finishedAt: clock.now() })
-      .where(eq(registerImports.id, importId));
+    await finishRegisterImport(db, importId, {
+      status,
+      counts,
+      message: message ?? null,
+      finishedAt: clock.now(),
+    });
   }
 }

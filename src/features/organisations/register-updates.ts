@@ -3,13 +3,17 @@
 // own record shape, so the stored facts are turned back into that shape, patched and re-read.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { eq, inArray } from 'drizzle-orm';
-import type { Clock } from '../../server/clock';
-import type { Database } from '../../server/db/client';
-import { organisationIdsWithMemberships } from '../memberships/memberships.service';
+import type { ServiceContext } from '../../server/service-context';
 import { loadMunicipalityReference } from '../reference/reference.service';
 import { parseJsonRecord } from './brreg/brreg-record';
-import { organisations, registerImports } from './organisations.table';
+import { listOrganisationIdsWithPartnerships } from './organisation-clusters.read-model';
+import type { organisations } from './organisations.table';
+import {
+  deleteOrganisationsByOrgnr,
+  finishRegisterImport,
+  insertRegisterImport,
+  listOrganisationsByOrgnr,
+} from './register.queries';
 import { type PreparedRecord, prepareRecord, toRegisterColumns, writeRegisterBatch } from './register-write';
 
 export type ChangeType = 'Ny' | 'Endring' | 'Sletting' | 'Fjernet' | 'Ukjent';
@@ -138,21 +142,17 @@ export function toRegisterShape(row: OrganisationRow): Record<string, unknown> {
 const BATCH = 500;
 
 export async function applyRegisterUpdates(
-  { db, clock }: { db: Database; clock: Clock },
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
   path: string,
 ): Promise<UpdatesSummary> {
+  const { db, clock } = ctx;
   const { entries, kind } = parseFeed(await readFile(path, 'utf8'));
-  const reference = await loadMunicipalityReference(db);
-  const [run] = await db
-    .insert(registerImports)
-    .values({
-      kind: 'brreg-updates',
-      fileName: basename(path),
-      status: 'running',
-      counts: { read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0 },
-    })
-    .returning({ id: registerImports.id });
-  const importId = run!.id;
+  const reference = await loadMunicipalityReference(ctx);
+  const importId = await insertRegisterImport(db, {
+    kind: 'brreg-updates',
+    fileName: basename(path),
+    counts: { read: 0, new: 0, updated: 0, unchanged: 0, rejected: 0 },
+  });
   const summary: UpdatesSummary = {
     importId,
     entries: entries.length,
@@ -169,10 +169,10 @@ export async function applyRegisterUpdates(
     const slice = entries.slice(start, start + BATCH);
     await db.transaction(async (tx) => {
       const orgnrs = [...new Set(slice.map((e) => e.organisasjonsnummer))];
-      const rows = await tx.select().from(organisations).where(inArray(organisations.orgnr, orgnrs));
+      const rows = await listOrganisationsByOrgnr(tx, orgnrs);
       const shapes = new Map(rows.map((row) => [row.orgnr, toRegisterShape(row)]));
       const ids = new Map(rows.map((row) => [row.orgnr, row.id]));
-      const members = await organisationIdsWithMemberships(tx, [...ids.values()]);
+      const members = new Set(await listOrganisationIdsWithPartnerships(tx, [...ids.values()]));
       const touched = new Set<string>();
       const toRemove = new Set<string>();
 
@@ -256,29 +256,20 @@ export async function applyRegisterUpdates(
         summary.changed += result.updated;
         summary.unchanged += result.unchanged;
       }
-      if (toRemove.size > 0) {
-        const removed = await tx
-          .delete(organisations)
-          .where(inArray(organisations.orgnr, [...toRemove]))
-          .returning({ id: organisations.id });
-        summary.removed += removed.length;
-      }
+      if (toRemove.size > 0) summary.removed += await deleteOrganisationsByOrgnr(tx, [...toRemove]);
     });
   }
 
-  await db
-    .update(registerImports)
-    .set({
-      status: 'completed',
-      counts: {
-        read: summary.entries,
-        new: summary.created,
-        updated: summary.changed,
-        unchanged: summary.unchanged,
-        rejected: summary.rejected.length,
-      },
-      finishedAt: clock.now(),
-    })
-    .where(eq(registerImports.id, importId));
+  await finishRegisterImport(db, importId, {
+    status: 'completed',
+    counts: {
+      read: summary.entries,
+      new: summary.created,
+      updated: summary.changed,
+      unchanged: summary.unchanged,
+      rejected: summary.rejected.length,
+    },
+    finishedAt: clock.now(),
+  });
   return summary;
 }

@@ -1,14 +1,19 @@
 // Writes normalised register records into the local register copy, in batches, each batch in one
 // transaction: a record is either fully written with its change history or not at all.
 import { hash } from 'node:crypto';
-import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
 import { type MunicipalityReference, resolveMunicipality } from '../reference/reference-files';
 import type { ActorType } from './actor-type';
 import { deriveActorType } from './brreg/brreg-classify';
 import type { RegisterRecord } from './brreg/brreg-record';
-import { organisationChanges, organisations, type RegisterImportCounts } from './organisations.table';
+import type { organisations, RegisterImportCounts } from './organisations.table';
+import {
+  insertOrganisationChanges,
+  listRegisterFacts,
+  listRegisterHashes,
+  upsertRegisterRecords,
+} from './register.queries';
 
 /** The columns a register record sets. Everything else (overrides, ids) belongs to Klynge. */
 export type RegisterColumns = {
@@ -131,70 +136,6 @@ function diff(before: ExistingRow, after: RegisterColumns): Record<string, [unkn
 
 export type BatchResult = Pick<RegisterImportCounts, 'new' | 'updated' | 'unchanged'>;
 
-/** SQL types of the columns a register record writes, for reading a batch with json_to_recordset. */
-const SQL_TYPES: Record<keyof RegisterColumns | 'registerHash', string> = {
-  orgnr: 'text',
-  name: 'text',
-  nameSortKey: 'text',
-  registerKind: 'text',
-  organisationForm: 'text',
-  organisationFormName: 'text',
-  naceCodes: 'text[]',
-  naceDescriptions: 'text[]',
-  employees: 'integer',
-  municipalityNumber: 'text',
-  municipalityName: 'text',
-  countyCode: 'text',
-  postalCode: 'text',
-  postalPlace: 'text',
-  institutionalSectorCode: 'text',
-  foundedOn: 'date',
-  registeredOn: 'date',
-  website: 'text',
-  bankrupt: 'boolean',
-  underLiquidation: 'boolean',
-  underForcedLiquidation: 'boolean',
-  deletedOn: 'date',
-  parentOrgnr: 'text',
-  actorTypeDerived: 'text',
-  registerHash: 'text',
-};
-
-const WRITTEN = Object.keys(SQL_TYPES) as (keyof typeof SQL_TYPES)[];
-const column = (key: keyof typeof SQL_TYPES) => organisations[key].name;
-
-// The JSON rows keep the columns' own (camelCase) names, quoted in the record definition, so the
-// text that was hashed is sent as it is.
-const INSERT_COLUMNS = WRITTEN.map(column).join(', ');
-const SELECT_COLUMNS = WRITTEN.map((key) => `r."${key}"`).join(', ');
-const RECORD_DEFINITION = WRITTEN.map((key) => `"${key}" ${SQL_TYPES[key]}`).join(', ');
-const UPDATE_SET = WRITTEN.filter((key) => key !== 'orgnr')
-  .map((key) => `${column(key)} = excluded.${column(key)}`)
-  .join(', ');
-
-/** One row of the batch parameter: the record's JSON text with its hash added as one more field. */
-function rowJson(record: PreparedRecord): string {
-  return `${record.json.slice(0, -1)},"registerHash":"${record.hash}"}`;
-}
-
-/**
- * The batch travels as one JSON parameter, unpacked by json_to_recordset: one statement and one
- * parameter for thousands of rows, where a VALUES list would bind tens of thousands. Plain json is
- * read once as it is unpacked; jsonb would first be built in full (a quarter more database time).
- */
-function upsertStatement(records: PreparedRecord[], now: Date, returning: boolean): SQL {
-  const json = `[${records.map(rowJson).join(',')}]`;
-  return sql`insert into organisations (${sql.raw(INSERT_COLUMNS)}, actor_type, source, register_updated_at, updated_at)
-    select ${sql.raw(SELECT_COLUMNS)}, r."actorTypeDerived", 'register', ${now}::timestamptz, ${now}::timestamptz
-    from json_to_recordset(${json}::json) as r(${sql.raw(RECORD_DEFINITION)})
-    on conflict (orgnr) do update set ${sql.raw(UPDATE_SET)},
-      actor_type = coalesce(organisations.actor_type_override, excluded.actor_type_derived),
-      source = 'register',
-      register_updated_at = excluded.register_updated_at,
-      updated_at = excluded.updated_at
-    ${returning ? sql`returning id, orgnr` : sql``}`;
-}
-
 /**
  * Upserts a batch by orgnr. A record whose facts hash to what is stored is left alone, so running
  * the same file twice changes nothing. An actor-type override set in Klynge always wins.
@@ -202,13 +143,10 @@ function upsertStatement(records: PreparedRecord[], now: Date, returning: boolea
 export async function writeRegisterBatch(
   tx: Db,
   batch: PreparedRecord[],
-  context: { importId: string | null; now: Date },
+  run: { importId: string | null; now: Date },
 ): Promise<BatchResult> {
   const byOrgnr = new Map(batch.map((record) => [record.columns.orgnr, record]));
-  const stored = await tx
-    .select({ orgnr: organisations.orgnr, registerHash: organisations.registerHash })
-    .from(organisations)
-    .where(sql`${organisations.orgnr} = any(${sql.param([...byOrgnr.keys()])}::text[])`);
+  const stored = await listRegisterHashes(tx, [...byOrgnr.keys()]);
   const storedHash = new Map(stored.map((row) => [row.orgnr, row.registerHash]));
 
   const writes: PreparedRecord[] = [];
@@ -221,31 +159,22 @@ export async function writeRegisterBatch(
   // Only records that really changed need their old facts, for the history.
   const before = new Map<string, ExistingRow>();
   if (changed.length > 0) {
-    const rows = await tx
-      .select({
-        id: organisations.id,
-        orgnr: organisations.orgnr,
-        registerHash: organisations.registerHash,
-        ...Object.fromEntries(TRACKED.map((key) => [key, organisations[key]])),
-      })
-      .from(organisations)
-      .where(sql`${organisations.orgnr} = any(${sql.param(changed)}::text[])`);
+    const rows = await listRegisterFacts(tx, changed, TRACKED);
     for (const row of rows) before.set(row.orgnr, row as ExistingRow);
   }
   if (writes.length > 0) {
     // The ids are needed only for the history; a batch of new records leaves them in the database.
-    const { rows: written } = await tx.execute<{ id: string; orgnr: string }>(
-      upsertStatement(writes, context.now, before.size > 0),
-    );
+    const written = await upsertRegisterRecords(tx, writes, run.now, before.size > 0);
     if (before.size > 0) {
       const idOf = new Map(written.map((row) => [row.orgnr, row.id]));
-      await tx.insert(organisationChanges).values(
+      await insertOrganisationChanges(
+        tx,
         [...before.values()].map((old) => {
           const after = byOrgnr.get(old.orgnr)!.columns;
           const kind = changeKind(old, after);
           return {
             organisationId: idOf.get(old.orgnr)!,
-            importId: context.importId,
+            importId: run.importId,
             kind,
             changes: diff(old, after),
             effectiveOn: kind === 'deleted' ? after.deletedOn : null,
@@ -255,9 +184,4 @@ export async function writeRegisterBatch(
     }
   }
   return { new: writes.length - changed.length, updated: changed.length, unchanged };
-}
-
-export async function findRegisterColumns(tx: Db, orgnr: string) {
-  const [row] = await tx.select().from(organisations).where(eq(organisations.orgnr, orgnr)).limit(1);
-  return row;
 }

@@ -11,8 +11,8 @@ import {
   persons,
   sessions,
 } from '../accounts/accounts.table';
-import { recordAudit } from '../audit/audit.service';
 import { auditEvents } from '../audit/audit.table';
+import { recordAudit } from '../audit/record-audit';
 import { createCluster } from '../clusters/clusters.seed';
 import { mailMessages } from '../mail/mail.table';
 import { createOrganisation } from '../organisations/organisations.seed';
@@ -68,7 +68,7 @@ beforeAll(async () => {
   );
   await recordAudit(
     t.db,
-    { actor: { kind: 'anonymous' }, now: day('2026-06-01T09:00:00Z') },
+    { actor: { kind: 'anonymous' }, clock: { now: () => day('2026-06-01T09:00:00Z') } },
     {
       action: 'account.created',
       entityType: 'account',

@@ -1,15 +1,11 @@
-import { type Clock, osloDate } from '../../server/clock';
-import type { Database, Db } from '../../server/db/client';
+import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
-import type { Actor } from '../../shared/access';
+import type { ServiceContext } from '../../server/service-context';
 import { clearAccount, throttleKeys } from '../accounts/throttle';
-import {
-  auditEventsByAccount,
-  ERASED_PERSON_LABEL,
-  eraseFromAuditTrail,
-  recordAudit,
-} from '../audit/audit.service';
+import { ERASED_PERSON_LABEL, eraseFromAuditTrail, listAuditEventsByAccount } from '../audit/audit.service';
+import { recordAudit } from '../audit/record-audit';
 import type {
   ErasePersonBody,
   Erasure,
@@ -17,6 +13,7 @@ import type {
   PersonSummary,
   PersonView,
 } from './personal-data.contract';
+import { requireErasePerson, requirePersonsManager } from './personal-data.policy';
 import {
   anonymisePerson,
   closeAccount,
@@ -37,12 +34,15 @@ import {
   listSessionsOf,
 } from './personal-data.queries';
 
-type Context = { db: Database; actor: Actor; clock: Clock; requestId?: string };
 type Found = NonNullable<Awaited<ReturnType<typeof findPersonWithAccount>>>;
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
-export async function listPersons({ db }: { db: Db }, query: ListPersonsQuery): Promise<Page<PersonSummary>> {
+export async function listPersons(
+  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
+  query: ListPersonsQuery,
+): Promise<Page<PersonSummary>> {
+  requirePersonsManager(actor);
   const { rows, total } = await listPersonsPage(db, query.q, query);
   return {
     items: rows.map((row) => ({ ...row, erasedAt: iso(row.erasedAt) })),
@@ -80,7 +80,11 @@ async function toView(db: Db, { person, account }: Found, now: Date): Promise<Pe
   };
 }
 
-export async function getPerson({ db, clock }: Pick<Context, 'db' | 'clock'>, personId: string) {
+export async function getPerson(
+  { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
+  personId: string,
+) {
+  requirePersonsManager(actor);
   return toView(db, await findOrFail(db, personId), clock.now());
 }
 
@@ -96,10 +100,11 @@ function addressesOf({ person, account }: Found): string[] {
  * mail bodies with sign-in links) are never part of it.
  */
 export async function exportPerson(
-  context: Context,
+  ctx: ServiceContext,
   personId: string,
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
-  const { db, actor, clock } = context;
+  const { db, actor, clock } = ctx;
+  requirePersonsManager(actor);
   const now = clock.now();
   const head = await db.transaction(async (tx) => {
     const found = await findOrFail(tx, personId);
@@ -134,11 +139,7 @@ export async function exportPerson(
       singleSignOnIdentities: accountId ? await listOidcIdentitiesOf(tx, accountId) : [],
       mailMessages: await listMailTo(tx, emails),
     };
-    await recordAudit(
-      tx,
-      { actor, requestId: context.requestId, now },
-      { action: 'person.exported', entityType: 'person', entityId: person.id },
-    );
+    await recordAudit(tx, ctx, { action: 'person.exported', entityType: 'person', entityId: person.id });
     return { json: JSON.stringify(part), accountId };
   });
   async function* chunks() {
@@ -146,7 +147,7 @@ export async function exportPerson(
     yield `${head.json.slice(0, -1)},"auditEvents":[`;
     let first = true;
     if (head.accountId) {
-      for await (const batch of auditEventsByAccount(db, head.accountId)) {
+      for await (const batch of listAuditEventsByAccount(ctx, head.accountId)) {
         const text = batch.map((event) => JSON.stringify(event)).join(',');
         yield first ? text : `,${text}`;
         first = false;
@@ -172,14 +173,12 @@ function confirms(found: Found, confirmation: string): boolean {
  * audited, with counts but nothing of what was erased.
  */
 export async function erasePerson(
-  context: Context,
+  ctx: ServiceContext,
   personId: string,
   body: ErasePersonBody,
 ): Promise<Erasure> {
-  const { db, actor, clock } = context;
-  if (actor.kind === 'account' && actor.personId === personId) {
-    throw new AppError('invalid_state', 'You cannot erase yourself. Ask another operator to do it.');
-  }
+  const { db, actor, clock } = ctx;
+  requireErasePerson(actor, { id: personId });
   const now = clock.now();
   return db.transaction(async (tx) => {
     const found = await findOrFail(tx, personId, true);
@@ -207,20 +206,19 @@ export async function erasePerson(
     for (const email of emails) await clearAccount(tx, throttleKeys(email, undefined));
     if (account) await closeAccount(tx, account.id, placeholder, now);
     await anonymisePerson(tx, person.id, ERASED_PERSON_LABEL, now);
-    const auditEvents = await eraseFromAuditTrail(tx, {
-      accountId: account?.id ?? null,
-      values: [person.name, ...emails, ...(person.phone ? [person.phone] : [])],
-    });
-    await recordAudit(
-      tx,
-      { actor, requestId: context.requestId, now },
+    const auditEvents = await eraseFromAuditTrail(
+      { db: tx },
       {
-        action: 'person.erased',
-        entityType: 'person',
-        entityId: person.id,
-        after: { removed, auditEvents },
+        accountId: account?.id ?? null,
+        values: [person.name, ...emails, ...(person.phone ? [person.phone] : [])],
       },
     );
+    await recordAudit(tx, ctx, {
+      action: 'person.erased',
+      entityType: 'person',
+      entityId: person.id,
+      after: { removed, auditEvents },
+    });
     return { person: await toView(tx, await findOrFail(tx, personId), now), removed, auditEvents };
   });
 }

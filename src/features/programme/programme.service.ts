@@ -1,26 +1,33 @@
-import type { Clock } from '../../server/clock';
 import { osloDate } from '../../server/clock';
-import type { Db } from '../../server/db/client';
 import { notFound } from '../../server/http/app-error';
-import { countActiveBrands, countActiveClustersByLevel } from '../clusters/clusters.service';
-import { countActiveMemberships } from '../memberships/memberships.service';
+import type { ServiceContext } from '../../server/service-context';
 import type { ProgrammeView } from './programme.contract';
 import { findFirstProgramme, listBrands, listLevels } from './programme.queries';
-
-type Deps = { db: Db; clock: Clock };
+import {
+  countActiveClusters,
+  countActiveClustersByBrand,
+  countActiveClustersByLevel,
+  countActiveMemberships,
+} from './programme-summary.read-model';
 
 /** The programme this installation runs, with today's counts per level. */
-export async function getProgramme({ db, clock }: Deps): Promise<ProgrammeView> {
+export async function getProgramme({
+  db,
+  clock,
+}: Pick<ServiceContext, 'db' | 'clock'>): Promise<ProgrammeView> {
   const programme = await findFirstProgramme(db);
   if (!programme) throw notFound('The programme');
   const today = osloDate(clock.now());
-  const [levelRows, brandRows, perLevel, perBrand, memberships] = await Promise.all([
+  const [levelRows, brandRows, perLevel, activeClusters, perBrand, memberships] = await Promise.all([
     listLevels(db, programme.id),
     listBrands(db, programme.id),
     countActiveClustersByLevel(db, programme.id, today),
-    countActiveBrands(db, programme.id, today),
+    countActiveClusters(db, programme.id, today),
+    countActiveClustersByBrand(db, programme.id, today),
     countActiveMemberships(db, today),
   ]);
+  const clustersAtLevel = new Map(perLevel.map((row) => [row.level, row.clusters]));
+  const clustersWithBrand = new Map(perBrand.map((row) => [row.code, row.clusters]));
   return {
     slug: programme.slug,
     name: { nb: programme.nameNb, en: programme.nameEn },
@@ -35,17 +42,17 @@ export async function getProgramme({ db, clock }: Deps): Promise<ProgrammeView> 
       openFromYear: level.openFromYear,
       openToYear: level.openToYear,
       funded: level.funded,
-      activeClusters: perLevel.byLevel.get(level.code) ?? 0,
+      activeClusters: clustersAtLevel.get(level.code) ?? 0,
     })),
     brands: brandRows.map((brand) => ({
       code: brand.code,
       name: { nb: brand.nameNb, en: brand.nameEn },
       duringLevel: brand.duringLevelCode,
       fromYear: brand.fromYear,
-      activeClusters: perBrand.get(brand.code) ?? 0,
+      activeClusters: clustersWithBrand.get(brand.code) ?? 0,
     })),
     counts: {
-      activeClusters: perLevel.total,
+      activeClusters,
       partnerOrganisations: memberships.organisations,
       memberships: memberships.memberships,
     },

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Database, Db } from '../../server/db/client';
+import type { ServiceContext } from '../../server/service-context';
 import {
   listIndustryCodes,
   listMunicipalities,
@@ -10,7 +10,9 @@ import {
 import { type MunicipalityReference, parseMunicipalityReference, parseSn2007 } from './reference-files';
 
 /** The loaded municipality register, or undefined before anyone imported it (callers fall back). */
-export async function loadMunicipalityReference(db: Db): Promise<MunicipalityReference | undefined> {
+export async function loadMunicipalityReference({
+  db,
+}: Pick<ServiceContext, 'db'>): Promise<MunicipalityReference | undefined> {
   const [rows, renumbered] = await Promise.all([listMunicipalities(db), listRenumberings(db)]);
   if (rows.length === 0) return undefined;
   return {
@@ -20,7 +22,11 @@ export async function loadMunicipalityReference(db: Db): Promise<MunicipalityRef
 }
 
 /** Replaces the municipality register with the file's (and the renumbering list, when given). */
-export async function importMunicipalities(db: Database, path: string, changesPath?: string) {
+export async function importMunicipalities(
+  { db }: Pick<ServiceContext, 'db'>,
+  path: string,
+  changesPath?: string,
+) {
   const reference = parseMunicipalityReference(
     await readFile(path, 'utf8'),
     changesPath ? await readFile(changesPath, 'utf8') : undefined,
@@ -30,14 +36,14 @@ export async function importMunicipalities(db: Database, path: string, changesPa
 }
 
 /** Replaces the SN2007 code list with the file's. */
-export async function importSn2007(db: Database, path: string) {
+export async function importSn2007({ db }: Pick<ServiceContext, 'db'>, path: string) {
   const codes = parseSn2007(await readFile(path, 'utf8'));
   await db.transaction((tx) => replaceIndustryCodes(tx, codes));
   return { codes: codes.size };
 }
 
 /** Names for industry codes; codes the list does not have are simply absent from the map. */
-export async function findIndustryNames(db: Db, codes: string[]) {
+export async function findIndustryNames({ db }: Pick<ServiceContext, 'db'>, codes: string[]) {
   if (codes.length === 0) return new Map<string, { nb: string; en: string | null }>();
   const rows = await listIndustryCodes(db, codes);
   return new Map(rows.map((r) => [r.code, { nb: r.nameNb, en: r.nameEn }]));

@@ -1,9 +1,8 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type EmbeddedDatabase, openEmbeddedDatabase, startEmbeddedDatabase } from './embedded';
-import * as schema from './schema';
 
-export type Database = NodePgDatabase<typeof schema>;
+export type Database = NodePgDatabase;
 /** A transaction handle; services take `Database | Transaction` as `Db`. */
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Db = Database | Transaction;
@@ -31,7 +30,7 @@ function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): D
   // node-postgres would crash the process.
   pool.on('error', () => {});
   return {
-    db: drizzle(pool, { schema }),
+    db: drizzle(pool),
     pool,
     kind,
     async close() {

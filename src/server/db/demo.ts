@@ -209,12 +209,15 @@ export async function seedDemo(db: Database, today: string): Promise<DemoSummary
       const hubClusterId = clusterIds.get(demo.hubSlug);
       if (!node || !hubClusterId)
         throw new Error(`Demo data: ${demo.slug} names hub ${demo.hubSlug} but cannot be linked.`);
-      await linkNodeToHub(tx, {
-        hubClusterId,
-        nodeClusterId: clusterIds.get(demo.slug)!,
-        startsOn: node.startsOn,
-        endsOn: node.endedOn ?? null,
-      });
+      await linkNodeToHub(
+        { db: tx },
+        {
+          hubClusterId,
+          nodeClusterId: clusterIds.get(demo.slug)!,
+          startsOn: node.startsOn,
+          endsOn: node.endedOn ?? null,
+        },
+      );
       hubLinks += 1;
     }
     const homeId = clusterIds.get(DEMO_HOME_CLUSTER)!;

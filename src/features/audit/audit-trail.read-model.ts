@@ -1,0 +1,93 @@
+import { and, count, desc, eq, getTableColumns, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../server/db/client';
+import { containsPattern } from '../../server/db/like';
+import { clusters } from '../clusters/clusters.table';
+import type { AuditFilter } from './audit.contract';
+import type { AuditScope } from './audit.policy';
+import { auditEvents } from './audit.table';
+
+// The trail as people read it: each event with the slug and name of the cluster it concerns,
+// joined here rather than asked of the clusters feature, which comes after audit.
+
+/** The filters as the queries take them: the cluster already resolved from its slug to its id. */
+export type AuditConditions = Omit<AuditFilter, 'cluster'> & { clusterId?: string };
+
+/**
+ * The WHERE clause for a scope and filters: 'all' for programme-wide readers, otherwise only
+ * events about the given clusters. What falls outside the scope is never read. Days are
+ * Europe/Oslo days, turned into instants by PostgreSQL so summer time is handled there.
+ */
+function whereOf(scope: AuditScope, filter: AuditConditions): SQL | undefined {
+  return and(
+    scope === 'all' ? undefined : inArray(auditEvents.clusterId, scope),
+    filter.entityType ? eq(auditEvents.entityType, filter.entityType) : undefined,
+    filter.entityId ? eq(auditEvents.entityId, filter.entityId) : undefined,
+    filter.action ? eq(auditEvents.action, filter.action) : undefined,
+    filter.actor ? ilike(auditEvents.actorName, containsPattern(filter.actor)) : undefined,
+    filter.actorAccountId ? eq(auditEvents.actorAccountId, filter.actorAccountId) : undefined,
+    filter.clusterId ? eq(auditEvents.clusterId, filter.clusterId) : undefined,
+    filter.from
+      ? sql`${auditEvents.occurredAt} >= (${filter.from}::date::timestamp at time zone 'Europe/Oslo')`
+      : undefined,
+    filter.to
+      ? sql`${auditEvents.occurredAt} < ((${filter.to}::date + 1)::timestamp at time zone 'Europe/Oslo')`
+      : undefined,
+  );
+}
+
+/** An event's columns and its cluster, null when the event concerns none or the cluster is gone. */
+const eventWithCluster = {
+  ...getTableColumns(auditEvents),
+  cluster: { slug: clusters.slug, name: clusters.name },
+};
+
+/** The id of the cluster with this slug, for the trail's cluster filter. */
+export async function findClusterIdBySlug(db: Db, slug: string): Promise<string | undefined> {
+  const [row] = await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.slug, slug)).limit(1);
+  return row?.id;
+}
+
+/** A page of the trail, newest first (by order of recording). */
+export async function listAuditPage(
+  db: Db,
+  scope: AuditScope,
+  filter: AuditConditions,
+  page: { page: number; pageSize: number },
+) {
+  const where = whereOf(scope, filter);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(eventWithCluster)
+      .from(auditEvents)
+      .leftJoin(clusters, eq(clusters.id, auditEvents.clusterId))
+      .where(where)
+      .orderBy(desc(auditEvents.seq))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    db.select({ n: count() }).from(auditEvents).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * The next batch of the trail after `beforeSeq`, newest first. Reading by position rather than
+ * by offset keeps every batch an index range, and events recorded during a long export land
+ * above the first batch, so they neither shift nor repeat rows.
+ */
+export function listAuditBatch(
+  db: Db,
+  scope: AuditScope,
+  filter: AuditConditions,
+  beforeSeq: number | undefined,
+  size: number,
+) {
+  return db
+    .select(eventWithCluster)
+    .from(auditEvents)
+    .leftJoin(clusters, eq(clusters.id, auditEvents.clusterId))
+    .where(and(whereOf(scope, filter), beforeSeq === undefined ? undefined : lt(auditEvents.seq, beforeSeq)))
+    .orderBy(desc(auditEvents.seq))
+    .limit(size);
+}
+
+export type AuditTrailRow = Awaited<ReturnType<typeof listAuditBatch>>[number];
