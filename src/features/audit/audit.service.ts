@@ -15,18 +15,6 @@ import {
   listAuditBatch,
   listAuditPage,
 } from './audit-trail.read-model';
-import { type AuditEntry, recordAudit as recordEntry } from './record-audit';
-
-export type AuditContext = { actor: Actor; requestId?: string; now: Date };
-
-/**
- * The recorder as accounts and mail still call it, with the time instead of a clock. Their own
- * refactor moves them to `record-audit.ts`; this goes when nothing calls it.
- */
-export function recordAudit(tx: Db, context: AuditContext, entry: AuditEntry): Promise<void> {
-  const { actor, requestId, now } = context;
-  return recordEntry(tx, { actor, requestId, clock: { now: () => now } }, entry);
-}
 
 /**
  * The filter with the cluster's slug turned into its id. An unknown slug is bad input (a field
