@@ -3,7 +3,6 @@ import type { Db } from '../../server/db/client';
 import { AppError } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor } from '../../shared/access';
 import type { AuditEventView, AuditFilter, ListAuditEventsQuery } from './audit.contract';
 import { type AuditScope, requireAuditReader } from './audit.policy';
 import { listEventsHolding, renameActor, updateEventValues } from './audit.queries';
