@@ -16,7 +16,7 @@ import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { programmeRoutes } from '../features/programme/programme.routes';
-import { renderNotFound, type WebDeps, webRoutes } from '../web/server/web.routes';
+import { renderNotFound, type WebDeps, webRoutes } from '../web/shell/server/web.routes';
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
