@@ -1,7 +1,8 @@
 import { LocaleProvider } from '../kit/locale-context';
 import { ViewerProvider } from '../kit/viewer-context';
 import { Layout } from './layout';
-import type { AppView, PageView } from './page-loader';
+import type { PageView } from './page-loader';
+import type { AppView } from './state';
 import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './status-pages';
 
 function PageContent({ view, url }: { view: PageView; url: URL }) {

@@ -10,16 +10,8 @@ import { browserApi } from '../kit/browser-api';
 import { negotiateLocale } from '../kit/i18n';
 import { onNavigateRequest, onRefreshRequest } from '../kit/navigation';
 import { App } from './app';
-import {
-  type AppState,
-  type AppView,
-  isPagePath,
-  loadPage,
-  type PageView,
-  pageTitle,
-  restorePage,
-} from './page-loader';
-import { APP_STATE_ELEMENT_ID } from './state';
+import { isPagePath, loadPage, type PageView, pageTitle, restorePage } from './page-loader';
+import { APP_STATE_ELEMENT_ID, type AppState, type AppView } from './state';
 
 const api = browserApi;
 

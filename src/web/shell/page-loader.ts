@@ -1,4 +1,3 @@
-import type { Actor } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { type Api, ApiError } from '../kit/api';
 import { translator } from '../kit/i18n';
@@ -19,12 +18,6 @@ export type PageState =
 export type PageView = (Extract<PageState, { kind: 'page' }> & { page: AnyPage }) | StatusState;
 
 type StatusState = Exclude<PageState, { kind: 'page' }>;
-
-/** Everything needed to draw a page, on the server and when the browser takes over. */
-export type AppView = { locale: Locale; href: string; view: PageView; viewer: Actor };
-
-/** The same, as the server embeds it in the page for the browser. */
-export type AppState = Omit<AppView, 'view'> & { state: PageState };
 
 type Matcher = { entry: PageEntry; pattern: RegExp; names: string[] };
 

@@ -13,9 +13,9 @@ import {
 import { formatOrgnr } from '../../../shared/orgnr';
 import { type Api, ApiError } from '../../../web/kit/api';
 import { COUNTY_OPTIONS, FilterSelect } from '../../../web/kit/components/filter-select';
-import { countyName } from '../../../web/kit/labels';
 import { Pager } from '../../../web/kit/components/pager';
 import { formatNumber } from '../../../web/kit/format';
+import { countyName } from '../../../web/kit/labels';
 import { useLocale } from '../../../web/kit/locale-context';
 import { ACTOR_TYPE_LABELS } from '../../../web/kit/messages';
 import { definePage, type PageInput } from '../../../web/kit/page';

@@ -3,8 +3,8 @@ import type { Actor } from '../../../shared/access';
 import type { Locale } from '../../../shared/localized';
 import type { Api } from '../../kit/api';
 import { App } from '../app';
-import { type AppState, loadPage, type PageView, pageState, pageStatus, pageTitle } from '../page-loader';
-import { APP_STATE_ELEMENT_ID, serializeState } from '../state';
+import { loadPage, type PageView, pageState, pageStatus, pageTitle } from '../page-loader';
+import { APP_STATE_ELEMENT_ID, type AppState, serializeState } from '../state';
 import { type Manifest, pageScripts } from './page-scripts';
 
 function escapeHtml(text: string): string {
