@@ -13,7 +13,7 @@ import { GrantList } from './grant-list';
 import { CLOSED_INVITATION_MESSAGES } from './labels';
 import { accountMessages } from './messages';
 
-export type AcceptInvitationData = { token: string; invitation: InvitationPreview };
+type AcceptInvitationData = { token: string; invitation: InvitationPreview };
 
 async function loadAcceptInvitation(
   api: Api,

@@ -41,7 +41,7 @@ import {
 import { ACCOUNT_ROLE_LABELS, FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
 
-export type AccountPageData = {
+type AccountPageData = {
   sessions: SessionList;
   tokens: ApiTokenList;
   roles: GrantView[];

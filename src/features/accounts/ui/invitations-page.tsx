@@ -31,7 +31,7 @@ import { GrantList } from './grant-list';
 import { ACCOUNT_ROLE_LABELS, INVITATION_STATE_LABELS } from './labels';
 import { accountMessages } from './messages';
 
-export type InvitationsPageData = {
+type InvitationsPageData = {
   result: InvitationPage;
   state: string | undefined;
   /** Prefilled from the address, e.g. from a cluster page's "invite staff" link. */

@@ -11,7 +11,7 @@ import { authMethods, login } from './api';
 import { FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
 
-export type LoginPageData = {
+type LoginPageData = {
   /** Where to go once signed in: a path on this site. */
   next: string;
   /** The single sign-on provider's name, when one is configured. */

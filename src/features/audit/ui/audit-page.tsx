@@ -34,7 +34,7 @@ const FILTERS = [
 ] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
-export type AuditPageData = {
+type AuditPageData = {
   result: AuditEventPage;
   clusters: ClusterPage['items'];
   filters: Filters;

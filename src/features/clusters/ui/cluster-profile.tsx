@@ -12,7 +12,7 @@ import type { ClusterProfile as ClusterProfileView } from '../clusters.contract'
 import { clusterMessages } from './messages';
 
 function StatList({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
-  const { locale } = useLocale(clusterMessages);
+  const { locale } = useLocale();
   if (rows.length === 0) return null;
   return (
     <div className="stat-list">
