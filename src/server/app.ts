@@ -6,7 +6,7 @@ import { resolveActor } from '../features/accounts/accounts.service';
 import { resolveTokenActor } from '../features/accounts/api-tokens.service';
 import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
-import { renderNotFound, type WebDeps, webRoutes } from '../web/server/web.routes';
+import { renderNotFound, type WebDeps, webRoutes } from '../web/shell/server/web.routes';
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';

@@ -8,35 +8,6 @@ import { describe, expect, it } from 'vitest';
 // is parsed (not run) and its imports classified. Type-only imports vanish when the code runs, so
 // only value imports count, except where a rule says otherwise.
 
-/**
- * Violations the parallel refactors of accounts and mail, and of the web shell and the feature
- * pages, remove. Each entry is exactly one reported `file → import`; an entry that is no longer
- * a violation fails the test, so the list only ever shrinks.
- */
-const PENDING: readonly string[] = [
-  // pages: a cluster's page holds the memberships panels; pages read values from contracts (web refactor)
-  'src/features/clusters/ui/cluster-page.tsx → src/features/memberships/ui/add-partner-panel.tsx',
-  'src/features/clusters/ui/cluster-page.tsx → src/features/memberships/ui/member-actions.tsx',
-  'src/features/accounts/ui/invitations-page.tsx → src/features/accounts/invitations.contract.ts',
-  'src/features/mail/ui/outbox-page.tsx → src/features/mail/mail.contract.ts',
-  // the web shell: the page list and the layout move to src/web/shell/ (web refactor)
-  'src/web/layout/layout.tsx → src/features/accounts/ui/account-menu.tsx',
-  'src/web/routes.tsx → src/features/accounts/ui/accept-invitation-page.tsx',
-  'src/web/routes.tsx → src/features/accounts/ui/account-page.tsx',
-  'src/web/routes.tsx → src/features/accounts/ui/invitations-page.tsx',
-  'src/web/routes.tsx → src/features/accounts/ui/login-page.tsx',
-  'src/web/routes.tsx → src/features/accounts/ui/reset-password-pages.tsx',
-  'src/web/routes.tsx → src/features/audit/ui/audit-page.tsx',
-  'src/web/routes.tsx → src/features/clusters/ui/cluster-page.tsx',
-  'src/web/routes.tsx → src/features/clusters/ui/edit-cluster-page.tsx',
-  'src/web/routes.tsx → src/features/clusters/ui/registry-page.tsx',
-  'src/web/routes.tsx → src/features/mail/ui/outbox-page.tsx',
-  'src/web/routes.tsx → src/features/organisations/ui/organisation-page.tsx',
-  'src/web/routes.tsx → src/features/organisations/ui/organisation-search-page.tsx',
-  'src/web/routes.tsx → src/features/personal-data/ui/people-page.tsx',
-  'src/web/routes.tsx → src/features/personal-data/ui/person-page.tsx',
-];
-
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DECISION = 'docs/decisions/015-one-shape-for-every-feature.md';
 
@@ -75,16 +46,6 @@ const ISOMORPHIC_FOR_PAGES = [
   'src/features/memberships/membership-roles.ts',
   'src/features/organisations/actor-type.ts',
 ];
-
-/** Where the parallel refactors work: the only places a PENDING entry may come from. */
-function isPendingArea(file: string): boolean {
-  return (
-    file.startsWith('src/features/accounts/') ||
-    file.startsWith('src/features/mail/') ||
-    file.startsWith('src/web/') ||
-    /^src\/features\/[^/]+\/ui\//.test(file)
-  );
-}
 
 type Import = {
   from: string;
@@ -387,13 +348,11 @@ const checks: Record<string, () => Violation[]> = {
   'pages use the server only through the API, and features only through ui, policies and isomorphic helpers':
     () => checkPages(edges),
 };
-const violations = Object.values(checks).flatMap((check) => check());
 
 describe('the import graph', () => {
   for (const [rule, check] of Object.entries(checks)) {
     it(rule, () => {
-      const found = check().filter((violation) => !PENDING.includes(violation.key));
-      expect(found.map((violation) => violation.message)).toEqual([]);
+      expect(check().map((violation) => violation.message)).toEqual([]);
     });
   }
 
@@ -411,11 +370,5 @@ describe('the import graph', () => {
     for (const module of modules.filter((module) => module.endsWith('.read-model.ts'))) {
       expect(READ_MODELS, `${module} is a read model decision 015 names`).toContain(module);
     }
-  });
-
-  it('keeps in PENDING only violations that still exist, in the parallel refactors’ files', () => {
-    const keys = new Set(violations.map((violation) => violation.key));
-    expect(PENDING.filter((entry) => !keys.has(entry))).toEqual([]);
-    expect(PENDING.filter((entry) => !isPendingArea(entry.split(' → ')[0]!))).toEqual([]);
   });
 });

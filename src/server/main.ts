@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMailWorker } from '../features/mail/mail-worker';
 import { smtpTransport } from '../features/mail/smtp-transport';
-import { loadWebAssets } from '../web/server/web.routes';
+import { loadWebAssets } from '../web/shell/server/web.routes';
 import { createApp } from './app';
 import { osloDate, systemClock } from './clock';
 import { type DatabaseHandle, openDatabase } from './db/client';

@@ -6,7 +6,7 @@ import type { Database } from '../server/db/client';
 import { csrfTokenFor } from '../server/http/csrf';
 import { createLogger } from '../server/logger';
 import { DIST_DIR } from '../server/paths';
-import { loadWebAssets } from '../web/server/web.routes';
+import { loadWebAssets } from '../web/shell/server/web.routes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** The day route tests live on, so level and membership rules give the same answers every run. */

@@ -7,7 +7,7 @@ import { DIST_DIR } from '../../server/paths';
 import { systemContext } from '../../server/service-context';
 import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { CONFIDENTIAL_CLIENT, startTestProvider, type TestProvider } from '../../testing/oidc-provider';
-import { loadWebAssets } from '../../web/server/web.routes';
+import { loadWebAssets } from '../../web/shell/server/web.routes';
 import { auditEvents } from '../audit/audit.table';
 import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
 import { createAccount } from './accounts.service';

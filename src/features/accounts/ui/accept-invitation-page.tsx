@@ -1,31 +1,37 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
-import type { ApiClient, InvitationPreview } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useFormAction } from '../../../web/components/use-form-action';
-import { formatDateTime, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { useViewer } from '../../../web/viewer-context';
-import { GrantList } from './invitations-page';
+import type { Api } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useFormAction } from '../../../web/kit/components/use-form-action';
+import { formatDateTime } from '../../../web/kit/format';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { useViewer } from '../../../web/kit/viewer-context';
+import type { InvitationPreview } from '../invitations.contract';
+import { acceptInvitation, previewInvitation } from './api';
+import { GrantList } from './grant-list';
+import { CLOSED_INVITATION_MESSAGES } from './labels';
+import { accountMessages } from './messages';
 
-export type AcceptInvitationData = { token: string; invitation: InvitationPreview };
+type AcceptInvitationData = { token: string; invitation: InvitationPreview };
 
-export async function loadAcceptInvitation(api: ApiClient, token: string): Promise<AcceptInvitationData> {
-  return { token, invitation: await api.invitation(token) };
+async function loadAcceptInvitation(
+  api: Api,
+  { params: { token } }: PageInput<'token'>,
+): Promise<AcceptInvitationData> {
+  return { token, invitation: await api.call(previewInvitation, { params: { token } }) };
 }
 
 /** Where an invitation link leads: create the account, or add the roles to one's own. */
-export function AcceptInvitationPage({ data }: { data: AcceptInvitationData }) {
-  const { locale, t } = useLocale();
+function AcceptInvitationPage({ data }: { data: AcceptInvitationData }) {
+  const { locale, t } = useLocale(accountMessages);
   const viewer = useViewer();
   const { invitation, token } = data;
   const accept = useFormAction(async (fields) => {
     const name = String(fields.get('name') ?? '').trim();
     const password = String(fields.get('password') ?? '');
-    await browserApi.acceptInvitation({
-      token,
-      ...(name ? { name } : {}),
-      ...(password ? { password } : {}),
+    await browserApi.call(acceptInvitation, {
+      body: { token, ...(name ? { name } : {}), ...(password ? { password } : {}) },
     });
     window.location.assign('/account');
   });
@@ -40,7 +46,7 @@ export function AcceptInvitationPage({ data }: { data: AcceptInvitationData }) {
       <GrantList grants={invitation.grants} />
       {invitation.state !== 'open' ? (
         <Alert data-color="warning" role="status">
-          {t(`accept.state.${invitation.state}` as MessageKey)}
+          {t(CLOSED_INVITATION_MESSAGES[invitation.state])}
         </Alert>
       ) : (
         <>
@@ -94,3 +100,11 @@ export function AcceptInvitationPage({ data }: { data: AcceptInvitationData }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: accountMessages,
+  load: loadAcceptInvitation,
+  title: (_data, t) => t('accept.title'),
+  Component: AcceptInvitationPage,
+});

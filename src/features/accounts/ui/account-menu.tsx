@@ -1,8 +1,9 @@
 import { Button, Link } from '@digdir/designsystemet-react';
 import { hasPermission } from '../../../shared/access';
-import { browserApi } from '../../../web/browser-api';
-import { useLocale } from '../../../web/locale-context';
-import { useViewer } from '../../../web/viewer-context';
+import { browserApi } from '../../../web/kit/browser-api';
+import { useLocale } from '../../../web/kit/locale-context';
+import { useViewer } from '../../../web/kit/viewer-context';
+import { logout } from './api';
 
 /** Sign-in link, or who is signed in with a sign-out button. */
 export function AccountMenu({ url }: { url: URL }) {
@@ -13,7 +14,7 @@ export function AccountMenu({ url }: { url: URL }) {
     return <Link href={`/login?next=${encodeURIComponent(next)}`}>{t('account.signIn')}</Link>;
   }
   const signOut = async () => {
-    await browserApi.logOut();
+    await browserApi.call(logout);
     window.location.reload();
   };
   return (

@@ -15,18 +15,33 @@ import {
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { permissionsOf } from '../../../shared/access';
-import type { ApiClient, ApiTokenList, GrantView, SessionList } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useFormAction } from '../../../web/components/use-form-action';
-import { formatDateTime, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
-import { useViewer } from '../../../web/viewer-context';
+import type { Api } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useFormAction } from '../../../web/kit/components/use-form-action';
+import { formatDateTime } from '../../../web/kit/format';
+import { useLocale } from '../../../web/kit/locale-context';
+import { refreshPage } from '../../../web/kit/navigation';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { useViewer } from '../../../web/kit/viewer-context';
 import type { SingleSignOnFailure } from '../accounts.contract';
-import { FAILURE_MESSAGES, isFailure } from './login-page';
+import type { GrantView } from '../invitations.contract';
+import {
+  type ApiTokenList,
+  authMethods,
+  createApiToken,
+  endAllSessions,
+  endSession,
+  listApiTokens,
+  listSessions,
+  myRoles,
+  revokeApiToken,
+  type SessionList,
+} from './api';
+import { ACCOUNT_ROLE_LABELS, FAILURE_MESSAGES, isFailure } from './labels';
+import { accountMessages } from './messages';
 
-export type AccountPageData = {
+type AccountPageData = {
   sessions: SessionList;
   tokens: ApiTokenList;
   roles: GrantView[];
@@ -34,12 +49,12 @@ export type AccountPageData = {
   singleSignOn: { name: string; linked: boolean; error: SingleSignOnFailure | null } | null;
 };
 
-export async function loadAccountPage(api: ApiClient, url: URL): Promise<AccountPageData> {
+async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPageData> {
   const [sessions, tokens, roles, methods] = await Promise.all([
-    api.sessions(),
-    api.apiTokens(),
-    api.myRoles(),
-    api.authMethods(),
+    api.call(listSessions),
+    api.call(listApiTokens),
+    api.call(myRoles),
+    api.call(authMethods),
   ]);
   const error = url.searchParams.get('sso_error');
   return {
@@ -55,8 +70,8 @@ export async function loadAccountPage(api: ApiClient, url: URL): Promise<Account
 }
 
 /** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
-export function AccountPage({ data }: { data: AccountPageData }) {
-  const { t } = useLocale();
+function AccountPage({ data }: { data: AccountPageData }) {
+  const { t } = useLocale(accountMessages);
   const viewer = useViewer();
   if (viewer.kind !== 'account') return null;
   return (
@@ -70,7 +85,7 @@ export function AccountPage({ data }: { data: AccountPageData }) {
       <ul className="plain-list stack" aria-label={t('myAccount.roles')} data-testid="my-roles">
         {data.roles.map((grant) => (
           <li key={`${grant.role}-${grant.cluster?.id ?? grant.organisation?.id ?? ''}`}>
-            <Tag>{t(`accountRole.${grant.role}` as MessageKey)}</Tag>
+            <Tag>{t(ACCOUNT_ROLE_LABELS[grant.role])}</Tag>
             {grant.cluster && (
               <>
                 {' '}
@@ -95,7 +110,7 @@ export function AccountPage({ data }: { data: AccountPageData }) {
 
 /** Links the provider's identity to this account, for providers that cannot be matched by e-mail. */
 function SingleSignOnSection({ name, linked, error }: NonNullable<AccountPageData['singleSignOn']>) {
-  const { t } = useLocale();
+  const { t } = useLocale(accountMessages);
   const start = `/api/auth/oidc/start?${new URLSearchParams({ link: 'true', returnTo: '/account' })}`;
   return (
     <section className="stack" aria-labelledby="sso-link-heading">
@@ -126,12 +141,12 @@ function SingleSignOnSection({ name, linked, error }: NonNullable<AccountPageDat
 }
 
 function SessionsSection({ sessions }: { sessions: SessionList }) {
-  const { locale, t } = useLocale();
+  const { locale, t } = useLocale(accountMessages);
   const [error, setError] = useState<unknown>();
   const end = async (id: string) => {
     setError(undefined);
     try {
-      await browserApi.endSession(id);
+      await browserApi.call(endSession, { params: { id } });
       refreshPage();
     } catch (caught) {
       setError(caught);
@@ -139,7 +154,7 @@ function SessionsSection({ sessions }: { sessions: SessionList }) {
   };
   const endAll = async () => {
     try {
-      await browserApi.endAllSessions();
+      await browserApi.call(endAllSessions);
       window.location.assign('/login');
     } catch (caught) {
       setError(caught);
@@ -193,15 +208,17 @@ function SessionsSection({ sessions }: { sessions: SessionList }) {
 const EXPIRY_DAYS = ['30', '90', '365', ''] as const;
 
 function TokensSection({ tokens }: { tokens: ApiTokenList }) {
-  const { locale, t } = useLocale();
+  const { locale, t } = useLocale(accountMessages);
   const viewer = useViewer();
   const [revokeError, setRevokeError] = useState<unknown>();
   const create = useFormAction(async (fields, form) => {
     const days = String(fields.get('expiresInDays') ?? '');
-    const created = await browserApi.createApiToken({
-      name: String(fields.get('name') ?? ''),
-      permissions: fields.getAll('permissions').map(String) as ReturnType<typeof permissionsOf>,
-      ...(days ? { expiresInDays: Number(days) } : {}),
+    const created = await browserApi.call(createApiToken, {
+      body: {
+        name: String(fields.get('name') ?? ''),
+        permissions: fields.getAll('permissions').map(String) as ReturnType<typeof permissionsOf>,
+        ...(days ? { expiresInDays: Number(days) } : {}),
+      },
     });
     form.reset();
     refreshPage();
@@ -210,7 +227,7 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
   const revoke = async (id: string) => {
     setRevokeError(undefined);
     try {
-      await browserApi.revokeApiToken(id);
+      await browserApi.call(revokeApiToken, { params: { id } });
       refreshPage();
     } catch (caught) {
       setRevokeError(caught);
@@ -308,3 +325,11 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
     </section>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: accountMessages,
+  load: loadAccountPage,
+  title: (_data, t) => t('myAccount.title'),
+  Component: AccountPage,
+});

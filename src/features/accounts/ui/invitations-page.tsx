@@ -13,31 +13,37 @@ import {
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { hasProgrammePermission, ROLES, type Role } from '../../../shared/access';
-import type { ApiClient, InvitationPage, InvitationView } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { Pager } from '../../../web/components/pager';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useFormAction } from '../../../web/components/use-form-action';
-import { formatDateTime, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
-import { withQuery } from '../../../web/url';
-import { useViewer } from '../../../web/viewer-context';
-import { INVITATION_STATES } from '../invitations.contract';
+import type { Api } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { Pager } from '../../../web/kit/components/pager';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useFormAction } from '../../../web/kit/components/use-form-action';
+import { formatDateTime } from '../../../web/kit/format';
+import { valuesOf } from '../../../web/kit/i18n';
+import { useLocale } from '../../../web/kit/locale-context';
+import { refreshPage } from '../../../web/kit/navigation';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { withQuery } from '../../../web/kit/url';
+import { useViewer } from '../../../web/kit/viewer-context';
+import type { InvitationView } from '../invitations.contract';
+import { createInvitation, type InvitationPage, listInvitations, revokeInvitation } from './api';
+import { GrantList } from './grant-list';
+import { ACCOUNT_ROLE_LABELS, INVITATION_STATE_LABELS } from './labels';
+import { accountMessages } from './messages';
 
-export type InvitationsPageData = {
+type InvitationsPageData = {
   result: InvitationPage;
   state: string | undefined;
   /** Prefilled from the address, e.g. from a cluster page's "invite staff" link. */
   prefill: { role?: string; cluster?: string; organisation?: string };
 };
 
-export async function loadInvitationsPage(api: ApiClient, url: URL): Promise<InvitationsPageData> {
+async function loadInvitationsPage(api: Api, { url }: PageInput): Promise<InvitationsPageData> {
   const state = url.searchParams.get('state') ?? undefined;
   const page = url.searchParams.get('page') ?? undefined;
   const param = (key: string) => url.searchParams.get(key) ?? undefined;
   return {
-    result: await api.invitations({ state, page }),
+    result: await api.call(listInvitations, { query: { state, page } }),
     state,
     prefill: { role: param('role'), cluster: param('cluster'), organisation: param('organisation') },
   };
@@ -46,8 +52,8 @@ export async function loadInvitationsPage(api: ApiClient, url: URL): Promise<Inv
 const CLUSTER_ROLES: readonly Role[] = ['cluster_manager', 'cluster_staff'];
 
 /** People invited and the form to invite more; what the viewer may give decides the role list. */
-export function InvitationsPage({ data, url }: { data: InvitationsPageData; url: URL }) {
-  const { t } = useLocale();
+function InvitationsPage({ data, url }: { data: InvitationsPageData; url: URL }) {
+  const { t } = useLocale(accountMessages);
   const { result } = data;
   return (
     <div className="stack">
@@ -64,15 +70,15 @@ export function InvitationsPage({ data, url }: { data: InvitationsPageData; url:
           href={withQuery(url, { state: undefined, page: undefined })}
           aria-current={!data.state ? 'page' : undefined}
         >
-          {t('invitations.all')}
+          {t('filter.all')}
         </Link>
-        {INVITATION_STATES.map((state) => (
+        {valuesOf(INVITATION_STATE_LABELS).map((state) => (
           <Link
             key={state}
             href={withQuery(url, { state, page: undefined })}
             aria-current={data.state === state ? 'page' : undefined}
           >
-            {t(`invitationState.${state}` as MessageKey)}
+            {t(INVITATION_STATE_LABELS[state])}
           </Link>
         ))}
       </nav>
@@ -87,12 +93,12 @@ export function InvitationsPage({ data, url }: { data: InvitationsPageData; url:
 }
 
 function InvitationTable({ items }: { items: InvitationView[] }) {
-  const { locale, t } = useLocale();
+  const { locale, t } = useLocale(accountMessages);
   const [error, setError] = useState<unknown>();
   const revoke = async (id: string) => {
     setError(undefined);
     try {
-      await browserApi.revokeInvitation(id);
+      await browserApi.call(revokeInvitation, { params: { id } });
       refreshPage();
     } catch (caught) {
       setError(caught);
@@ -126,7 +132,7 @@ function InvitationTable({ items }: { items: InvitationView[] }) {
               <Table.Cell>{formatDateTime(invitation.expiresAt, locale)}</Table.Cell>
               <Table.Cell>
                 <Tag data-color={invitation.state === 'open' ? 'info' : 'neutral'}>
-                  {t(`invitationState.${invitation.state}` as MessageKey)}
+                  {t(INVITATION_STATE_LABELS[invitation.state])}
                 </Tag>{' '}
                 {invitation.state === 'open' && (
                   <Button variant="tertiary" data-size="sm" onClick={() => revoke(invitation.id)}>
@@ -142,24 +148,8 @@ function InvitationTable({ items }: { items: InvitationView[] }) {
   );
 }
 
-/** Roles with what they apply to, as a person reads them. */
-export function GrantList({ grants }: { grants: InvitationView['grants'] }) {
-  const { t } = useLocale();
-  return (
-    <ul className="plain-list">
-      {grants.map((grant) => (
-        <li key={`${grant.role}-${grant.cluster?.id ?? grant.organisation?.id ?? ''}`}>
-          {t(`accountRole.${grant.role}` as MessageKey)}
-          {grant.cluster && ` – ${grant.cluster.name}`}
-          {grant.organisation && ` – ${grant.organisation.name}`}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
-  const { t } = useLocale();
+  const { t } = useLocale(accountMessages);
   const viewer = useViewer();
   const roles: readonly Role[] = hasProgrammePermission(viewer, 'accounts.invite')
     ? ROLES
@@ -169,18 +159,20 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
   const invite = useFormAction(async (fields, form) => {
     const cluster = String(fields.get('cluster') ?? '').trim();
     const organisation = String(fields.get('organisation') ?? '').trim();
-    const invited = await browserApi.invite({
-      email: String(fields.get('email') ?? ''),
-      name: String(fields.get('name') ?? ''),
-      grants: [
-        {
-          role,
-          ...(CLUSTER_ROLES.includes(role) && cluster ? { cluster } : {}),
-          ...(role === 'partner_contact' && organisation
-            ? { organisation: organisation.replace(/\s/g, '') }
-            : {}),
-        },
-      ],
+    const invited = await browserApi.call(createInvitation, {
+      body: {
+        email: String(fields.get('email') ?? ''),
+        name: String(fields.get('name') ?? ''),
+        grants: [
+          {
+            role,
+            ...(CLUSTER_ROLES.includes(role) && cluster ? { cluster } : {}),
+            ...(role === 'partner_contact' && organisation
+              ? { organisation: organisation.replace(/\s/g, '') }
+              : {}),
+          },
+        ],
+      },
     });
     form.reset();
     refreshPage();
@@ -210,7 +202,7 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
         <Select id="invite-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {roles.map((r) => (
             <Select.Option key={r} value={r}>
-              {t(`accountRole.${r}` as MessageKey)}
+              {t(ACCOUNT_ROLE_LABELS[r])}
             </Select.Option>
           ))}
         </Select>
@@ -247,3 +239,11 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
     </form>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: accountMessages,
+  load: loadInvitationsPage,
+  title: (_data, t) => t('invitations.title'),
+  Component: InvitationsPage,
+});

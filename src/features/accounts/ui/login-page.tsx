@@ -1,14 +1,17 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { safeReturnPath } from '../../../shared/return-path';
-import type { ApiClient } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import type { MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
+import type { Api } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
 import type { SingleSignOnFailure } from '../accounts.contract';
+import { authMethods, login } from './api';
+import { FAILURE_MESSAGES, isFailure } from './labels';
+import { accountMessages } from './messages';
 
-export type LoginPageData = {
+type LoginPageData = {
   /** Where to go once signed in: a path on this site. */
   next: string;
   /** The single sign-on provider's name, when one is configured. */
@@ -17,22 +20,8 @@ export type LoginPageData = {
   ssoError: SingleSignOnFailure | null;
 };
 
-export const FAILURE_MESSAGES: Record<SingleSignOnFailure, MessageKey> = {
-  unavailable: 'sso.error.unavailable',
-  cancelled: 'sso.error.cancelled',
-  stale: 'sso.error.stale',
-  failed: 'sso.error.failed',
-  unverified: 'sso.error.unverified',
-  no_account: 'sso.error.noAccount',
-  linked_elsewhere: 'sso.error.linkedElsewhere',
-};
-
-export function isFailure(value: string | null): value is SingleSignOnFailure {
-  return value !== null && Object.hasOwn(FAILURE_MESSAGES, value);
-}
-
-export async function loadLoginPage(api: ApiClient, url: URL): Promise<LoginPageData> {
-  const methods = await api.authMethods();
+async function loadLoginPage(api: Api, { url }: PageInput): Promise<LoginPageData> {
+  const methods = await api.call(authMethods);
   const ssoError = url.searchParams.get('sso_error');
   return {
     next: safeReturnPath(url.searchParams.get('next')),
@@ -41,8 +30,8 @@ export async function loadLoginPage(api: ApiClient, url: URL): Promise<LoginPage
   };
 }
 
-export function LoginPage({ data }: { data: LoginPageData }) {
-  const { t } = useLocale();
+function LoginPage({ data }: { data: LoginPageData }) {
+  const { t } = useLocale(accountMessages);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -51,7 +40,9 @@ export function LoginPage({ data }: { data: LoginPageData }) {
     setBusy(true);
     setError(undefined);
     try {
-      await browserApi.logIn(String(form.get('email')), String(form.get('password')));
+      await browserApi.call(login, {
+        body: { email: String(form.get('email')), password: String(form.get('password')) },
+      });
       // A full load, so every part of the page is drawn for the signed-in account.
       window.location.assign(data.next);
     } catch (caught) {
@@ -114,3 +105,11 @@ export function LoginPage({ data }: { data: LoginPageData }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: accountMessages,
+  load: loadLoginPage,
+  title: (_data, t) => t('account.title'),
+  Component: LoginPage,
+});

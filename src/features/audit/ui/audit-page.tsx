@@ -10,20 +10,17 @@ import {
   Table,
 } from '@digdir/designsystemet-react';
 import { clustersWithPermission } from '../../../shared/access';
-import {
-  type ApiClient,
-  ApiError,
-  type AuditEventPage,
-  type ClusterPage,
-  queryString,
-} from '../../../web/api-client';
-import { FilterSelect } from '../../../web/components/filter-select';
-import { Pager } from '../../../web/components/pager';
-import { formatDateTime, formatNumber } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { withQuery } from '../../../web/url';
-import { useViewer } from '../../../web/viewer-context';
+import { type Api, ApiError, queryString } from '../../../web/kit/api';
+import { FilterSelect } from '../../../web/kit/components/filter-select';
+import { Pager } from '../../../web/kit/components/pager';
+import { formatDateTime, formatNumber } from '../../../web/kit/format';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { withQuery } from '../../../web/kit/url';
+import { useViewer } from '../../../web/kit/viewer-context';
 import { changedFields } from '../audit-diff';
+import { type AuditEventPage, type ClusterPage, listAuditEvents, listClusters } from './api';
+import { auditMessages } from './messages';
 
 const FILTERS = [
   'action',
@@ -37,7 +34,7 @@ const FILTERS = [
 ] as const;
 type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 
-export type AuditPageData = {
+type AuditPageData = {
   result: AuditEventPage;
   clusters: ClusterPage['items'];
   filters: Filters;
@@ -58,19 +55,19 @@ function filtersOf(url: URL): Filters {
  * refuses shows its reason instead of an error page; a visitor without access gets the 401/403
  * page from the router.
  */
-export async function loadAuditPage(api: ApiClient, url: URL): Promise<AuditPageData> {
+async function loadAuditPage(api: Api, { url }: PageInput): Promise<AuditPageData> {
   const filters = filtersOf(url);
   const page = url.searchParams.get('page') ?? undefined;
   let result: AuditEventPage = { items: [], total: 0, page: 1, pageSize: 20 };
   let problem: string | null = null;
   try {
-    result = await api.auditEvents({ ...filters, page });
+    result = await api.call(listAuditEvents, { query: { ...filters, page } });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     problem = error.problem.errors?.map((e) => `${e.path.at(-1)}: ${e.message}`).join('; ') ?? error.message;
   }
   // Read only once the trail has answered: a visitor it refuses never causes a second request.
-  const clusters = (await api.clusters({ pageSize: 100, sort: 'name' })).items;
+  const clusters = (await api.call(listClusters, { query: { pageSize: 100, sort: 'name' } })).items;
   return { result, clusters, filters, problem };
 }
 
@@ -84,7 +81,7 @@ function TextFilter({ name, label, value }: { name: keyof Filters; label: string
 }
 
 function Changes({ before, after }: { before: unknown; after: unknown }) {
-  const { t } = useLocale();
+  const { t } = useLocale(auditMessages);
   const changes = changedFields(before, after);
   if (changes.length === 0) return <span className="muted">{t('audit.noChanges')}</span>;
   return (
@@ -100,8 +97,8 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
   );
 }
 
-export function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
-  const { locale, t } = useLocale();
+function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
+  const { locale, t } = useLocale(auditMessages);
   const viewer = useViewer();
   const { result, filters } = data;
   // A cluster manager already sees only their own clusters; the choice is for programme-wide readers.
@@ -115,7 +112,7 @@ export function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
       <form
         method="get"
         action="/audit"
-        aria-label={t('registry.filters')}
+        aria-label={t('filter.label')}
         className="registry__filters"
         data-client-nav
       >
@@ -146,7 +143,7 @@ export function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
         </Field>
         <div className="registry__actions">
           <Button type="submit">{t('audit.filter')}</Button>
-          <Link href="/audit">{t('registry.clear')}</Link>
+          <Link href="/audit">{t('filter.clear')}</Link>
         </div>
       </form>
       {data.problem && (
@@ -216,3 +213,11 @@ export function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: auditMessages,
+  load: loadAuditPage,
+  title: (_data, t) => t('audit.title'),
+  Component: AuditPage,
+});

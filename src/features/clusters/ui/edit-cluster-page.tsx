@@ -14,20 +14,23 @@ import {
 } from '@digdir/designsystemet-react';
 import { hasClusterPermission, hasProgrammePermission } from '../../../shared/access';
 import { COUNTIES } from '../../../shared/counties';
-import { type ApiClient, ApiError, type ClusterProfile } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useFormAction } from '../../../web/components/use-form-action';
-import { useLocale } from '../../../web/locale-context';
-import { goTo } from '../../../web/refresh';
-import { useViewer } from '../../../web/viewer-context';
-import type { UpdateClusterBody } from '../clusters.contract';
+import { type Api, ApiError } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useFormAction } from '../../../web/kit/components/use-form-action';
+import { useLocale } from '../../../web/kit/locale-context';
+import { goTo } from '../../../web/kit/navigation';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { useViewer } from '../../../web/kit/viewer-context';
+import type { ClusterProfile, UpdateClusterBody } from '../clusters.contract';
+import { getCluster, me, updateCluster } from './api';
+import { clusterMessages } from './messages';
 
-export type EditClusterData = { cluster: ClusterProfile };
+type EditClusterData = { cluster: ClusterProfile };
 
 /** The form is for those who may edit this cluster; anyone else gets the API's own answer. */
-export async function loadEditCluster(api: ApiClient, slug: string): Promise<EditClusterData> {
-  const [cluster, viewer] = await Promise.all([api.cluster(slug), api.me()]);
+async function loadEditCluster(api: Api, { params: { slug } }: PageInput<'slug'>): Promise<EditClusterData> {
+  const [cluster, viewer] = await Promise.all([api.call(getCluster, { params: { slug } }), api.call(me)]);
   if (viewer.kind !== 'account') throw new ApiError(401, { detail: 'Sign in to edit a cluster.' });
   if (!hasClusterPermission(viewer, 'clusters.edit', cluster.id)) {
     throw new ApiError(403, { detail: "You may edit only your own cluster's profile." });
@@ -75,13 +78,16 @@ function bodyFrom(fields: FormData, programmeWide: boolean): UpdateClusterBody {
   };
 }
 
-export function EditClusterPage({ data }: { data: EditClusterData }) {
-  const { t } = useLocale();
+function EditClusterPage({ data }: { data: EditClusterData }) {
+  const { t } = useLocale(clusterMessages);
   const viewer = useViewer();
   const { cluster } = data;
   const programmeWide = hasProgrammePermission(viewer, 'clusters.edit');
   const save = useFormAction(async (fields) => {
-    const saved = await browserApi.updateCluster(cluster.slug, bodyFrom(fields, programmeWide));
+    const saved = await browserApi.call(updateCluster, {
+      params: { slug: cluster.slug },
+      body: bodyFrom(fields, programmeWide),
+    });
     goTo(`/clusters/${saved.slug}`);
     return saved;
   });
@@ -239,3 +245,11 @@ export function EditClusterPage({ data }: { data: EditClusterData }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: clusterMessages,
+  load: loadEditCluster,
+  title: ({ cluster }, t) => `${t('editCluster.title')}: ${cluster.name}`,
+  Component: EditClusterPage,
+});

@@ -13,17 +13,20 @@ import {
 } from '@digdir/designsystemet-react';
 import { pick } from '../../../shared/localized';
 import { SECTIONS } from '../../../shared/sectors';
-import { type ApiClient, ApiError, type ClusterPage, type ProgrammeView } from '../../../web/api-client';
-import { COUNTY_OPTIONS, FilterSelect } from '../../../web/components/filter-select';
-import { countyName } from '../../../web/components/labels';
-import { Pager } from '../../../web/components/pager';
-import { formatNumber } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { queryObject } from '../../../web/url';
+import { type Api, ApiError } from '../../../web/kit/api';
+import { COUNTY_OPTIONS, FilterSelect } from '../../../web/kit/components/filter-select';
+import { Pager } from '../../../web/kit/components/pager';
+import { formatNumber } from '../../../web/kit/format';
+import { countyName } from '../../../web/kit/labels';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { queryObject } from '../../../web/kit/url';
+import { type ClusterPage, getProgramme, listClusters, type ProgrammeView } from './api';
+import { clusterMessages } from './messages';
 
-export const REGISTRY_FILTERS = ['q', 'level', 'county', 'sector', 'status', 'sort', 'page'] as const;
+const REGISTRY_FILTERS = ['q', 'level', 'county', 'sector', 'status', 'sort', 'page'] as const;
 
-export type RegistryData = {
+type RegistryData = {
   programme: ProgrammeView | null;
   clusters: ClusterPage;
   query: Partial<Record<(typeof REGISTRY_FILTERS)[number], string>>;
@@ -32,16 +35,16 @@ export type RegistryData = {
 
 const EMPTY_PAGE: ClusterPage = { items: [], total: 0, page: 1, pageSize: 20, matched: 'all' };
 
-export async function loadRegistry(api: ApiClient, url: URL): Promise<RegistryData> {
+async function loadRegistry(api: Api, { url }: PageInput): Promise<RegistryData> {
   const all = queryObject(url.searchParams);
   const query = Object.fromEntries(
     REGISTRY_FILTERS.filter((k) => all[k]).map((k) => [k, all[k]]),
   ) as RegistryData['query'];
-  const programme = api.programme().catch((error: unknown) => {
+  const programme = api.call(getProgramme).catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
   });
-  const clusters = api.clusters(query).then(
+  const clusters = api.call(listClusters, { query }).then(
     (page) => ({ page, problem: null }),
     (error: unknown) => {
       // A hand-edited URL with a bad filter shows the registry with the reason, not an error page.
@@ -56,8 +59,8 @@ export async function loadRegistry(api: ApiClient, url: URL): Promise<RegistryDa
   return { programme: programmeView, clusters: result.page, query, problem: result.problem };
 }
 
-export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
-  const { locale, t } = useLocale();
+function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
+  const { locale, t } = useLocale(clusterMessages);
   const { programme, clusters, query } = data;
   return (
     <div className="registry">
@@ -77,7 +80,7 @@ export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
       <form
         method="get"
         action="/"
-        aria-label={t('registry.filters')}
+        aria-label={t('filter.label')}
         className="registry__filters"
         data-client-nav
       >
@@ -131,8 +134,8 @@ export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
           </Select>
         </Field>
         <div className="registry__actions">
-          <Button type="submit">{t('registry.searchButton')}</Button>
-          <Link href={url.searchParams.get('lang') ? `/?lang=${locale}` : '/'}>{t('registry.clear')}</Link>
+          <Button type="submit">{t('filter.search')}</Button>
+          <Link href={url.searchParams.get('lang') ? `/?lang=${locale}` : '/'}>{t('filter.clear')}</Link>
         </div>
       </form>
 
@@ -191,3 +194,11 @@ export function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: clusterMessages,
+  load: loadRegistry,
+  title: (_data, t) => t('registry.title'),
+  Component: RegistryPage,
+});

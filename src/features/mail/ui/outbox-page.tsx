@@ -1,23 +1,28 @@
 import { Details, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import type { ApiClient, MailPage } from '../../../web/api-client';
-import { Pager } from '../../../web/components/pager';
-import { formatDateTime, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { withQuery } from '../../../web/url';
-import { MAIL_STATUSES } from '../mail.contract';
+import type { Api } from '../../../web/kit/api';
+import { Pager } from '../../../web/kit/components/pager';
+import { formatDateTime } from '../../../web/kit/format';
+import { valuesOf } from '../../../web/kit/i18n';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { withQuery } from '../../../web/kit/url';
+import { listMail, type MailPage } from './api';
+import { MAIL_STATUS_LABELS } from './labels';
+import { mailMessages } from './messages';
 
-export type OutboxPageData = { result: MailPage; status: string | undefined };
+type OutboxPageData = { result: MailPage; status: string | undefined };
 
-export async function loadOutbox(api: ApiClient, url: URL): Promise<OutboxPageData> {
+async function loadOutbox(api: Api, { url }: PageInput): Promise<OutboxPageData> {
   const status = url.searchParams.get('status') ?? undefined;
-  return { result: await api.mail({ status, page: url.searchParams.get('page') ?? undefined }), status };
+  const page = url.searchParams.get('page') ?? undefined;
+  return { result: await api.call(listMail, { query: { status, page } }), status };
 }
 
 const STATUS_COLOR = { queued: 'info', sent: 'success', failed: 'danger', kept: 'neutral' } as const;
 
 /** Every message Klynge has sent or keeps; without SMTP, this is where the mail is read. */
-export function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
-  const { locale, t } = useLocale();
+function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
+  const { locale, t } = useLocale(mailMessages);
   const { result } = data;
   return (
     <div className="stack">
@@ -30,15 +35,15 @@ export function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
           href={withQuery(url, { status: undefined, page: undefined })}
           aria-current={!data.status ? 'page' : undefined}
         >
-          {t('invitations.all')}
+          {t('filter.all')}
         </Link>
-        {MAIL_STATUSES.map((status) => (
+        {valuesOf(MAIL_STATUS_LABELS).map((status) => (
           <Link
             key={status}
             href={withQuery(url, { status, page: undefined })}
             aria-current={data.status === status ? 'page' : undefined}
           >
-            {t(`mailStatus.${status}` as MessageKey)}
+            {t(MAIL_STATUS_LABELS[status])}
           </Link>
         ))}
       </nav>
@@ -51,9 +56,7 @@ export function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
               <Details>
                 <Details.Summary>
                   {message.subject} → {message.to}{' '}
-                  <Tag data-color={STATUS_COLOR[message.status]}>
-                    {t(`mailStatus.${message.status}` as MessageKey)}
-                  </Tag>
+                  <Tag data-color={STATUS_COLOR[message.status]}>{t(MAIL_STATUS_LABELS[message.status])}</Tag>
                 </Details.Summary>
                 <Details.Content>
                   <Paragraph data-size="sm">
@@ -71,3 +74,11 @@ export function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: mailMessages,
+  load: loadOutbox,
+  title: (_data, t) => t('outbox.title'),
+  Component: OutboxPage,
+});

@@ -1,18 +1,20 @@
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { hasClusterPermission } from '../../../shared/access';
-import { ApiError } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import type { MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
-import { useViewer } from '../../../web/viewer-context';
+import { ApiError } from '../../../web/kit/api';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useLocale } from '../../../web/kit/locale-context';
+import { MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
+import { refreshPage } from '../../../web/kit/navigation';
+import { useViewer } from '../../../web/kit/viewer-context';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership-roles';
+import { addMember } from './api';
+import { membershipMessages } from './messages';
 
 /** For those who manage the cluster's partners: add one by organisation number. */
 export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: string } }) {
-  const { t } = useLocale();
+  const { t } = useLocale(membershipMessages);
   const viewer = useViewer();
   const [error, setError] = useState<unknown>();
   const [needsName, setNeedsName] = useState(false);
@@ -29,10 +31,13 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
     setError(undefined);
     setAdded(undefined);
     try {
-      const result = await browserApi.addMember(cluster.slug, {
-        orgnr: String(form.get('orgnr')),
-        role: String(form.get('role')) as MembershipRole,
-        ...(name ? { name } : {}),
+      const result = await browserApi.call(addMember, {
+        params: { slug: cluster.slug },
+        body: {
+          orgnr: String(form.get('orgnr')),
+          role: String(form.get('role')) as MembershipRole,
+          ...(name ? { name } : {}),
+        },
       });
       setAdded({ name: result.member.organisation.name, warnings: result.warnings });
       setNeedsName(false);
@@ -75,7 +80,7 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
           <Select id="add-role" name="role" defaultValue="partner">
             {MEMBERSHIP_ROLES.map((role) => (
               <Select.Option key={role} value={role}>
-                {t(`role.${role}` as MessageKey)}
+                {t(MEMBERSHIP_ROLE_LABELS[role])}
               </Select.Option>
             ))}
           </Select>

@@ -1,20 +1,21 @@
 import { Button, Select } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { osloDate } from '../../../shared/oslo-date';
-import type { Member } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import type { MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useLocale } from '../../../web/kit/locale-context';
+import { MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
+import { refreshPage } from '../../../web/kit/navigation';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership-roles';
+import { type MemberPage, updateMember } from './api';
+import { membershipMessages } from './messages';
 
 /**
  * A partner's row, for those who manage the cluster's partners: change the role, or end the
  * partnership today (after a confirmation). Every change is written to the audit log.
  */
-export function MemberActions({ slug, member }: { slug: string; member: Member }) {
-  const { t } = useLocale();
+export function MemberActions({ slug, member }: { slug: string; member: MemberPage['items'][number] }) {
+  const { t } = useLocale(membershipMessages);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const name = member.organisation.name;
@@ -23,7 +24,7 @@ export function MemberActions({ slug, member }: { slug: string; member: Member }
     setBusy(true);
     setError(undefined);
     try {
-      await browserApi.updateMember(slug, member.organisation.orgnr, body);
+      await browserApi.call(updateMember, { params: { slug, orgnr: member.organisation.orgnr }, body });
       refreshPage();
     } catch (caught) {
       setError(caught);
@@ -46,7 +47,7 @@ export function MemberActions({ slug, member }: { slug: string; member: Member }
       >
         {MEMBERSHIP_ROLES.map((role) => (
           <Select.Option key={role} value={role}>
-            {t(`role.${role}` as MessageKey)}
+            {t(MEMBERSHIP_ROLE_LABELS[role])}
           </Select.Option>
         ))}
       </Select>

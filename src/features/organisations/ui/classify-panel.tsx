@@ -1,18 +1,20 @@
 import { Alert, Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { hasPermission } from '../../../shared/access';
-import type { OrganisationView } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import type { MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
-import { useViewer } from '../../../web/viewer-context';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useLocale } from '../../../web/kit/locale-context';
+import { ACTOR_TYPE_LABELS } from '../../../web/kit/messages';
+import { refreshPage } from '../../../web/kit/navigation';
+import { useViewer } from '../../../web/kit/viewer-context';
 import { ACTOR_TYPES, type ActorType } from '../actor-type';
+import type { OrganisationView } from '../organisations.contract';
+import { setActorType } from './api';
+import { organisationMessages } from './messages';
 
 /** Override the derived actor type (programme staff, or the manager of a cluster it is partner in). */
 export function ClassifyPanel({ organisation }: { organisation: OrganisationView }) {
-  const { t } = useLocale();
+  const { t } = useLocale(organisationMessages);
   const viewer = useViewer();
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
@@ -22,7 +24,7 @@ export function ClassifyPanel({ organisation }: { organisation: OrganisationView
     setError(undefined);
     setSaved(false);
     try {
-      await browserApi.setActorType(organisation.orgnr, actorType);
+      await browserApi.call(setActorType, { params: { orgnr: organisation.orgnr }, body: { actorType } });
       setSaved(true);
       refreshPage();
     } catch (caught) {
@@ -51,7 +53,7 @@ export function ClassifyPanel({ organisation }: { organisation: OrganisationView
           <Select id="classify-type" name="actorType" defaultValue={organisation.actorType}>
             {ACTOR_TYPES.map((type) => (
               <Select.Option key={type} value={type}>
-                {t(`actor.${type}` as MessageKey)}
+                {t(ACTOR_TYPE_LABELS[type])}
               </Select.Option>
             ))}
           </Select>

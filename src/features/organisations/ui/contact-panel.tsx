@@ -1,26 +1,28 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
 import { hasOrganisationPermission } from '../../../shared/access';
-import type { OrganisationView } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useFormAction } from '../../../web/components/use-form-action';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
-import { useViewer } from '../../../web/viewer-context';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useFormAction } from '../../../web/kit/components/use-form-action';
+import { useLocale } from '../../../web/kit/locale-context';
+import { refreshPage } from '../../../web/kit/navigation';
+import { useViewer } from '../../../web/kit/viewer-context';
+import type { OrganisationView } from '../organisations.contract';
+import { updateContact } from './api';
+import { organisationMessages } from './messages';
 
 /**
  * The organisation's own contact details, for signed-in readers (the API leaves them out for
  * anyone else). Its partner contacts, and programme staff, change them here.
  */
 export function ContactPanel({ organisation }: { organisation: OrganisationView }) {
-  const { t } = useLocale();
+  const { t } = useLocale(organisationMessages);
   const viewer = useViewer();
   const mayEdit = hasOrganisationPermission(viewer, 'organisations.contact', organisation.id);
   const save = useFormAction(async (fields) => {
     const value = (name: string) => String(fields.get(name) ?? '').trim() || null;
-    const saved = await browserApi.updateContact(organisation.orgnr, {
-      email: value('email'),
-      phone: value('phone'),
+    const saved = await browserApi.call(updateContact, {
+      params: { orgnr: organisation.orgnr },
+      body: { email: value('email'), phone: value('phone') },
     });
     refreshPage();
     return saved;

@@ -1,20 +1,28 @@
 import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { formatOrgnr } from '../../../shared/orgnr';
-import type { ApiClient, OrganisationView } from '../../../web/api-client';
-import { countyName, sectorLabel } from '../../../web/components/labels';
-import { formatDate, formatNumber, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
+import type { Api } from '../../../web/kit/api';
+import { formatDate, formatNumber } from '../../../web/kit/format';
+import { countyName, sectorLabel } from '../../../web/kit/labels';
+import { useLocale } from '../../../web/kit/locale-context';
+import { ACTOR_TYPE_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import type { OrganisationView } from '../organisations.contract';
+import { getOrganisation } from './api';
 import { ClassifyPanel } from './classify-panel';
 import { ContactPanel } from './contact-panel';
+import { organisationMessages } from './messages';
 
-export type OrganisationPageData = { organisation: OrganisationView };
+type OrganisationPageData = { organisation: OrganisationView };
 
-export async function loadOrganisationPage(api: ApiClient, orgnr: string): Promise<OrganisationPageData> {
-  return { organisation: await api.organisation(orgnr) };
+async function loadOrganisationPage(
+  api: Api,
+  { params: { orgnr } }: PageInput<'orgnr'>,
+): Promise<OrganisationPageData> {
+  return { organisation: await api.call(getOrganisation, { params: { orgnr } }) };
 }
 
-export function OrganisationPage({ data }: { data: OrganisationPageData }) {
-  const { locale, t } = useLocale();
+function OrganisationPage({ data }: { data: OrganisationPageData }) {
+  const { locale, t } = useLocale(organisationMessages);
   const { organisation } = data;
   const register = organisation.register;
   return (
@@ -55,7 +63,7 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
         <div>
           <dt>{t('organisation.actorType')}</dt>
           <dd>
-            {t(`actor.${organisation.actorType}` as MessageKey)}
+            {t(ACTOR_TYPE_LABELS[organisation.actorType])}
             {organisation.actorTypeOverridden && (
               <span className="muted"> {t('organisation.overridden')}</span>
             )}
@@ -117,7 +125,7 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
               <li key={`${membership.cluster.slug}-${membership.joinedOn}`}>
                 <Link href={`/clusters/${membership.cluster.slug}`}>{membership.cluster.name}</Link>{' '}
                 <Tag data-color={membership.current ? 'brand1' : 'neutral'}>
-                  {t(`role.${membership.role}` as MessageKey)}
+                  {t(MEMBERSHIP_ROLE_LABELS[membership.role])}
                 </Tag>{' '}
                 <span className="muted">
                   {formatDate(membership.joinedOn, locale)}
@@ -132,3 +140,11 @@ export function OrganisationPage({ data }: { data: OrganisationPageData }) {
     </article>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: organisationMessages,
+  load: loadOrganisationPage,
+  title: ({ organisation }) => organisation.name,
+  Component: OrganisationPage,
+});

@@ -11,23 +11,27 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import { formatOrgnr } from '../../../shared/orgnr';
-import { type ApiClient, ApiError, type OrganisationPage } from '../../../web/api-client';
-import { COUNTY_OPTIONS, FilterSelect } from '../../../web/components/filter-select';
-import { countyName } from '../../../web/components/labels';
-import { Pager } from '../../../web/components/pager';
-import { formatNumber, type MessageKey } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
+import { type Api, ApiError } from '../../../web/kit/api';
+import { COUNTY_OPTIONS, FilterSelect } from '../../../web/kit/components/filter-select';
+import { Pager } from '../../../web/kit/components/pager';
+import { formatNumber } from '../../../web/kit/format';
+import { countyName } from '../../../web/kit/labels';
+import { useLocale } from '../../../web/kit/locale-context';
+import { ACTOR_TYPE_LABELS } from '../../../web/kit/messages';
+import { definePage, type PageInput } from '../../../web/kit/page';
 import { ACTOR_TYPES } from '../actor-type';
+import { listOrganisations, type OrganisationPage } from './api';
+import { organisationMessages } from './messages';
 
 const FILTERS = ['q', 'county', 'actorType', 'page'] as const;
 
-export type OrganisationSearchData = {
+type OrganisationSearchData = {
   result: OrganisationPage;
   query: Partial<Record<(typeof FILTERS)[number], string>>;
   problem: string | null;
 };
 
-export async function loadOrganisationSearch(api: ApiClient, url: URL): Promise<OrganisationSearchData> {
+async function loadOrganisationSearch(api: Api, { url }: PageInput): Promise<OrganisationSearchData> {
   const query = Object.fromEntries(
     FILTERS.flatMap((key) => {
       const value = url.searchParams.get(key);
@@ -35,7 +39,7 @@ export async function loadOrganisationSearch(api: ApiClient, url: URL): Promise<
     }),
   ) as OrganisationSearchData['query'];
   try {
-    return { result: await api.organisations(query), query, problem: null };
+    return { result: await api.call(listOrganisations, { query }), query, problem: null };
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     const empty: OrganisationPage = { items: [], total: 0, page: 1, pageSize: 20, matched: 'all' };
@@ -47,8 +51,8 @@ export async function loadOrganisationSearch(api: ApiClient, url: URL): Promise<
   }
 }
 
-export function OrganisationSearchPage({ data, url }: { data: OrganisationSearchData; url: URL }) {
-  const { locale, t } = useLocale();
+function OrganisationSearchPage({ data, url }: { data: OrganisationSearchData; url: URL }) {
+  const { locale, t } = useLocale(organisationMessages);
   const { result, query } = data;
   return (
     <div>
@@ -59,7 +63,7 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
       <form
         method="get"
         action="/organisations"
-        aria-label={t('registry.filters')}
+        aria-label={t('filter.label')}
         className="registry__filters"
         data-client-nav
       >
@@ -77,7 +81,7 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
         <FilterSelect
           id="organisations-county"
           name="county"
-          label={t('registry.county')}
+          label={t('organisation.county')}
           value={query.county}
           options={COUNTY_OPTIONS}
         />
@@ -86,10 +90,10 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
           name="actorType"
           label={t('organisation.actorType')}
           value={query.actorType}
-          options={ACTOR_TYPES.map((type) => ({ value: type, label: t(`actor.${type}` as MessageKey) }))}
+          options={ACTOR_TYPES.map((type) => ({ value: type, label: t(ACTOR_TYPE_LABELS[type]) }))}
         />
         <div className="registry__actions">
-          <Button type="submit">{t('registry.searchButton')}</Button>
+          <Button type="submit">{t('filter.search')}</Button>
         </div>
       </form>
       {data.problem && (
@@ -113,7 +117,7 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
         >
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('cluster.column.organisation')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('organisations.column.organisation')}</Table.HeaderCell>
               <Table.HeaderCell>{t('organisation.orgnr')}</Table.HeaderCell>
               <Table.HeaderCell>{t('organisation.actorType')}</Table.HeaderCell>
               <Table.HeaderCell>{t('organisation.address')}</Table.HeaderCell>
@@ -132,7 +136,7 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
                   )}
                 </Table.Cell>
                 <Table.Cell>{formatOrgnr(o.orgnr)}</Table.Cell>
-                <Table.Cell>{t(`actor.${o.actorType}` as MessageKey)}</Table.Cell>
+                <Table.Cell>{t(ACTOR_TYPE_LABELS[o.actorType])}</Table.Cell>
                 <Table.Cell>
                   {[o.municipalityName, o.countyCode && countyName(o.countyCode)].filter(Boolean).join(', ')}
                 </Table.Cell>
@@ -148,3 +152,11 @@ export function OrganisationSearchPage({ data, url }: { data: OrganisationSearch
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: organisationMessages,
+  load: loadOrganisationSearch,
+  title: (_data, t) => t('organisations.title'),
+  Component: OrganisationSearchPage,
+});

@@ -1,17 +1,19 @@
 import { Button, Dialog, Field, Heading, Input, Label, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import type { PersonView } from '../../../web/api-client';
-import { browserApi } from '../../../web/browser-api';
-import { ProblemAlert } from '../../../web/components/problem-alert';
-import { useLocale } from '../../../web/locale-context';
-import { refreshPage } from '../../../web/refresh';
+import { browserApi } from '../../../web/kit/browser-api';
+import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { useLocale } from '../../../web/kit/locale-context';
+import { refreshPage } from '../../../web/kit/navigation';
+import type { PersonView } from '../personal-data.contract';
+import { erasePerson } from './api';
+import { personalDataMessages } from './messages';
 
 /**
  * Erasing cannot be undone, so it takes two steps: open the dialog, then type the person's
  * e-mail address. The server checks the typed address again; a mismatch changes nothing.
  */
 export function ErasePanel({ person }: { person: PersonView }) {
-  const { t } = useLocale();
+  const { t } = useLocale(personalDataMessages);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -22,7 +24,7 @@ export function ErasePanel({ person }: { person: PersonView }) {
     setBusy(true);
     setError(undefined);
     try {
-      await browserApi.erasePerson(person.id, confirmation);
+      await browserApi.call(erasePerson, { params: { id: person.id }, body: { confirmation } });
       setOpen(false);
       refreshPage();
     } catch (caught) {

@@ -9,22 +9,26 @@ import {
   Table,
   Tag,
 } from '@digdir/designsystemet-react';
-import type { ApiClient, PersonPage } from '../../../web/api-client';
-import { Pager } from '../../../web/components/pager';
-import { formatDate, formatNumber } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
+import type { Api } from '../../../web/kit/api';
+import { Pager } from '../../../web/kit/components/pager';
+import { formatDate, formatNumber } from '../../../web/kit/format';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import { listPersons, type PersonPage } from './api';
+import { ACCOUNT_STATUS_LABELS } from './labels';
+import { personalDataMessages } from './messages';
 
-export type PeoplePageData = { result: PersonPage; q: string };
+type PeoplePageData = { result: PersonPage; q: string };
 
-export async function loadPeoplePage(api: ApiClient, url: URL): Promise<PeoplePageData> {
+async function loadPeoplePage(api: Api, { url }: PageInput): Promise<PeoplePageData> {
   const q = url.searchParams.get('q') ?? '';
   const page = url.searchParams.get('page') ?? undefined;
-  return { result: await api.persons({ q, page }), q };
+  return { result: await api.call(listPersons, { query: { q, page } }), q };
 }
 
 /** Operators find a person here to export or erase their data. */
-export function PeoplePage({ data, url }: { data: PeoplePageData; url: URL }) {
-  const { locale, t } = useLocale();
+function PeoplePage({ data, url }: { data: PeoplePageData; url: URL }) {
+  const { locale, t } = useLocale(personalDataMessages);
   const { result } = data;
   return (
     <div>
@@ -78,7 +82,7 @@ export function PeoplePage({ data, url }: { data: PeoplePageData; url: URL }) {
                 <Table.Cell>{person.email ?? '–'}</Table.Cell>
                 <Table.Cell>
                   {person.accountStatus
-                    ? t(`people.account.${person.accountStatus}`)
+                    ? t(ACCOUNT_STATUS_LABELS[person.accountStatus])
                     : t('people.account.none')}
                 </Table.Cell>
               </Table.Row>
@@ -90,3 +94,11 @@ export function PeoplePage({ data, url }: { data: PeoplePageData; url: URL }) {
     </div>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: personalDataMessages,
+  load: loadPeoplePage,
+  title: (_data, t) => t('people.title'),
+  Component: PeoplePage,
+});

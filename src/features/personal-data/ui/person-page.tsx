@@ -1,18 +1,23 @@
 import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import type { ApiClient, PersonView } from '../../../web/api-client';
-import { formatDate, formatDateTime } from '../../../web/i18n';
-import { useLocale } from '../../../web/locale-context';
+import type { Api } from '../../../web/kit/api';
+import { formatDate, formatDateTime } from '../../../web/kit/format';
+import { useLocale } from '../../../web/kit/locale-context';
+import { definePage, type PageInput } from '../../../web/kit/page';
+import type { PersonView } from '../personal-data.contract';
+import { getPerson } from './api';
 import { ErasePanel } from './erase-panel';
+import { ACCOUNT_STATUS_LABELS, PERSON_ROLE_LABELS } from './labels';
+import { personalDataMessages } from './messages';
 
-export type PersonPageData = { person: PersonView };
+type PersonPageData = { person: PersonView };
 
-export async function loadPersonPage(api: ApiClient, id: string): Promise<PersonPageData> {
-  return { person: await api.person(id) };
+async function loadPersonPage(api: Api, { params: { id } }: PageInput<'id'>): Promise<PersonPageData> {
+  return { person: await api.call(getPerson, { params: { id } }) };
 }
 
 /** What Klynge holds about one person, with the download of all of it and the erasure. */
-export function PersonPage({ data }: { data: PersonPageData }) {
-  const { locale, t } = useLocale();
+function PersonPage({ data }: { data: PersonPageData }) {
+  const { locale, t } = useLocale(personalDataMessages);
   const { person } = data;
   const { account } = person;
   const name = person.erasedAt ? t('people.erased') : person.name;
@@ -46,7 +51,7 @@ export function PersonPage({ data }: { data: PersonPageData }) {
         </div>
         <div>
           <dt>{t('person.account')}</dt>
-          <dd>{account ? t(`people.account.${account.status}`) : t('people.account.none')}</dd>
+          <dd>{account ? t(ACCOUNT_STATUS_LABELS[account.status]) : t('people.account.none')}</dd>
         </div>
         {account && (
           <>
@@ -63,7 +68,7 @@ export function PersonPage({ data }: { data: PersonPageData }) {
               <dd>
                 {account.grants.length === 0
                   ? t('person.noRoles')
-                  : [...new Set(account.grants.map((g) => t(`person.role.${g.role}`)))].join(', ')}
+                  : [...new Set(account.grants.map((g) => t(PERSON_ROLE_LABELS[g.role])))].join(', ')}
               </dd>
             </div>
             <div>
@@ -104,3 +109,11 @@ export function PersonPage({ data }: { data: PersonPageData }) {
     </article>
   );
 }
+
+export const page = definePage({
+  source: import.meta.url,
+  messages: personalDataMessages,
+  load: loadPersonPage,
+  title: ({ person }, t) => (person.erasedAt ? t('people.erased') : person.name),
+  Component: PersonPage,
+});

@@ -1,0 +1,23 @@
+import { lazyPage } from '../../../web/kit/page';
+
+/** The links in invitation and password-reset mails carry a token of 43 URL-safe characters. */
+const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const accountPages = [
+  lazyPage({ id: 'login', path: '/login', module: () => import('./login-page') }),
+  lazyPage({ id: 'account', path: '/account', module: () => import('./account-page') }),
+  lazyPage({ id: 'invitations', path: '/invitations', module: () => import('./invitations-page') }),
+  lazyPage({
+    id: 'accept_invitation',
+    path: '/invitations/{token}',
+    match: { token: LINK_TOKEN },
+    module: () => import('./accept-invitation-page'),
+  }),
+  lazyPage({ id: 'request_reset', path: '/reset-password', module: () => import('./request-reset-page') }),
+  lazyPage({
+    id: 'complete_reset',
+    path: '/reset-password/{token}',
+    match: { token: LINK_TOKEN },
+    module: () => import('./complete-reset-page'),
+  }),
+];

@@ -1,0 +1,14 @@
+import { lazyPage } from '../../../web/kit/page';
+
+export const organisationPages = [
+  lazyPage({
+    id: 'organisations',
+    path: '/organisations',
+    module: () => import('./organisation-search-page'),
+  }),
+  lazyPage({
+    id: 'organisation',
+    path: '/organisations/{orgnr}',
+    module: () => import('./organisation-page'),
+  }),
+];

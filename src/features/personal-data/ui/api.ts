@@ -1,0 +1,8 @@
+import { type AnswerOf, endpoint } from '../../../web/kit/api';
+import type { erasePersonRoute, getPersonRoute, listPersonsRoute } from '../personal-data.routes';
+
+export const listPersons = endpoint<typeof listPersonsRoute>('get', '/api/persons');
+export const getPerson = endpoint<typeof getPersonRoute>('get', '/api/persons/{id}');
+export const erasePerson = endpoint<typeof erasePersonRoute>('post', '/api/persons/{id}/erase');
+
+export type PersonPage = AnswerOf<typeof listPersons>;

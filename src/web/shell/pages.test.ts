@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isPagePath, pageEntryAt } from './page-loader';
+import { PAGES } from './pages';
+
+describe('the list of pages', () => {
+  it('gives every page its own id and URL pattern', () => {
+    const ids = PAGES.map((page) => page.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const paths = PAGES.map((page) => page.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it('finds a page by its path, with the patterns its parameters must match', () => {
+    expect(pageEntryAt('/')?.id).toBe('registry');
+    expect(pageEntryAt('/clusters/arctic-cluster-team')?.id).toBe('cluster');
+    expect(pageEntryAt('/clusters/arctic-cluster-team/edit')?.id).toBe('edit_cluster');
+    expect(pageEntryAt(`/reset-password/${'C'.repeat(43)}`)?.id).toBe('complete_reset');
+    expect(isPagePath('/reset-password/too-short')).toBe(false);
+    expect(isPagePath(`/invitations/${'B'.repeat(42)}!`)).toBe(false);
+    expect(isPagePath('/clusters')).toBe(false);
+    expect(isPagePath('/clusters/a/b')).toBe(false);
+  });
+
+  it('loads each page’s module, which names itself for the server to preload', async () => {
+    for (const entry of PAGES) {
+      const { page } = await entry.module();
+      expect(page.source, entry.id).toMatch(/^file:.*\/ui\/[a-z-]+-page\.tsx$/);
+    }
+  });
+});
