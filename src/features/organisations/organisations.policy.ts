@@ -12,6 +12,12 @@ export function clustersWhereActorClassifies(actor: Actor): 'all' | string[] {
   return clustersWithPermission(actor, 'organisations.classify');
 }
 
+/** Whether the actor classifies organisations anywhere: what decides whether to offer the form. */
+export function canClassifyAnywhere(actor: Actor): boolean {
+  const clusters = clustersWhereActorClassifies(actor);
+  return clusters === 'all' || clusters.length > 0;
+}
+
 /**
  * Programme staff may classify any organisation; a cluster manager those that are or were
  * partners in their cluster.

@@ -1,6 +1,7 @@
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { AccountMenu } from '../../features/accounts/ui/account-menu';
-import { hasPermission } from '../../shared/access';
+import { canReadAuditTrail } from '../../features/audit/audit.policy';
+import { canManagePersons } from '../../features/personal-data/personal-data.policy';
 import { useLocale } from '../kit/locale-context';
 import { withQuery } from '../kit/url';
 import { useViewer } from '../kit/viewer-context';
@@ -21,8 +22,8 @@ export function Layout({ url, children }: { url: URL; children: React.ReactNode 
           <nav aria-label={t('nav.registry')} className="site-header__nav">
             <Link href="/">{t('nav.registry')}</Link>
             <Link href="/organisations">{t('nav.organisations')}</Link>
-            {hasPermission(viewer, 'audit.read') && <Link href="/audit">{t('nav.audit')}</Link>}
-            {hasPermission(viewer, 'persons.manage') && <Link href="/people">{t('nav.people')}</Link>}
+            {canReadAuditTrail(viewer) && <Link href="/audit">{t('nav.audit')}</Link>}
+            {canManagePersons(viewer) && <Link href="/people">{t('nav.people')}</Link>}
             <Link href="/api/docs" data-external-nav>
               {t('nav.apiDocs')}
             </Link>

@@ -1,8 +1,9 @@
 import { Button, Link } from '@digdir/designsystemet-react';
-import { hasPermission } from '../../../shared/access';
 import { browserApi } from '../../../web/kit/browser-api';
 import { useLocale } from '../../../web/kit/locale-context';
 import { useViewer } from '../../../web/kit/viewer-context';
+import { canReadOutbox } from '../../mail/mail.policy';
+import { canInvite } from '../accounts.policy';
 import { logout } from './api';
 
 /** Sign-in link, or who is signed in with a sign-out button. */
@@ -19,8 +20,8 @@ export function AccountMenu({ url }: { url: URL }) {
   };
   return (
     <span className="account-menu">
-      {hasPermission(viewer, 'accounts.invite') && <Link href="/invitations">{t('nav.invitations')}</Link>}
-      {hasPermission(viewer, 'mail.read') && <Link href="/outbox">{t('nav.outbox')}</Link>}
+      {canInvite(viewer) && <Link href="/invitations">{t('nav.invitations')}</Link>}
+      {canReadOutbox(viewer) && <Link href="/outbox">{t('nav.outbox')}</Link>}
       <Link href="/account" data-testid="signed-in-as">
         {t('account.signedInAs', { name: viewer.name })}
       </Link>

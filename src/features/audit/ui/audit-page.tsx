@@ -9,7 +9,6 @@ import {
   Paragraph,
   Table,
 } from '@digdir/designsystemet-react';
-import { clustersWithPermission } from '../../../shared/access';
 import { type Api, ApiError, queryString } from '../../../web/kit/api';
 import { FilterSelect } from '../../../web/kit/components/filter-select';
 import { Pager } from '../../../web/kit/components/pager';
@@ -18,6 +17,7 @@ import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { withQuery } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
+import { auditReadScope } from '../audit.policy';
 import { changedFields } from '../audit-diff';
 import { type AuditEventPage, type ClusterPage, listAuditEvents, listClusters } from './api';
 import { auditMessages } from './messages';
@@ -102,7 +102,7 @@ function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
   const viewer = useViewer();
   const { result, filters } = data;
   // A cluster manager already sees only their own clusters; the choice is for programme-wide readers.
-  const allClusters = clustersWithPermission(viewer, 'audit.read') === 'all';
+  const allClusters = auditReadScope(viewer) === 'all';
   return (
     <div>
       <Heading level={1} data-size="lg">

@@ -1,5 +1,4 @@
 import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { hasClusterPermission } from '../../../shared/access';
 import { pick } from '../../../shared/localized';
 import { formatOrgnr } from '../../../shared/orgnr';
 import { findSection } from '../../../shared/sectors';
@@ -9,6 +8,7 @@ import { useLocale } from '../../../web/kit/locale-context';
 import { ACTOR_TYPE_LABELS, MEMBERSHIP_ROLE_LABELS, SIZE_CLASS_LABELS } from '../../../web/kit/messages';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile as ClusterProfileView } from '../clusters.contract';
+import { canEditClusterProfile } from '../clusters.policy';
 import { clusterMessages } from './messages';
 
 function StatList({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
@@ -39,7 +39,7 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
   const { locale, t } = useLocale(clusterMessages);
   const stats = cluster.partnerStatistics;
   const viewer = useViewer();
-  const mayEdit = hasClusterPermission(viewer, 'clusters.edit', cluster.id);
+  const mayEdit = canEditClusterProfile(viewer, cluster);
   return (
     <>
       <nav aria-label={t('nav.breadcrumbs')} className="breadcrumbs">

@@ -12,7 +12,6 @@ import {
   Select,
   Textarea,
 } from '@digdir/designsystemet-react';
-import { hasClusterPermission, hasProgrammePermission } from '../../../shared/access';
 import { COUNTIES } from '../../../shared/counties';
 import { type Api, ApiError } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
@@ -23,6 +22,7 @@ import { goTo } from '../../../web/kit/navigation';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile, UpdateClusterBody } from '../clusters.contract';
+import { canChangeClusterNameOrStatus, canEditClusterProfile } from '../clusters.policy';
 import { getCluster, me, updateCluster } from './api';
 import { clusterMessages } from './messages';
 
@@ -32,7 +32,7 @@ type EditClusterData = { cluster: ClusterProfile };
 async function loadEditCluster(api: Api, { params: { slug } }: PageInput<'slug'>): Promise<EditClusterData> {
   const [cluster, viewer] = await Promise.all([api.call(getCluster, { params: { slug } }), api.call(me)]);
   if (viewer.kind !== 'account') throw new ApiError(401, { detail: 'Sign in to edit a cluster.' });
-  if (!hasClusterPermission(viewer, 'clusters.edit', cluster.id)) {
+  if (!canEditClusterProfile(viewer, cluster)) {
     throw new ApiError(403, { detail: "You may edit only your own cluster's profile." });
   }
   return { cluster };
@@ -82,7 +82,7 @@ function EditClusterPage({ data }: { data: EditClusterData }) {
   const { t } = useLocale(clusterMessages);
   const viewer = useViewer();
   const { cluster } = data;
-  const programmeWide = hasProgrammePermission(viewer, 'clusters.edit');
+  const programmeWide = canChangeClusterNameOrStatus(viewer);
   const save = useFormAction(async (fields) => {
     const saved = await browserApi.call(updateCluster, {
       params: { slug: cluster.slug },

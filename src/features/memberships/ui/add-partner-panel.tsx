@@ -1,6 +1,5 @@
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { hasClusterPermission } from '../../../shared/access';
 import { ApiError } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
@@ -9,6 +8,7 @@ import { MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
 import { refreshPage } from '../../../web/kit/navigation';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../membership-roles';
+import { canManagePartners } from '../memberships.policy';
 import { addMember } from './api';
 import { membershipMessages } from './messages';
 
@@ -20,7 +20,7 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
   const [needsName, setNeedsName] = useState(false);
   const [added, setAdded] = useState<{ name: string; warnings: string[] }>();
   const [busy, setBusy] = useState(false);
-  if (!hasClusterPermission(viewer, 'memberships.manage', cluster.id)) return null;
+  if (!canManagePartners(viewer, cluster)) return null;
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();

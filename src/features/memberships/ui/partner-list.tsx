@@ -1,10 +1,10 @@
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { hasClusterPermission } from '../../../shared/access';
 import { Pager } from '../../../web/kit/components/pager';
 import { formatDate } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
 import { ACTOR_TYPE_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
 import { useViewer } from '../../../web/kit/viewer-context';
+import { canManagePartners } from '../memberships.policy';
 import type { MemberPage } from './api';
 import { MemberActions } from './member-actions';
 import { membershipMessages } from './messages';
@@ -21,7 +21,7 @@ export function PartnerList({
 }) {
   const { locale, t } = useLocale(membershipMessages);
   const viewer = useViewer();
-  const mayManage = hasClusterPermission(viewer, 'memberships.manage', cluster.id);
+  const mayManage = canManagePartners(viewer, cluster);
   return (
     <section aria-labelledby="members-heading">
       <Heading level={2} data-size="sm" id="members-heading">

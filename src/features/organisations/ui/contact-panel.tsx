@@ -1,5 +1,4 @@
 import { Alert, Button, Field, Heading, Input, Label, Link, Paragraph } from '@digdir/designsystemet-react';
-import { hasOrganisationPermission } from '../../../shared/access';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
 import { useFormAction } from '../../../web/kit/components/use-form-action';
@@ -7,6 +6,7 @@ import { useLocale } from '../../../web/kit/locale-context';
 import { refreshPage } from '../../../web/kit/navigation';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { OrganisationView } from '../organisations.contract';
+import { canEditOrganisationContact } from '../organisations.policy';
 import { updateContact } from './api';
 import { organisationMessages } from './messages';
 
@@ -17,7 +17,7 @@ import { organisationMessages } from './messages';
 export function ContactPanel({ organisation }: { organisation: OrganisationView }) {
   const { t } = useLocale(organisationMessages);
   const viewer = useViewer();
-  const mayEdit = hasOrganisationPermission(viewer, 'organisations.contact', organisation.id);
+  const mayEdit = canEditOrganisationContact(viewer, organisation);
   const save = useFormAction(async (fields) => {
     const value = (name: string) => String(fields.get(name) ?? '').trim() || null;
     const saved = await browserApi.call(updateContact, {
