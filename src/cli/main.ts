@@ -1,9 +1,11 @@
+import { hasProgramme } from '../features/programme/programme.service';
 import { osloDate, systemClock } from '../server/clock';
 import { type Database, openDatabase } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/data-dir-lock';
-import { isEmpty, seedDemo } from '../server/db/demo';
 import { migrateDatabase } from '../server/db/migrate';
+import { seedDemo } from '../server/demo-seed';
 import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
+import { FEATURES } from '../server/features';
 import { runServer } from '../server/main';
 import { createUser } from './create-user';
 import { runImport } from './import';
@@ -41,16 +43,17 @@ async function withDatabase(env: Env, work: (db: Database) => Promise<number>): 
 }
 
 async function seed(db: Database): Promise<number> {
-  if (!(await isEmpty(db))) {
+  if (await hasProgramme({ db })) {
     console.error(
       'The database already holds a programme; the demo data is loaded only into an empty database.',
     );
     return 1;
   }
-  const summary = await seedDemo(db, osloDate(systemClock.now()));
+  const summary = await seedDemo(db, systemClock, osloDate(systemClock.now()), FEATURES);
   console.log(
-    `Demo data loaded: ${summary.clusters} clusters, ${summary.organisations} organisations, ` +
-      `${summary.memberships} memberships, ${summary.hubLinks} hub links.`,
+    `Demo data loaded: ${Object.entries(summary)
+      .map(([what, n]) => `${n} ${what}`)
+      .join(', ')}.`,
   );
   return 0;
 }

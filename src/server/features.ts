@@ -1,16 +1,22 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountRoutes } from '../features/accounts/accounts.routes';
+import { seedAccountsDemo } from '../features/accounts/accounts.seed';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { auditRoutes } from '../features/audit/audit.routes';
+import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
+import { seedMembershipsDemo } from '../features/memberships/memberships.seed';
+import { seedOrganisationsDemo } from '../features/organisations/organisations.demo';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { programmeRoutes } from '../features/programme/programme.routes';
+import { seedProgrammeDemo } from '../features/programme/programme.seed';
+import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
 
 /** What a feature's routers may need from the application that mounts them. */
@@ -25,6 +31,8 @@ export type Feature = {
   name: string;
   /** The feature's routers, built for one application and mounted in this order. */
   routers: (deps: RouterDeps) => OpenAPIHono<AppEnv>[];
+  /** Its part of the demo (`klynge seed`, and the embedded default's first start). */
+  seedDemo?: DemoSeed;
 };
 
 /**
@@ -34,11 +42,11 @@ export type Feature = {
  */
 export const FEATURES = [
   { name: 'audit', routers: () => [auditRoutes] },
-  { name: 'programme', routers: () => [programmeRoutes] },
+  { name: 'programme', routers: () => [programmeRoutes], seedDemo: seedProgrammeDemo },
   { name: 'reference', routers: () => [] },
-  { name: 'organisations', routers: () => [organisationRoutes] },
-  { name: 'clusters', routers: () => [clusterRoutes] },
-  { name: 'memberships', routers: () => [membershipRoutes] },
+  { name: 'organisations', routers: () => [organisationRoutes], seedDemo: seedOrganisationsDemo },
+  { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo },
+  { name: 'memberships', routers: () => [membershipRoutes], seedDemo: seedMembershipsDemo },
   { name: 'mail', routers: () => [mailRoutes] },
   {
     name: 'accounts',
@@ -48,6 +56,7 @@ export const FEATURES = [
       invitationRoutes,
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),
     ],
+    seedDemo: seedAccountsDemo,
   },
   { name: 'personal-data', routers: () => [personalDataRoutes] },
 ] as const satisfies readonly Feature[];

@@ -2,13 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMailWorker } from '../features/mail/mail-worker';
 import { smtpTransport } from '../features/mail/smtp-transport';
+import { hasProgramme } from '../features/programme/programme.service';
 import { loadWebAssets } from '../web/shell/server/web.routes';
 import { createApp } from './app';
 import { osloDate, systemClock } from './clock';
 import { type DatabaseHandle, openDatabase } from './db/client';
 import { DataDirLockedError } from './db/data-dir-lock';
-import { isEmpty, seedDemo } from './db/demo';
 import { migrateDatabase } from './db/migrate';
+import { seedDemo } from './demo-seed';
 import {
   ConfigError,
   databaseTarget,
@@ -17,6 +18,7 @@ import {
   seedsDemoOnFirstStart,
   singleSignOnSettings,
 } from './env';
+import { FEATURES } from './features';
 import { createReadCache, DEFAULT_READ_CACHE } from './http/read-cache';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
@@ -29,9 +31,9 @@ export async function prepareDatabase(
   const database = await openDatabase(databaseTarget(env));
   try {
     await migrateDatabase(database);
-    if (seedsDemoOnFirstStart(env) && (await isEmpty(database.db))) {
+    if (seedsDemoOnFirstStart(env) && !(await hasProgramme(database))) {
       logger.info('empty embedded database: loading the demo data');
-      const summary = await seedDemo(database.db, osloDate(systemClock.now()));
+      const summary = await seedDemo(database.db, systemClock, osloDate(systemClock.now()), FEATURES);
       logger.info(summary, 'demo data loaded');
     }
     return database;

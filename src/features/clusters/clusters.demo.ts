@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { DemoSeed } from '../../server/demo-seed';
 import { COUNTY_CODES } from '../../shared/counties';
 import { findSection, sectionOfNace } from '../../shared/sectors';
 import { LEVEL_CODES } from '../programme/levels';
+import { createCluster } from './clusters.seed';
+import { linkNodeToHub } from './clusters.service';
 
 /**
  * Real Norwegian clusters as demo data: public facts (names, levels, years, regions) in
@@ -119,3 +122,49 @@ export function loadDemoClusters(): DemoCluster[] {
     JSON.parse(readFileSync(new URL('./clusters.demo.json', import.meta.url), 'utf8')),
   );
 }
+
+declare module '../../server/demo-seed' {
+  interface DemoFacts {
+    /** Each demo cluster's id, by slug, with the facts it was made from. */
+    clusters: Map<string, { id: string; demo: DemoCluster }>;
+  }
+}
+
+/**
+ * The real clusters of `clusters.demo.json`, each hosted by a public development actor of its own
+ * counties when the demo has one, and the hub-nodes linked to their hubs.
+ */
+export const seedClustersDemo: DemoSeed = async (demo) => {
+  const { random, tx } = demo;
+  const programme = demo.fact('programme');
+  const pool = demo.fact('organisations');
+  const seeded = new Map<string, { id: string; demo: DemoCluster }>();
+  for (const cluster of loadDemoClusters()) {
+    const hosts = pool.filter(
+      (o) => o.actorType === 'public_development' && o.countyCode && cluster.counties.includes(o.countyCode),
+    );
+    const { hubSlug: _hub, brands, ...facts } = cluster;
+    const created = await createCluster(tx, programme, {
+      ...facts,
+      hostOrgnr: hosts.length > 0 ? random.pick(hosts).orgnr : null,
+      brands: brands ?? [],
+    });
+    seeded.set(cluster.slug, { id: created.id, demo: cluster });
+  }
+  let hubLinks = 0;
+  for (const { id, demo: cluster } of seeded.values()) {
+    if (!cluster.hubSlug) continue;
+    const node = cluster.engagements.find((e) => e.level === 'hub_node');
+    const hub = seeded.get(cluster.hubSlug);
+    if (!node || !hub)
+      throw new Error(`Demo data: ${cluster.slug} names hub ${cluster.hubSlug} but cannot be linked.`);
+    await linkNodeToHub(
+      { db: tx },
+      { hubClusterId: hub.id, nodeClusterId: id, startsOn: node.startsOn, endsOn: node.endedOn ?? null },
+    );
+    hubLinks += 1;
+  }
+  demo.leave('clusters', seeded);
+  demo.count('clusters', seeded.size);
+  demo.count('hubLinks', hubLinks);
+};

@@ -1,9 +1,11 @@
+import type { DemoSeed } from '../../server/demo-seed';
 import { countyOfMunicipality } from '../../shared/counties';
 import type { Random } from '../../shared/random';
 import { norwegianSortKey } from '../../shared/sort-key';
 import type { ActorType } from './actor-type';
 import type { OrganisationInsert } from './organisations.seed';
 import { orgnrFromNumber } from './organisations.seed';
+import { organisations } from './organisations.table';
 
 /** A few 2024 municipalities per county, enough to spread demo organisations realistically. */
 export const DEMO_MUNICIPALITIES: Record<string, { number: string; name: string }[]> = {
@@ -241,3 +243,34 @@ export function generateDemoOrganisations(count: number, random: Random): DemoOr
   }
   return result;
 }
+
+/** How many invented organisations the demo holds: enough for every demo cluster's partners. */
+export const DEMO_ORGANISATION_COUNT = 2_000;
+
+/** An invented demo organisation with its id. */
+export type SeededDemoOrganisation = DemoOrganisation & { id: string };
+
+declare module '../../server/demo-seed' {
+  interface DemoFacts {
+    /** Every demo organisation: hosts and partners are picked from these. */
+    organisations: SeededDemoOrganisation[];
+  }
+}
+
+/** Invented organisations (no real people, numbers that pass the check digit), in batches. */
+export const seedOrganisationsDemo: DemoSeed = async (demo) => {
+  const generated = generateDemoOrganisations(DEMO_ORGANISATION_COUNT, demo.random);
+  const ids = new Map<string, string>();
+  for (let i = 0; i < generated.length; i += 500) {
+    const inserted = await demo.tx
+      .insert(organisations)
+      .values(generated.slice(i, i + 500).map(({ sections: _sections, ...row }) => row))
+      .returning({ id: organisations.id, orgnr: organisations.orgnr });
+    for (const row of inserted) ids.set(row.orgnr, row.id);
+  }
+  demo.leave(
+    'organisations',
+    generated.map((o) => ({ ...o, id: ids.get(o.orgnr)! })),
+  );
+  demo.count('organisations', generated.length);
+};

@@ -1,4 +1,5 @@
 import type { Db } from '../../server/db/client';
+import type { DemoSeed } from '../../server/demo-seed';
 import type { LevelCode } from './levels';
 import { brands, levels, programmes } from './programme.table';
 
@@ -158,3 +159,15 @@ export async function createProgramme(db: Db, overrides: ProgrammeOverrides = {}
     brandIds: new Map(brandRows.map((b) => [b.code, b.id])),
   };
 }
+
+declare module '../../server/demo-seed' {
+  interface DemoFacts {
+    /** The national programme, which every demo cluster belongs to. */
+    programme: SeededProgramme;
+  }
+}
+
+/** The demo's programme: Norwegian Innovation Clusters with its levels and the NCE brand. */
+export const seedProgrammeDemo: DemoSeed = async (demo) => {
+  demo.leave('programme', await createProgramme(demo.tx));
+};

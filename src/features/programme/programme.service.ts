@@ -58,3 +58,8 @@ export async function getProgramme({
     },
   };
 }
+
+/** Whether a programme has been set up: an empty database gets the demo (embedded default) or the set-up. */
+export async function hasProgramme({ db }: Pick<ServiceContext, 'db'>): Promise<boolean> {
+  return (await findFirstProgramme(db)) !== undefined;
+}

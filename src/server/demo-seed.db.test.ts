@@ -1,17 +1,37 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoOrganisations } from '../../features/organisations/organisations.demo';
-import { isValidOrgnr } from '../../shared/orgnr';
-import { seededRandom } from '../../shared/random';
-import { setupTestApp } from '../../testing/harness';
-import { DEMO_ACCOUNTS, isEmpty, seedDemo } from './demo';
+import { DEMO_ACCOUNTS } from '../features/accounts/accounts.seed';
+import { generateDemoOrganisations } from '../features/organisations/organisations.demo';
+import { hasProgramme } from '../features/programme/programme.service';
+import { isValidOrgnr } from '../shared/orgnr';
+import { seededRandom } from '../shared/random';
+import { setupTestApp } from '../testing/harness';
+import { systemClock } from './clock';
+import { seedDemo } from './demo-seed';
+import { FEATURES } from './features';
 
 const t = setupTestApp();
 
+describe('a demo seed that fails part of the way', () => {
+  it('leaves the database as empty as it was', async () => {
+    const failing = [
+      ...FEATURES.filter((feature) => feature.name === 'programme'),
+      {
+        name: 'broken',
+        seedDemo: async () => {
+          throw new Error('the demo data is broken');
+        },
+      },
+    ];
+    await expect(seedDemo(t.db, systemClock, '2026-06-15', failing)).rejects.toThrow('the demo data is broken');
+    expect(await hasProgramme(t)).toBe(false);
+  });
+});
+
 describe('the demo data', () => {
   beforeAll(async () => {
-    expect(await isEmpty(t.db)).toBe(true);
-    await seedDemo(t.db, '2026-06-15');
+    expect(await hasProgramme(t)).toBe(false);
+    await seedDemo(t.db, systemClock, '2026-06-15', FEATURES);
   }, 120_000);
 
   it('holds the national programme with 40+ real clusters, about 2,000 organisations and their memberships', async () => {
@@ -24,7 +44,7 @@ describe('the demo data', () => {
     );
     expect(counts.rows[0]!.organisations).toBe(2_000);
     expect(counts.rows[0]!.memberships).toBeGreaterThan(2_000);
-    expect(await isEmpty(t.db)).toBe(false);
+    expect(await hasProgramme(t)).toBe(true);
   });
 
   it('gives every organisation a valid organisation number', async () => {
