@@ -23,7 +23,9 @@ describe('a demo seed that fails part of the way', () => {
         },
       },
     ];
-    await expect(seedDemo(t.db, systemClock, '2026-06-15', failing)).rejects.toThrow('the demo data is broken');
+    await expect(seedDemo(t.db, systemClock, '2026-06-15', failing)).rejects.toThrow(
+      'the demo data is broken',
+    );
     expect(await hasProgramme(t)).toBe(false);
   });
 });
