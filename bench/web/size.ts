@@ -11,8 +11,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { pageEntryAt } from '../../src/web/shell/page-loader';
+import { FEATURES } from '../../src/server/features';
+import type { PageEntry } from '../../src/web/kit/page';
+import { pageLoader } from '../../src/web/shell/page-loader';
 import { entryKey, type Manifest, moduleKey, scriptsOf } from '../../src/web/shell/server/page-scripts';
+
+const pages = pageLoader(
+  FEATURES.flatMap((feature): readonly PageEntry[] => ('pages' in feature ? feature.pages : [])),
+);
 
 const PUBLIC_BUDGET = 150_000;
 
@@ -60,7 +66,7 @@ let overBudget = false;
 const summary: string[] = [];
 
 for (const { path, public: isPublic } of PAGES) {
-  const page = pageEntryAt(new URL(path, 'http://klynge.local').pathname);
+  const page = pages.pageEntryAt(new URL(path, 'http://klynge.local').pathname);
   if (!page) throw new Error(`No page is declared at ${path}.`);
   const { page: module } = await page.module();
   const key = moduleKey(module.source);

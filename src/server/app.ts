@@ -6,6 +6,7 @@ import { resolveActor } from '../features/accounts/accounts.service';
 import { resolveTokenActor } from '../features/accounts/api-tokens.service';
 import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
+import type { PageEntry } from '../web/kit/page';
 import { renderNotFound, type WebDeps, webRoutes } from '../web/shell/server/web.routes';
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps) {
       '/',
       webRoutes(
         web,
+        FEATURES.flatMap((feature): readonly PageEntry[] => ('pages' in feature ? feature.pages : [])),
         (cookie) => async (path) =>
           app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
       ),

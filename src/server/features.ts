@@ -5,17 +5,25 @@ import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
+import { pages as accountPages } from '../features/accounts/ui/pages';
 import { auditRoutes } from '../features/audit/audit.routes';
+import { pages as auditPages } from '../features/audit/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { mailRoutes } from '../features/mail/mail.routes';
+import { pages as mailPages } from '../features/mail/ui/pages';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { seedMembershipsDemo } from '../features/memberships/memberships.seed';
+import { pages as membershipPages } from '../features/memberships/ui/pages';
 import { seedOrganisationsDemo } from '../features/organisations/organisations.demo';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
+import { pages as organisationPages } from '../features/organisations/ui/pages';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
+import { pages as personalDataPages } from '../features/personal-data/ui/pages';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
+import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
 
@@ -33,6 +41,8 @@ export type Feature = {
   routers: (deps: RouterDeps) => OpenAPIHono<AppEnv>[];
   /** Its part of the demo (`klynge seed`, and the embedded default's first start). */
   seedDemo?: DemoSeed;
+  /** Its pages (`ui/pages.ts`), which the server renders; the browser finds the same file by its name. */
+  pages?: readonly PageEntry[];
 };
 
 /**
@@ -41,13 +51,23 @@ export type Feature = {
  * in it too. `src/server/import-graph.test.ts` reads this list.
  */
 export const FEATURES = [
-  { name: 'audit', routers: () => [auditRoutes] },
+  { name: 'audit', routers: () => [auditRoutes], pages: auditPages },
   { name: 'programme', routers: () => [programmeRoutes], seedDemo: seedProgrammeDemo },
   { name: 'reference', routers: () => [] },
-  { name: 'organisations', routers: () => [organisationRoutes], seedDemo: seedOrganisationsDemo },
-  { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo },
-  { name: 'memberships', routers: () => [membershipRoutes], seedDemo: seedMembershipsDemo },
-  { name: 'mail', routers: () => [mailRoutes] },
+  {
+    name: 'organisations',
+    routers: () => [organisationRoutes],
+    seedDemo: seedOrganisationsDemo,
+    pages: organisationPages,
+  },
+  { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo, pages: clusterPages },
+  {
+    name: 'memberships',
+    routers: () => [membershipRoutes],
+    seedDemo: seedMembershipsDemo,
+    pages: membershipPages,
+  },
+  { name: 'mail', routers: () => [mailRoutes], pages: mailPages },
   {
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
@@ -57,8 +77,9 @@ export const FEATURES = [
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),
     ],
     seedDemo: seedAccountsDemo,
+    pages: accountPages,
   },
-  { name: 'personal-data', routers: () => [personalDataRoutes] },
+  { name: 'personal-data', routers: () => [personalDataRoutes], pages: personalDataPages },
 ] as const satisfies readonly Feature[];
 
 export type FeatureName = (typeof FEATURES)[number]['name'];

@@ -10,8 +10,11 @@ import { browserApi } from '../kit/browser-api';
 import { negotiateLocale } from '../kit/i18n';
 import { onNavigateRequest, onRefreshRequest } from '../kit/navigation';
 import { App } from './app';
-import { isPagePath, loadPage, type PageView, pageTitle, restorePage } from './page-loader';
+import { type PageView, pageLoader, pageTitle } from './page-loader';
+import { PAGES } from './pages';
 import { APP_STATE_ELEMENT_ID, type AppState, type AppView } from './state';
+
+const { isPagePath, loadPage, restorePage } = pageLoader(PAGES);
 
 const api = browserApi;
 

@@ -3,7 +3,6 @@ import { type Api, ApiError } from '../kit/api';
 import { translator } from '../kit/i18n';
 import { kitMessages } from '../kit/messages';
 import type { AnyPage, PageEntry } from '../kit/page';
-import { PAGES } from './pages';
 
 /**
  * What a URL shows, as the server embeds it in the HTML: a feature's page, named by its id, with
@@ -35,63 +34,70 @@ function matcherOf(entry: PageEntry): Matcher {
   return { entry, pattern: new RegExp(`^${source}$`), names };
 }
 
-const MATCHERS = PAGES.map(matcherOf);
-
-/** The page at a path, with its parameters as they stand in the path (still percent-encoded). */
-function findPage(pathname: string): { entry: PageEntry; params: Record<string, string> } | undefined {
-  for (const { entry, pattern, names } of MATCHERS) {
-    const found = pattern.exec(pathname);
-    if (!found) continue;
-    const params = Object.fromEntries(names.map((name, index) => [name, found[index + 1] ?? '']));
-    const fits = Object.entries(entry.match ?? {}).every(
-      ([name, rule]) => !rule || rule.test(params[name] ?? ''),
-    );
-    if (fits) return { entry, params };
-  }
-  return undefined;
-}
-
-export function isPagePath(pathname: string): boolean {
-  return findPage(pathname) !== undefined;
-}
-
-/** The declaration of the page at a path, if there is one. */
-export function pageEntryAt(pathname: string): PageEntry | undefined {
-  return findPage(pathname)?.entry;
-}
-
 /**
- * Loads what a URL shows: the page's module first, then its data. A resource the API does not know
- * (404, or a malformed key: 422) is a missing page; a page the API will not show without signing in
- * (401) or to these roles (403) says so.
+ * Finding and loading pages among a list of them: every feature's `ui/pages.ts`, which the
+ * browser's bundle finds by name (`pages.ts` beside this file) and the server is given by the
+ * feature list (`src/server/features.ts`).
  */
-export async function loadPage(api: Api, url: URL): Promise<PageView> {
-  const found = findPage(url.pathname);
-  if (!found) return { kind: 'not_found' };
-  const { page } = await found.entry.module();
-  try {
-    const params = Object.fromEntries(
-      Object.entries(found.params).map(([name, value]) => [name, decodeURIComponent(value)]),
-    );
-    return { kind: 'page', id: found.entry.id, data: await page.load(api, { params, url }), page };
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 422))
-      return { kind: 'not_found' };
-    if (error instanceof ApiError && error.status === 401)
-      return { kind: 'sign_in_required', next: `${url.pathname}${url.search}` };
-    if (error instanceof ApiError && error.status === 403) return { kind: 'forbidden' };
-    throw error;
+export function pageLoader(pages: readonly PageEntry[]) {
+  const matchers = pages.map(matcherOf);
+
+  /** The page at a path, with its parameters as they stand in the path (still percent-encoded). */
+  function findPage(pathname: string): { entry: PageEntry; params: Record<string, string> } | undefined {
+    for (const { entry, pattern, names } of matchers) {
+      const found = pattern.exec(pathname);
+      if (!found) continue;
+      const params = Object.fromEntries(names.map((name, index) => [name, found[index + 1] ?? '']));
+      const fits = Object.entries(entry.match ?? {}).every(
+        ([name, rule]) => !rule || rule.test(params[name] ?? ''),
+      );
+      if (fits) return { entry, params };
+    }
+    return undefined;
   }
+
+  return {
+    isPagePath: (pathname: string): boolean => findPage(pathname) !== undefined,
+
+    /** The declaration of the page at a path, if there is one. */
+    pageEntryAt: (pathname: string): PageEntry | undefined => findPage(pathname)?.entry,
+
+    /**
+     * Loads what a URL shows: the page's module first, then its data. A resource the API does not
+     * know (404, or a malformed key: 422) is a missing page; a page the API will not show without
+     * signing in (401) or to these roles (403) says so.
+     */
+    async loadPage(api: Api, url: URL): Promise<PageView> {
+      const found = findPage(url.pathname);
+      if (!found) return { kind: 'not_found' };
+      const { page } = await found.entry.module();
+      try {
+        const params = Object.fromEntries(
+          Object.entries(found.params).map(([name, value]) => [name, decodeURIComponent(value)]),
+        );
+        return { kind: 'page', id: found.entry.id, data: await page.load(api, { params, url }), page };
+      } catch (error) {
+        if (error instanceof ApiError && (error.status === 404 || error.status === 422))
+          return { kind: 'not_found' };
+        if (error instanceof ApiError && error.status === 401)
+          return { kind: 'sign_in_required', next: `${url.pathname}${url.search}` };
+        if (error instanceof ApiError && error.status === 403) return { kind: 'forbidden' };
+        throw error;
+      }
+    },
+
+    /** The view of a state the server embedded: the page's module is loaded, its data is as sent. */
+    async restorePage(state: PageState): Promise<PageView> {
+      if (state.kind !== 'page') return state;
+      const entry = pages.find((candidate) => candidate.id === state.id);
+      if (!entry) return { kind: 'error' };
+      const { page } = await entry.module();
+      return { ...state, page };
+    },
+  };
 }
 
-/** The view of a state the server embedded: the page's module is loaded, its data is as sent. */
-export async function restorePage(state: PageState): Promise<PageView> {
-  if (state.kind !== 'page') return state;
-  const entry = PAGES.find((candidate) => candidate.id === state.id);
-  if (!entry) return { kind: 'error' };
-  const { page } = await entry.module();
-  return { ...state, page };
-}
+export type PageLoader = ReturnType<typeof pageLoader>;
 
 /** The view without its module, for embedding in the HTML. */
 export function pageState(view: PageView): PageState {

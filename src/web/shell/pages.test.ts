@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isPagePath, pageEntryAt } from './page-loader';
+import { FEATURES } from '../../server/features';
+import { pageLoader } from './page-loader';
 import { PAGES } from './pages';
 
+const { isPagePath, pageEntryAt } = pageLoader(PAGES);
+
 describe('the list of pages', () => {
+  it("is the same in the browser's bundle (found by file name) and on the server (the feature list)", () => {
+    const served = FEATURES.flatMap((feature) => ('pages' in feature ? feature.pages : []));
+    expect(PAGES.map((page) => page.id).sort()).toEqual(served.map((page) => page.id).sort());
+    expect(PAGES.length).toBeGreaterThan(10);
+  });
+
   it('gives every page its own id and URL pattern', () => {
     const ids = PAGES.map((page) => page.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,19 +1,14 @@
-import { accountPages } from '../../features/accounts/ui/pages';
-import { auditPages } from '../../features/audit/ui/pages';
-import { clusterPages } from '../../features/clusters/ui/pages';
-import { mailPages } from '../../features/mail/ui/pages';
-import { membershipPages } from '../../features/memberships/ui/pages';
-import { organisationPages } from '../../features/organisations/ui/pages';
-import { personalDataPages } from '../../features/personal-data/ui/pages';
 import type { PageEntry } from '../kit/page';
 
-/** Every page, in the order of the features; each feature's `ui/pages.ts` declares its own. */
-export const PAGES: readonly PageEntry[] = [
-  ...auditPages,
-  ...organisationPages,
-  ...clusterPages,
-  ...membershipPages,
-  ...mailPages,
-  ...accountPages,
-  ...personalDataPages,
-];
+/**
+ * Every page, as the browser's bundle finds them: each feature's `ui/pages.ts`, by its name, as a
+ * file-based router finds its routes. A new feature's pages need no line here. The server gets the
+ * same lists from `src/server/features.ts` (it does not run through the bundler); a test holds the
+ * two equal.
+ */
+const lists = import.meta.glob<readonly PageEntry[]>('../../features/*/ui/pages.ts', {
+  eager: true,
+  import: 'pages',
+});
+
+export const PAGES: readonly PageEntry[] = Object.values(lists).flat();

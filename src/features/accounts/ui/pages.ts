@@ -3,7 +3,7 @@ import { lazyPage } from '../../../web/kit/page';
 /** The links in invitation and password-reset mails carry a token of 43 URL-safe characters. */
 const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
-export const accountPages = [
+export const pages = [
   lazyPage({ id: 'login', path: '/login', module: () => import('./login-page') }),
   lazyPage({ id: 'account', path: '/account', module: () => import('./account-page') }),
   lazyPage({ id: 'invitations', path: '/invitations', module: () => import('./invitations-page') }),

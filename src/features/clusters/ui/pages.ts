@@ -1,7 +1,7 @@
 import { lazyPage } from '../../../web/kit/page';
 
 /** A cluster's profile page is declared by memberships, which adds the partner list to it. */
-export const clusterPages = [
+export const pages = [
   lazyPage({ id: 'registry', path: '/', module: () => import('./registry-page') }),
   lazyPage({
     id: 'edit_cluster',

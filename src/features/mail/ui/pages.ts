@@ -1,3 +1,3 @@
 import { lazyPage } from '../../../web/kit/page';
 
-export const mailPages = [lazyPage({ id: 'outbox', path: '/outbox', module: () => import('./outbox-page') })];
+export const pages = [lazyPage({ id: 'outbox', path: '/outbox', module: () => import('./outbox-page') })];

@@ -6,6 +6,6 @@ import { lazyPage } from '../../../web/kit/page';
  * are memberships'. A feature's UI may use an earlier feature's, and clusters comes before
  * memberships, so the page that joins the two belongs to the later one.
  */
-export const membershipPages = [
+export const pages = [
   lazyPage({ id: 'cluster', path: '/clusters/{slug}', module: () => import('./cluster-page') }),
 ];

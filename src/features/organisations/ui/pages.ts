@@ -1,6 +1,6 @@
 import { lazyPage } from '../../../web/kit/page';
 
-export const organisationPages = [
+export const pages = [
   lazyPage({
     id: 'organisations',
     path: '/organisations',

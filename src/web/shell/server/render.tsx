@@ -3,7 +3,7 @@ import type { Actor } from '../../../shared/access';
 import type { Locale } from '../../../shared/localized';
 import type { Api } from '../../kit/api';
 import { App } from '../app';
-import { loadPage, type PageView, pageState, pageStatus, pageTitle } from '../page-loader';
+import { type PageLoader, type PageView, pageState, pageStatus, pageTitle } from '../page-loader';
 import { APP_STATE_ELEMENT_ID, type AppState, serializeState } from '../state';
 import { type Manifest, pageScripts } from './page-scripts';
 
@@ -25,6 +25,7 @@ function head(view: PageView, locale: Locale, manifest: Manifest | undefined): s
 
 /** Renders a page to HTML on the server; the browser hydrates the same tree from the embedded state. */
 export async function renderPage(input: {
+  pages: PageLoader;
   api: Api;
   url: URL;
   locale: Locale;
@@ -37,7 +38,7 @@ export async function renderPage(input: {
   const { url, locale, template, viewer } = input;
   const view =
     input.view ??
-    (await loadPage(input.api, url).catch((error: unknown): PageView => {
+    (await input.pages.loadPage(input.api, url).catch((error: unknown): PageView => {
       input.onError?.(error);
       return { kind: 'error' };
     }));

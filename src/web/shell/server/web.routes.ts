@@ -7,7 +7,8 @@ import type { AppEnv } from '../../../server/http/context';
 import { isLocale } from '../../../shared/localized';
 import { createApi, type Fetcher } from '../../kit/api';
 import { negotiateLocale } from '../../kit/i18n';
-import { isPagePath } from '../page-loader';
+import type { PageEntry } from '../../kit/page';
+import { pageLoader } from '../page-loader';
 import type { Manifest } from './page-scripts';
 import { renderPage } from './render';
 
@@ -46,8 +47,13 @@ function localeOf(c: Context<AppEnv>) {
 
 /** Public pages rendered on the server (readable without JavaScript), and the SPA's static files. */
 /** `apiFor(cookie)` calls the app's own API in-process as the visitor (their session cookie passed on). */
-export function webRoutes(deps: WebDeps, apiFor: (cookie: string | undefined) => Fetcher) {
+export function webRoutes(
+  deps: WebDeps,
+  pageList: readonly PageEntry[],
+  apiFor: (cookie: string | undefined) => Fetcher,
+) {
   const app = new Hono<AppEnv>();
+  const pages = pageLoader(pageList);
   if (deps.distDir) {
     app.use(
       '/assets/*',
@@ -60,8 +66,9 @@ export function webRoutes(deps: WebDeps, apiFor: (cookie: string | undefined) =>
   }
   app.get('*', async (c, next) => {
     const url = new URL(c.req.url);
-    if (!isPagePath(url.pathname)) return next();
+    if (!pages.isPagePath(url.pathname)) return next();
     const { status, html } = await renderPage({
+      pages,
       api: createApi(apiFor(c.req.header('cookie'))),
       url,
       locale: localeOf(c),
@@ -79,6 +86,7 @@ export function webRoutes(deps: WebDeps, apiFor: (cookie: string | undefined) =>
 /** The "no such page" page for any other path. */
 export async function renderNotFound(c: Context<AppEnv>, template: string): Promise<Response> {
   const { html } = await renderPage({
+    pages: pageLoader([]),
     api: createApi(() => Promise.reject(new Error('not used'))),
     url: new URL(c.req.url),
     locale: localeOf(c),
