@@ -44,7 +44,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['e2e/**/*.spec.ts'],
+          // Journeys across features in e2e/; a feature's own browser tests beside its pages.
+          include: ['e2e/**/*.spec.ts', 'src/features/*/ui/*.e2e.ts'],
           globalSetup: ['e2e/global-setup.ts'],
           fileParallelism: false,
           hookTimeout: 120_000,
