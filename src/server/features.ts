@@ -1,17 +1,22 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { accountsPersonalData } from '../features/accounts/accounts.personal-data';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
+import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
+import { organisationsPersonalData } from '../features/organisations/organisations.personal-data';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import type { AppEnv } from './http/context';
+import type { PersonalData } from './personal-data';
 
 /** What a feature's routers may need from the application that mounts them. */
 export type RouterDeps = {
@@ -25,6 +30,8 @@ export type Feature = {
   name: string;
   /** The feature's routers, built for one application and mounted in this order. */
   routers: (deps: RouterDeps) => OpenAPIHono<AppEnv>[];
+  /** What the feature holds about a person, and how it is exported and erased (decision 013). */
+  personalData?: PersonalData;
 };
 
 /**
@@ -33,13 +40,13 @@ export type Feature = {
  * in it too. `src/server/import-graph.test.ts` reads this list.
  */
 export const FEATURES = [
-  { name: 'audit', routers: () => [auditRoutes] },
+  { name: 'audit', routers: () => [auditRoutes], personalData: auditPersonalData },
   { name: 'programme', routers: () => [programmeRoutes] },
   { name: 'reference', routers: () => [] },
-  { name: 'organisations', routers: () => [organisationRoutes] },
+  { name: 'organisations', routers: () => [organisationRoutes], personalData: organisationsPersonalData },
   { name: 'clusters', routers: () => [clusterRoutes] },
   { name: 'memberships', routers: () => [membershipRoutes] },
-  { name: 'mail', routers: () => [mailRoutes] },
+  { name: 'mail', routers: () => [mailRoutes], personalData: mailPersonalData },
   {
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
@@ -48,8 +55,15 @@ export const FEATURES = [
       invitationRoutes,
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),
     ],
+    personalData: accountsPersonalData,
   },
-  { name: 'personal-data', routers: () => [personalDataRoutes] },
+  // Exports and erases what every feature above declares, without knowing any of them.
+  { name: 'personal-data', routers: () => [personalDataRoutes(PERSONAL_DATA)] },
 ] as const satisfies readonly Feature[];
+
+/** Every feature's personal-data declaration, in the features' order: the order erasure runs in. */
+export const PERSONAL_DATA: readonly PersonalData[] = FEATURES.flatMap((feature) =>
+  'personalData' in feature ? [feature.personalData] : [],
+);
 
 export type FeatureName = (typeof FEATURES)[number]['name'];
