@@ -26,7 +26,10 @@ export type ErasureLabels = {
   email: string;
 };
 
-/** A column that looks like a person's data but is not, left alone by erasure for the reason given. */
+/**
+ * A column the coverage rule takes for a person's data that erasure deliberately leaves, with the
+ * reason: an organisation's own address, or an account id in a row that dies by itself.
+ */
 export type KeptColumn = { column: PgColumn; reason: string };
 
 type Shape = z.ZodRawShape;
@@ -53,7 +56,7 @@ export type Serialisable<T> = T extends string
  * - `export`: the members the feature adds to the export document (`shape`, a zod shape that
  *   documents them in the OpenAPI document) and how they are read, in the export's transaction.
  * - `erase`: the counts by kind it adds to the erasure's `removed` (`removed`, a zod shape) and
- *   the erasure itself, in the erasure's transaction.
+ *   the erasure itself, in the erasure's transaction (`tx`, which is also the context's `db`).
  * - `streamed`: a member of the export too large to hold in memory, read batch by batch after
  *   the export's transaction has committed, and written after every other member.
  * - `redaction`: runs after every declaration's `erase`, with every value that identified the
