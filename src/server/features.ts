@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { accountsPersonalData } from '../features/accounts/accounts.personal-data';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { seedAccountsDemo } from '../features/accounts/accounts.seed';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
@@ -6,17 +7,20 @@ import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { pages as accountPages } from '../features/accounts/ui/pages';
+import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
+import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { seedMembershipsDemo } from '../features/memberships/memberships.seed';
 import { pages as membershipPages } from '../features/memberships/ui/pages';
 import { seedOrganisationsDemo } from '../features/organisations/organisations.demo';
+import { organisationsPersonalData } from '../features/organisations/organisations.personal-data';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
 import { pages as organisationPages } from '../features/organisations/ui/pages';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
@@ -26,6 +30,7 @@ import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
+import type { PersonalData } from './personal-data';
 
 /** What a feature's routers may need from the application that mounts them. */
 export type RouterDeps = {
@@ -43,6 +48,8 @@ export type Feature = {
   seedDemo?: DemoSeed;
   /** Its pages (`ui/pages.ts`), which the server renders; the browser finds the same file by its name. */
   pages?: readonly PageEntry[];
+  /** What the feature holds about a person, and how it is exported and erased (decision 013). */
+  personalData?: PersonalData;
 };
 
 /**
@@ -51,7 +58,7 @@ export type Feature = {
  * in it too. `src/server/import-graph.test.ts` reads this list.
  */
 export const FEATURES = [
-  { name: 'audit', routers: () => [auditRoutes], pages: auditPages },
+  { name: 'audit', routers: () => [auditRoutes], pages: auditPages, personalData: auditPersonalData },
   { name: 'programme', routers: () => [programmeRoutes], seedDemo: seedProgrammeDemo },
   { name: 'reference', routers: () => [] },
   {
@@ -59,6 +66,7 @@ export const FEATURES = [
     routers: () => [organisationRoutes],
     seedDemo: seedOrganisationsDemo,
     pages: organisationPages,
+    personalData: organisationsPersonalData,
   },
   { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo, pages: clusterPages },
   {
@@ -67,7 +75,7 @@ export const FEATURES = [
     seedDemo: seedMembershipsDemo,
     pages: membershipPages,
   },
-  { name: 'mail', routers: () => [mailRoutes], pages: mailPages },
+  { name: 'mail', routers: () => [mailRoutes], pages: mailPages, personalData: mailPersonalData },
   {
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
@@ -78,8 +86,19 @@ export const FEATURES = [
     ],
     seedDemo: seedAccountsDemo,
     pages: accountPages,
+    personalData: accountsPersonalData,
   },
-  { name: 'personal-data', routers: () => [personalDataRoutes], pages: personalDataPages },
+  // Exports and erases what every feature above declares, without knowing any of them.
+  {
+    name: 'personal-data',
+    routers: () => [personalDataRoutes(PERSONAL_DATA)],
+    pages: personalDataPages,
+  },
 ] as const satisfies readonly Feature[];
+
+/** Every feature's personal-data declaration, in the features' order: the order erasure runs in. */
+export const PERSONAL_DATA: readonly PersonalData[] = FEATURES.flatMap((feature) =>
+  'personalData' in feature ? [feature.personalData] : [],
+);
 
 export type FeatureName = (typeof FEATURES)[number]['name'];

@@ -21,8 +21,8 @@ const READ_MODELS = [
   'src/features/clusters/clusters.queries.ts',
   // The partner list joins clusters and organisations by nature (decision 001).
   'src/features/memberships/memberships.queries.ts',
-  // Everything held about a person, across features (decision 013).
-  'src/features/personal-data/personal-data.queries.ts',
+  // Who a person is, with their account, for the people pages and the head of an export (decision 013).
+  'src/features/personal-data/persons.read-model.ts',
 ];
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { RoleGrant } from '../../shared/access';
 import { accounts, persons, roleGrants } from './accounts.table';
@@ -60,4 +60,43 @@ export async function updateLastLogin(db: Db, accountId: string, at: Date): Prom
 
 export async function updatePasswordHash(db: Db, accountId: string, passwordHash: string, at: Date) {
   await db.update(accounts).set({ passwordHash, updatedAt: at }).where(eq(accounts.id, accountId));
+}
+
+/** The roles the account holds, with when each was granted, oldest first (for a person's data export). */
+export function listGrantsWithTimes(db: Db, accountId: string) {
+  return db
+    .select({
+      role: roleGrants.role,
+      clusterId: roleGrants.clusterId,
+      organisationId: roleGrants.organisationId,
+      createdAt: roleGrants.createdAt,
+    })
+    .from(roleGrants)
+    .where(eq(roleGrants.accountId, accountId))
+    .orderBy(asc(roleGrants.createdAt));
+}
+
+/** Deletes every role the account holds; answers how many went. */
+export async function deleteGrantsOfAccount(db: Db, accountId: string): Promise<number> {
+  const deleted = await db
+    .delete(roleGrants)
+    .where(eq(roleGrants.accountId, accountId))
+    .returning({ id: roleGrants.id });
+  return deleted.length;
+}
+
+/** Replaces an erased person's name and drops their address and phone; the row stays for references. */
+export async function anonymisePerson(db: Db, personId: string, name: string, now: Date): Promise<void> {
+  await db
+    .update(persons)
+    .set({ name, email: null, phone: null, erasedAt: now, updatedAt: now })
+    .where(eq(persons.id, personId));
+}
+
+/** Disables the account for good: no address to sign in with, no password, no way back in. */
+export async function closeAccount(db: Db, accountId: string, placeholderEmail: string, now: Date) {
+  await db
+    .update(accounts)
+    .set({ email: placeholderEmail, passwordHash: null, status: 'disabled', updatedAt: now })
+    .where(eq(accounts.id, accountId));
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { accounts, apiTokens, persons } from './accounts.table';
 
@@ -47,4 +47,31 @@ export async function findTokenByHash(db: Db, tokenHash: string) {
 
 export async function updateTokenLastUsed(db: Db, tokenId: string, at: Date): Promise<void> {
   await db.update(apiTokens).set({ lastUsedAt: at }).where(eq(apiTokens.id, tokenId));
+}
+
+/** The account's tokens, oldest first, without their hashes (for a person's data export). */
+export function listTokenDetailsOfAccount(db: Db, accountId: string) {
+  return db
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.prefix,
+      permissions: apiTokens.permissions,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.accountId, accountId))
+    .orderBy(asc(apiTokens.createdAt));
+}
+
+/** Deletes every token of the account; answers how many went. */
+export async function deleteTokensOfAccount(db: Db, accountId: string): Promise<number> {
+  const deleted = await db
+    .delete(apiTokens)
+    .where(eq(apiTokens.accountId, accountId))
+    .returning({ id: apiTokens.id });
+  return deleted.length;
 }

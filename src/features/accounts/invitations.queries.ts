@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { InvitationScope } from './accounts.policy';
 import { accounts, invitations, persons } from './accounts.table';
@@ -116,4 +116,64 @@ export async function claimInvitation(db: Db, id: string, at: Date): Promise<boo
 
 export async function updateInvitationAccount(db: Db, id: string, accountId: string): Promise<void> {
   await db.update(invitations).set({ accountId }).where(eq(invitations.id, id));
+}
+
+/** Invitations to a person: the one that made their account, and any sent to one of their addresses. */
+function invitationsTo(accountId: string | null, emails: readonly string[]): SQL | undefined {
+  return or(
+    accountId ? eq(invitations.accountId, accountId) : undefined,
+    emails.length > 0
+      ? inArray(
+          sql`lower(${invitations.email})`,
+          emails.map((email) => email.toLowerCase()),
+        )
+      : undefined,
+  );
+}
+
+const invitationDetails = {
+  id: invitations.id,
+  email: invitations.email,
+  name: invitations.name,
+  grants: invitations.grants,
+  createdAt: invitations.createdAt,
+  expiresAt: invitations.expiresAt,
+  acceptedAt: invitations.acceptedAt,
+  revokedAt: invitations.revokedAt,
+};
+
+/** Invitations to the account or to any of the addresses, oldest first, without their token hashes. */
+export function listInvitationsTo(db: Db, accountId: string | null, emails: readonly string[]) {
+  const where = invitationsTo(accountId, emails);
+  if (!where) return Promise.resolve([]);
+  return db.select(invitationDetails).from(invitations).where(where).orderBy(asc(invitations.createdAt));
+}
+
+/** Invitations the account sent, oldest first, without their token hashes. */
+export function listInvitationsBy(db: Db, accountId: string) {
+  return db
+    .select(invitationDetails)
+    .from(invitations)
+    .where(eq(invitations.invitedByAccountId, accountId))
+    .orderBy(asc(invitations.createdAt));
+}
+
+/**
+ * Erases the invitations to a person: those never accepted are deleted and counted; the accepted
+ * one stays as the record of who invited whom, with the invitee's name and address replaced.
+ */
+export async function eraseInvitationsTo(
+  db: Db,
+  accountId: string | null,
+  emails: readonly string[],
+  replacement: { name: string; email: string },
+): Promise<number> {
+  const where = invitationsTo(accountId, emails);
+  if (!where) return 0;
+  const deleted = await db
+    .delete(invitations)
+    .where(and(where, isNull(invitations.acceptedAt)))
+    .returning({ id: invitations.id });
+  await db.update(invitations).set(replacement).where(where);
+  return deleted.length;
 }

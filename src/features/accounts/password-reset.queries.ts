@@ -45,3 +45,12 @@ export async function markResetUsed(db: Db, tokenHash: string, at: Date): Promis
     .returning({ tokenHash: passwordResets.tokenHash });
   return used.length > 0;
 }
+
+/** Deletes every reset link of the account, used or not; answers how many went. */
+export async function deleteResetsOfAccount(db: Db, accountId: string): Promise<number> {
+  const deleted = await db
+    .delete(passwordResets)
+    .where(eq(passwordResets.accountId, accountId))
+    .returning({ tokenHash: passwordResets.tokenHash });
+  return deleted.length;
+}

@@ -56,3 +56,17 @@ export async function deleteSessionsOfAccount(db: Db, accountId: string): Promis
     .returning({ id: sessions.id });
   return ended.length;
 }
+
+/** The account's sessions, oldest first, without the id: it is the token's hash and would open the session. */
+export function listSessionTimesOfAccount(db: Db, accountId: string) {
+  return db
+    .select({
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(eq(sessions.accountId, accountId))
+    .orderBy(asc(sessions.createdAt));
+}

@@ -53,3 +53,25 @@ export async function insertIdentityOnce(
     .returning({ issuer: oidcIdentities.issuer });
   return created.length > 0;
 }
+
+/** The identities linked to the account at single sign-on providers. */
+export function listIdentitiesOfAccount(db: Db, accountId: string) {
+  return db
+    .select({
+      issuer: oidcIdentities.issuer,
+      subject: oidcIdentities.subject,
+      createdAt: oidcIdentities.createdAt,
+      lastLoginAt: oidcIdentities.lastLoginAt,
+    })
+    .from(oidcIdentities)
+    .where(eq(oidcIdentities.accountId, accountId));
+}
+
+/** Unlinks every identity of the account; answers how many went. */
+export async function deleteIdentitiesOfAccount(db: Db, accountId: string): Promise<number> {
+  const deleted = await db
+    .delete(oidcIdentities)
+    .where(eq(oidcIdentities.accountId, accountId))
+    .returning({ subject: oidcIdentities.subject });
+  return deleted.length;
+}

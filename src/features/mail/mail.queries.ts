@@ -69,3 +69,35 @@ export async function updateDelivery(
 ): Promise<void> {
   await db.update(mailMessages).set(values).where(eq(mailMessages.id, id));
 }
+
+/** Messages to any of the addresses, in any case. */
+function mailTo(emails: readonly string[]) {
+  return inArray(
+    sql`lower(${mailMessages.toAddress})`,
+    emails.map((email) => email.toLowerCase()),
+  );
+}
+
+/** Messages to any of the addresses, oldest first, without their bodies: those can hold sign-in links. */
+export function listMailTo(db: Db, emails: readonly string[]) {
+  if (emails.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      toAddress: mailMessages.toAddress,
+      subject: mailMessages.subject,
+      kind: mailMessages.kind,
+      status: mailMessages.status,
+      createdAt: mailMessages.createdAt,
+      sentAt: mailMessages.sentAt,
+    })
+    .from(mailMessages)
+    .where(mailTo(emails))
+    .orderBy(asc(mailMessages.createdAt));
+}
+
+/** Deletes every message to any of the addresses; answers how many went. */
+export async function deleteMailTo(db: Db, emails: readonly string[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const deleted = await db.delete(mailMessages).where(mailTo(emails)).returning({ id: mailMessages.id });
+  return deleted.length;
+}

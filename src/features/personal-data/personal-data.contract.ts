@@ -1,8 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
-import { PERMISSIONS } from '../../shared/access';
+import type { PersonalData } from '../../server/personal-data';
 import { RoleGrantSchema } from '../accounts/accounts.contract';
-import { AuditEventSchema } from '../audit/audit.contract';
 
 export const PersonIdParamSchema = z.object({
   id: z
@@ -71,99 +70,72 @@ export const ErasePersonBodySchema = z
   .openapi('ErasePersonRequest');
 export type ErasePersonBody = z.infer<typeof ErasePersonBodySchema>;
 
-export const ErasureSchema = z
-  .object({
-    person: PersonSchema,
-    removed: z.object({
-      sessions: z.number().int(),
-      apiTokens: z.number().int(),
-      singleSignOnIdentities: z.number().int(),
-      passwordResets: z.number().int(),
-      invitations: z.number().int().openapi({ description: 'Invitations to the person never accepted' }),
-      roleGrants: z.number().int(),
-      mailMessages: z.number().int(),
-    }),
-    auditEvents: z.object({
-      renamed: z.number().int().openapi({ description: 'Events by the person, now under a neutral name' }),
-      redacted: z.number().int().openapi({ description: 'Events whose values held their name or address' }),
-    }),
-  })
-  .openapi('Erasure');
-export type Erasure = z.infer<typeof ErasureSchema>;
+/**
+ * Members from several declarations meet in one object; two features naming the same member would
+ * silently overwrite each other's data, so the application refuses to start instead.
+ */
+function mergeShapes(
+  where: string,
+  taken: readonly string[],
+  shapes: readonly z.ZodRawShape[],
+): z.ZodRawShape {
+  const members = shapes.flatMap((shape) => Object.entries(shape));
+  const seen = new Set(taken);
+  for (const [member] of members) {
+    if (seen.has(member)) {
+      throw new Error(`Two personal-data declarations name the member "${member}" of ${where}.`);
+    }
+    seen.add(member);
+  }
+  return Object.fromEntries(members);
+}
 
-const InvitationSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  grants: z.array(RoleGrantSchema),
-  createdAt: z.string(),
-  expiresAt: z.string(),
-  acceptedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
+/** What erasure answers; what was removed and what was redacted depend on the declarations. */
+export type Erasure = {
+  person: PersonView;
+  /** How many rows of each kind went, by the kinds the declarations count. */
+  removed: Record<string, number>;
+  [redaction: string]: unknown;
+};
 
-/** Documents the export; the route streams it, so its audit events are never held in memory at once. */
-export const PersonExportSchema = z
-  .object({
-    exportedAt: z.string(),
-    person: PersonSchema.omit({ account: true }),
-    account: z
-      .object({
-        id: z.string(),
-        email: z.string(),
-        status: AccountStatusSchema,
-        hasPassword: z.boolean(),
-        lastLoginAt: z.string().nullable(),
-        createdAt: z.string(),
-      })
-      .nullable(),
-    roleGrants: z.array(RoleGrantSchema.extend({ createdAt: z.string() })),
-    sessions: z.array(
-      z.object({
-        createdAt: z.string(),
-        lastSeenAt: z.string(),
-        expiresAt: z.string(),
-        userAgent: z.string().nullable(),
-      }),
-    ),
-    apiTokens: z.array(
-      z.object({
-        id: z.string(),
-        name: z.string(),
-        prefix: z.string(),
-        permissions: z.array(z.enum(PERMISSIONS)),
-        createdAt: z.string(),
-        expiresAt: z.string().nullable(),
-        lastUsedAt: z.string().nullable(),
-        revokedAt: z.string().nullable(),
-      }),
-    ),
-    invitationsReceived: z.array(InvitationSchema),
-    invitationsSent: z.array(
-      InvitationSchema.omit({ email: true, name: true }).openapi({
-        description: 'Whom they invited is the invitee’s personal data, not theirs, and is left out',
-      }),
-    ),
-    singleSignOnIdentities: z.array(
-      z.object({
-        issuer: z.string(),
-        subject: z.string(),
-        createdAt: z.string(),
-        lastLoginAt: z.string().nullable(),
-      }),
-    ),
-    mailMessages: z.array(
-      z
-        .object({
-          toAddress: z.string(),
-          subject: z.string(),
-          kind: z.string(),
-          status: z.string(),
-          createdAt: z.string(),
-          sentAt: z.string().nullable(),
-        })
-        .openapi({ description: 'Mail sent to them; bodies are left out because they hold sign-in links' }),
-    ),
-    auditEvents: z.array(AuditEventSchema).openapi({ description: 'What they did, newest first' }),
-  })
-  .openapi('PersonExport');
+/** Documents the erasure's answer: the person as they are now, and each declaration's counts. */
+export function erasureSchemaOf(declarations: readonly PersonalData[]) {
+  const redactions = mergeShapes(
+    'the erasure',
+    ['person', 'removed'],
+    declarations.flatMap((declaration) => (declaration.redaction ? [declaration.redaction.shape] : [])),
+  );
+  const removed = mergeShapes(
+    'the erasure’s removed counts',
+    [],
+    declarations.flatMap((declaration) => (declaration.erase ? [declaration.erase.removed] : [])),
+  );
+  return z.object({ person: PersonSchema, removed: z.object(removed), ...redactions }).openapi('Erasure');
+}
+
+const PersonExportHead = {
+  exportedAt: z.string(),
+  person: PersonSchema.omit({ account: true }),
+  account: z
+    .object({
+      id: z.string(),
+      email: z.string(),
+      status: AccountStatusSchema,
+      hasPassword: z.boolean(),
+      lastLoginAt: z.string().nullable(),
+      createdAt: z.string(),
+    })
+    .nullable(),
+};
+
+/**
+ * Documents the export: who the person is, each declaration's members, then the streamed ones. The
+ * route streams the document, so the streamed members are never held in memory at once.
+ */
+export function personExportSchemaOf(declarations: readonly PersonalData[]) {
+  const members = mergeShapes('the export', Object.keys(PersonExportHead), [
+    ...declarations.flatMap((declaration) => (declaration.export ? [declaration.export.shape] : [])),
+    ...declarations.flatMap(({ streamed }) => (streamed ? [{ [streamed.member]: streamed.schema }] : [])),
+  ]);
+  return z.object({ ...PersonExportHead, ...members }).openapi('PersonExport');
+}

@@ -2,14 +2,15 @@ import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { attachment, textStream } from '../../server/http/stream';
+import type { PersonalData } from '../../server/personal-data';
 import {
   ErasePersonBodySchema,
-  ErasureSchema,
+  erasureSchemaOf,
   ListPersonsQuerySchema,
-  PersonExportSchema,
   PersonIdParamSchema,
   PersonPageSchema,
   PersonSchema,
+  personExportSchemaOf,
 } from './personal-data.contract';
 import { erasePerson, exportPerson, getPerson, listPersons } from './personal-data.service';
 
@@ -40,56 +41,64 @@ export const getPersonRoute = defineRoute({
   },
 });
 
-export const exportPersonRoute = defineRoute({
-  method: 'get',
-  path: '/api/persons/{id}/export',
-  gate: 'persons.manage',
-  tags: ['Personal data'],
-  summary: 'Everything Klynge holds about a person, as a JSON download (the export is audited)',
-  request: { params: PersonIdParamSchema },
-  responses: {
-    200: {
-      description: 'The person’s data, without password or token hashes',
-      content: { 'application/json': { schema: PersonExportSchema } },
+const exportPersonRoute = (declarations: readonly PersonalData[]) =>
+  defineRoute({
+    method: 'get',
+    path: '/api/persons/{id}/export',
+    gate: 'persons.manage',
+    tags: ['Personal data'],
+    summary: 'Everything Klynge holds about a person, as a JSON download (the export is audited)',
+    request: { params: PersonIdParamSchema },
+    responses: {
+      200: {
+        description: 'The person’s data, without password or token hashes',
+        content: { 'application/json': { schema: personExportSchemaOf(declarations) } },
+      },
+      ...problemResponses(401, 403, 404, 422, 500),
     },
-    ...problemResponses(401, 403, 404, 422, 500),
-  },
-});
+  });
 
-export const erasePersonRoute = defineRoute({
-  method: 'post',
-  path: '/api/persons/{id}/erase',
-  gate: 'persons.manage',
-  tags: ['Personal data'],
-  summary: 'Erase a person on request: their personal data goes, the audit trail stays under a neutral name',
-  request: {
-    params: PersonIdParamSchema,
-    body: { content: { 'application/json': { schema: ErasePersonBodySchema } }, required: true },
-  },
-  responses: {
-    200: {
-      description: 'What was erased, and the person as they are now',
-      content: { 'application/json': { schema: ErasureSchema } },
+export const erasePersonRoute = (declarations: readonly PersonalData[]) =>
+  defineRoute({
+    method: 'post',
+    path: '/api/persons/{id}/erase',
+    gate: 'persons.manage',
+    tags: ['Personal data'],
+    summary:
+      'Erase a person on request: their personal data goes, the audit trail stays under a neutral name',
+    request: {
+      params: PersonIdParamSchema,
+      body: { content: { 'application/json': { schema: ErasePersonBodySchema } }, required: true },
     },
-    ...problemResponses(401, 403, 404, 409, 422, 500),
-  },
-});
+    responses: {
+      200: {
+        description: 'What was erased, and the person as they are now',
+        content: { 'application/json': { schema: erasureSchemaOf(declarations) } },
+      },
+      ...problemResponses(401, 403, 404, 409, 422, 500),
+    },
+  });
 
-export const personalDataRoutes = createRouter()
-  .openapi(listPersonsRoute, async (c) => c.json(await listPersons(c.var, c.req.valid('query')), 200))
-  .openapi(getPersonRoute, async (c) => c.json(await getPerson(c.var, c.req.valid('param').id), 200))
-  .openapi(exportPersonRoute, async (c) => {
-    const { filename, chunks } = await exportPerson(c.var, c.req.valid('param').id);
-    const body = textStream(chunks, (error) => c.var.logger.error({ err: error }, 'person export failed'));
-    const response = c.body(body, 200, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-disposition': attachment(filename),
-      'cache-control': 'no-store',
-    });
-    // The document is streamed, so it is never one value the typed c.json could take; the
-    // contract still documents its shape, and the route test reads it back as that shape.
-    return response as never;
-  })
-  .openapi(erasePersonRoute, async (c) =>
-    c.json(await erasePerson(c.var, c.req.valid('param').id, c.req.valid('json')), 200),
-  );
+/**
+ * The routes for one application. The export and the erasure cover what every feature declares
+ * about a person (`declarations`, from the composition root), and so does their documentation.
+ */
+export const personalDataRoutes = (declarations: readonly PersonalData[]) =>
+  createRouter()
+    .openapi(listPersonsRoute, async (c) => c.json(await listPersons(c.var, c.req.valid('query')), 200))
+    .openapi(getPersonRoute, async (c) => c.json(await getPerson(c.var, c.req.valid('param').id), 200))
+    .openapi(exportPersonRoute(declarations), async (c) => {
+      const { filename, chunks } = await exportPerson(c.var, declarations, c.req.valid('param').id);
+      const body = textStream(chunks, (error) => c.var.logger.error({ err: error }, 'person export failed'));
+      const response = c.body(body, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-disposition': attachment(filename),
+        'cache-control': 'no-store',
+      });
+      // The document is streamed, so it is never one value the typed c.json could take; the
+      // contract still documents its shape, and the route test reads it back as that shape.
+      return response as never;
+    })
+    .openapi(erasePersonRoute(declarations), async (c) =>
+      c.json(await erasePerson(c.var, declarations, c.req.valid('param').id, c.req.valid('json')), 200),
+    );

@@ -2,9 +2,9 @@ import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
+import { identifyingValues, type Person, type PersonalData } from '../../server/personal-data';
 import type { ServiceContext } from '../../server/service-context';
-import { clearAccount, throttleKeys } from '../accounts/throttle';
-import { ERASED_PERSON_LABEL, eraseFromAuditTrail, listAuditEventsByAccount } from '../audit/audit.service';
+import { ERASED_PERSON_LABEL } from '../audit/audit.service';
 import { recordAudit } from '../audit/record-audit';
 import type {
   ErasePersonBody,
@@ -15,24 +15,17 @@ import type {
 } from './personal-data.contract';
 import { requireErasePerson, requirePersonsManager } from './personal-data.policy';
 import {
-  anonymisePerson,
-  closeAccount,
   countLiveSessions,
   countOidcIdentities,
   countUsableApiTokens,
-  deleteAccountAccess,
-  deleteMailTo,
-  eraseInvitationsTo,
   findPersonWithAccount,
-  listApiTokensOf,
-  listGrantsWithTimes,
-  listInvitationsBy,
-  listInvitationsTo,
-  listMailTo,
-  listOidcIdentitiesOf,
+  listGrantsOf,
   listPersonsPage,
-  listSessionsOf,
-} from './personal-data.queries';
+} from './persons.read-model';
+
+// The feature merges what every feature declares about a person (`<f>.personal-data.ts`, handed
+// over by the composition root as `declarations`) and orchestrates it: who may, the checks, one
+// transaction, and the audit event that records the export or erasure.
 
 type Found = NonNullable<Awaited<ReturnType<typeof findPersonWithAccount>>>;
 
@@ -72,7 +65,7 @@ async function toView(db: Db, { person, account }: Found, now: Date): Promise<Pe
       status: account.status,
       lastLoginAt: iso(account.lastLoginAt),
       createdAt: account.createdAt.toISOString(),
-      grants: (await listGrantsWithTimes(db, account.id)).map(({ createdAt: _, ...grant }) => grant),
+      grants: await listGrantsOf(db, account.id),
       sessions: await countLiveSessions(db, account.id, now),
       apiTokens: await countUsableApiTokens(db, account.id),
       singleSignOnIdentities: await countOidcIdentities(db, account.id),
@@ -88,19 +81,27 @@ export async function getPerson(
   return toView(db, await findOrFail(db, personId), clock.now());
 }
 
-/** Every address the person is known by: on the person and on the account. */
-function addressesOf({ person, account }: Found): string[] {
-  return [...new Set([person.email, account?.email].flatMap((email) => (email ? [email] : [])))];
+/** The person as every declaration is given them: with every address they are known by. */
+function personOf({ person, account }: Found): Person {
+  const addresses = [person.email, account?.email].flatMap((email) => (email ? [email] : []));
+  return {
+    personId: person.id,
+    accountId: account?.id ?? null,
+    addresses: [...new Set(addresses)],
+    name: person.name,
+    phone: person.phone,
+  };
 }
 
 /**
  * Everything Klynge holds about a person, as one JSON document, for a data-protection request.
- * The small parts are read in one transaction that also records the export; the person's audit
- * events follow batch by batch as the download is read. Secrets (password and token hashes,
- * mail bodies with sign-in links) are never part of it.
+ * Who they are and each declaration's members are read in one transaction that also records the
+ * export; the streamed members (the audit events) follow batch by batch as the download is read.
+ * Secrets (password and token hashes, mail bodies with sign-in links) are never part of it.
  */
 export async function exportPerson(
   ctx: ServiceContext,
+  declarations: readonly PersonalData[],
   personId: string,
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
   const { db, actor, clock } = ctx;
@@ -109,9 +110,8 @@ export async function exportPerson(
   const head = await db.transaction(async (tx) => {
     const found = await findOrFail(tx, personId);
     const { person, account } = found;
-    const emails = addressesOf(found);
-    const accountId = account?.id ?? null;
-    const part = {
+    const subject = personOf(found);
+    const document: Record<string, unknown> = {
       exportedAt: now.toISOString(),
       person: {
         id: person.id,
@@ -129,96 +129,89 @@ export async function exportPerson(
         lastLoginAt: iso(account.lastLoginAt),
         createdAt: account.createdAt.toISOString(),
       },
-      roleGrants: accountId ? await listGrantsWithTimes(tx, accountId) : [],
-      sessions: accountId ? await listSessionsOf(tx, accountId) : [],
-      apiTokens: accountId ? await listApiTokensOf(tx, accountId) : [],
-      invitationsReceived: await listInvitationsTo(tx, accountId, emails),
-      invitationsSent: accountId
-        ? (await listInvitationsBy(tx, accountId)).map(({ email: _e, name: _n, ...rest }) => rest)
-        : [],
-      singleSignOnIdentities: accountId ? await listOidcIdentitiesOf(tx, accountId) : [],
-      mailMessages: await listMailTo(tx, emails),
     };
+    for (const declaration of declarations) {
+      if (declaration.export) Object.assign(document, await declaration.export.read(tx, subject));
+    }
     await recordAudit(tx, ctx, { action: 'person.exported', entityType: 'person', entityId: person.id });
-    return { json: JSON.stringify(part), accountId };
+    return { json: JSON.stringify(document), subject };
   });
+  const streamed = declarations.flatMap(({ streamed }) => (streamed ? [streamed] : []));
   async function* chunks() {
-    // The document is the head object with one more member: the audit events, streamed.
-    yield `${head.json.slice(0, -1)},"auditEvents":[`;
-    let first = true;
-    if (head.accountId) {
-      for await (const batch of listAuditEventsByAccount(ctx, head.accountId)) {
-        const text = batch.map((event) => JSON.stringify(event)).join(',');
+    // The document is the head object with the streamed members added, each an array written a
+    // batch at a time.
+    yield head.json.slice(0, -1);
+    for (const { member, list } of streamed) {
+      yield `,${JSON.stringify(member)}:[`;
+      let first = true;
+      for await (const batch of list(ctx, head.subject)) {
+        if (batch.length === 0) continue;
+        const text = batch.map((item) => JSON.stringify(item)).join(',');
         yield first ? text : `,${text}`;
         first = false;
       }
+      yield ']';
     }
-    yield ']}';
+    yield '}';
   }
   return { filename: `klynge-person-${personId}-${osloDate(now)}.json`, chunks: chunks() };
 }
 
 /** Whether the typed confirmation names this person: one of their addresses or their full name, in any case. */
-function confirms(found: Found, confirmation: string): boolean {
+function confirms({ addresses, name }: Person, confirmation: string): boolean {
   const typed = confirmation.trim().toLowerCase();
-  return [...addressesOf(found), found.person.name].some((value) => value.trim().toLowerCase() === typed);
+  return [...addresses, name].some((value) => value.trim().toLowerCase() === typed);
 }
 
 /**
- * Erases a person on request, in one transaction. Removed: their name, addresses and phone; the
- * account's password and every way to use it (sessions, API tokens, single sign-on, reset links,
- * roles); invitations to them never accepted; mail to them. Kept: the person and account rows
- * (so counts and references still add up) and the audit trail, whose events by them carry a
- * neutral name and whose values no longer hold their name or address. The erasure is itself
- * audited, with counts but nothing of what was erased.
+ * Erases a person on request, in one transaction: each declaration erases its part and counts
+ * what went; then the redactions (the audit trail) replace every value that identified the
+ * person in the data that stays. What each feature removes and keeps is in its declaration and
+ * in decision 013. The erasure is itself audited, with counts but nothing of what was erased.
  */
 export async function erasePerson(
   ctx: ServiceContext,
+  declarations: readonly PersonalData[],
   personId: string,
   body: ErasePersonBody,
 ): Promise<Erasure> {
   const { db, actor, clock } = ctx;
   requireErasePerson(actor, { id: personId });
-  const now = clock.now();
   return db.transaction(async (tx) => {
     const found = await findOrFail(tx, personId, true);
     if (found.person.erasedAt) throw new AppError('invalid_state', 'This person has already been erased.');
-    if (!confirms(found, body.confirmation)) {
+    const person = personOf(found);
+    if (!confirms(person, body.confirmation)) {
       const message = "must be the person's e-mail address or full name";
       throw new AppError('validation_failed', `The confirmation does not match: it ${message}.`, {
         fieldErrors: [{ path: ['body', 'confirmation'], message }],
       });
     }
-    const { person, account } = found;
-    const emails = addressesOf(found);
-    const placeholder = `erased-${account?.id ?? person.id}@erased.invalid`;
-    const access = account
-      ? await deleteAccountAccess(tx, account.id)
-      : { sessions: 0, apiTokens: 0, singleSignOnIdentities: 0, passwordResets: 0, roleGrants: 0 };
-    const removed = {
-      ...access,
-      invitations: await eraseInvitationsTo(tx, account?.id ?? null, emails, {
-        name: ERASED_PERSON_LABEL,
-        email: placeholder,
-      }),
-      mailMessages: await deleteMailTo(tx, emails),
+    const inTransaction = { ...ctx, db: tx };
+    const labels = {
+      name: ERASED_PERSON_LABEL,
+      email: `erased-${person.accountId ?? person.personId}@erased.invalid`,
     };
-    for (const email of emails) await clearAccount(tx, throttleKeys(email, undefined));
-    if (account) await closeAccount(tx, account.id, placeholder, now);
-    await anonymisePerson(tx, person.id, ERASED_PERSON_LABEL, now);
-    const auditEvents = await eraseFromAuditTrail(
-      { db: tx },
-      {
-        accountId: account?.id ?? null,
-        values: [person.name, ...emails, ...(person.phone ? [person.phone] : [])],
-      },
-    );
+    const removed: Record<string, number> = {};
+    for (const declaration of declarations) {
+      if (declaration.erase)
+        Object.assign(removed, await declaration.erase.run(tx, inTransaction, person, labels));
+    }
+    // Only once every other part is gone: a value left anywhere else would still name them.
+    const values = identifyingValues(person);
+    const redactions: Record<string, unknown> = {};
+    for (const declaration of declarations) {
+      if (declaration.redaction) {
+        Object.assign(redactions, await declaration.redaction.redact(tx, inTransaction, person, values));
+      }
+    }
     await recordAudit(tx, ctx, {
       action: 'person.erased',
       entityType: 'person',
-      entityId: person.id,
-      after: { removed, auditEvents },
+      entityId: person.personId,
+      after: { removed, ...redactions },
     });
-    return { person: await toView(tx, await findOrFail(tx, personId), now), removed, auditEvents };
+    const now = clock.now();
+    return { person: await toView(tx, await findOrFail(tx, personId), now), removed, ...redactions };
   });
 }
