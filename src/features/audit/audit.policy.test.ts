@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Permission, Role } from '../../shared/access';
+import type { Actor } from '../../shared/access';
+import { actorAs, withToken } from '../../testing/actors';
 import { auditReadScope, canReadAuditEvent, canReadAuditTrail, requireAuditReader } from './audit.policy';
 
 const OWN = 'cluster-own';
-
-function actorAs(role: Role, scope: { clusterId?: string; organisationId?: string } = {}): Actor {
-  return {
-    kind: 'account',
-    accountId: `account-${role}`,
-    personId: `person-${role}`,
-    name: role,
-    email: `${role}@example.no`,
-    grants: [{ role, clusterId: scope.clusterId ?? null, organisationId: scope.organisationId ?? null }],
-  };
-}
-
-const withToken = (actor: Actor, tokenPermissions: Permission[]): Actor =>
-  actor.kind === 'account' ? { ...actor, tokenPermissions } : actor;
 
 // who, actor, their scope (null: none of the trail), reads an event about their cluster, about another, about none
 const ROLES: [string, Actor, 'all' | string[] | null, boolean, boolean, boolean][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Permission, Role } from '../../shared/access';
+import type { Actor } from '../../shared/access';
+import { actorAs, withToken } from '../../testing/actors';
 import {
   canChangeClusterNameOrStatus,
   canEditClusterProfile,
@@ -8,20 +9,6 @@ import {
 
 const OWN = { id: 'cluster-own' };
 const OTHER = 'cluster-other';
-
-function actorAs(role: Role, scope: { clusterId?: string; organisationId?: string } = {}): Actor {
-  return {
-    kind: 'account',
-    accountId: `account-${role}`,
-    personId: `person-${role}`,
-    name: role,
-    email: `${role}@example.no`,
-    grants: [{ role, clusterId: scope.clusterId ?? null, organisationId: scope.organisationId ?? null }],
-  };
-}
-
-const withToken = (actor: Actor, tokenPermissions: Permission[]): Actor =>
-  actor.kind === 'account' ? { ...actor, tokenPermissions } : actor;
 
 // who, actor, may edit the profile, may change its name or status
 const ROLES: [string, Actor, boolean, boolean][] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../shared/access';
+import type { Actor } from '../../shared/access';
+import { actorAs } from '../../testing/actors';
 import {
   canClassifyOrganisation,
   canEditOrganisationContact,
@@ -12,17 +13,6 @@ import {
 const ORGANISATION = { id: 'organisation-own' };
 const PARTNER = { partnerInActorsCluster: true };
 const STRANGER = { partnerInActorsCluster: false };
-
-function actorAs(role: Role, scope: { clusterId?: string; organisationId?: string } = {}): Actor {
-  return {
-    kind: 'account',
-    accountId: `account-${role}`,
-    personId: `person-${role}`,
-    name: role,
-    email: `${role}@example.no`,
-    grants: [{ role, clusterId: scope.clusterId ?? null, organisationId: scope.organisationId ?? null }],
-  };
-}
 
 const manager = actorAs('cluster_manager', { clusterId: 'cluster-own' });
 

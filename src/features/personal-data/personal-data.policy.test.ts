@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role } from '../../shared/access';
+import type { Actor } from '../../shared/access';
+import { actorAs } from '../../testing/actors';
 import {
   canErasePerson,
   canManagePersons,
@@ -8,17 +9,6 @@ import {
 } from './personal-data.policy';
 
 const SOMEONE = { id: 'person-someone' };
-
-function actorAs(role: Role, scope: { clusterId?: string; organisationId?: string } = {}): Actor {
-  return {
-    kind: 'account',
-    accountId: `account-${role}`,
-    personId: `person-${role}`,
-    name: role,
-    email: `${role}@example.no`,
-    grants: [{ role, clusterId: scope.clusterId ?? null, organisationId: scope.organisationId ?? null }],
-  };
-}
 
 const ROLES: [string, Actor, boolean][] = [
   ['an anonymous visitor', { kind: 'anonymous' }, false],
