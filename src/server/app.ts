@@ -12,7 +12,7 @@ import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { FEATURES } from './features';
-import { AppError } from './http/app-error';
+import { AppError, RETRY_AFTER_SECONDS } from './http/app-error';
 import type { AppEnv } from './http/context';
 import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
 import { docsRoutes } from './http/docs';
@@ -43,6 +43,22 @@ export type AppDeps = {
 };
 
 export const API_VERSION = '0.1.0';
+
+/**
+ * Load balancers give up on a readiness probe after a few seconds (five is common); `/readyz`
+ * answers within this, whether the database is down, frozen, or every connection is busy.
+ */
+const READINESS_DEADLINE_MS = 3_000;
+
+/** The work's result, or a rejection once `ms` have passed; the work is left to finish on its own. */
+function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
 
 /** Builds the whole HTTP application from its dependencies. No globals: tests build their own. */
 export function createApp(deps: AppDeps) {
@@ -119,14 +135,21 @@ export function createApp(deps: AppDeps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     try {
-      const state = await readMigrationState(deps.database);
+      const state = await withinDeadline(
+        readMigrationState(deps.database, { timeoutMs: READINESS_DEADLINE_MS }),
+        READINESS_DEADLINE_MS,
+      );
       const ready = state.applied >= state.expected;
       return c.json(
         { status: ready ? 'ready' : 'migrating', database: deps.database.kind, ...state },
         ready ? 200 : 503,
       );
     } catch (error) {
-      c.var.logger.warn({ err: error }, 'readiness check failed');
+      c.var.logger.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'readiness check failed',
+      );
+      c.header('retry-after', String(RETRY_AFTER_SECONDS));
       return c.json({ status: 'database_unreachable', database: deps.database.kind }, 503);
     }
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, databaseTarget, loadEnv, seedsDemoOnFirstStart, singleSignOnSettings } from './env';
+import {
+  ConfigError,
+  databaseTarget,
+  databaseTimeouts,
+  loadEnv,
+  seedsDemoOnFirstStart,
+  singleSignOnSettings,
+} from './env';
 
 function configError(source: Record<string, string>): string {
   try {
@@ -45,6 +52,29 @@ describe('configuration', () => {
     expect(loadEnv({ READ_CACHE_SECONDS: '0' }).READ_CACHE_SECONDS).toBe(0);
     expect(() => loadEnv({ READ_CACHE_SECONDS: '-1' })).toThrow(/READ_CACHE_SECONDS/);
     expect(() => loadEnv({ READ_CACHE_SECONDS: '3600' })).toThrow(/READ_CACHE_SECONDS/);
+  });
+
+  it('gives up on the database after 5 s to connect, 15 s a statement and 30 s idle in a transaction, unless told otherwise', () => {
+    expect(databaseTimeouts(loadEnv({}))).toEqual({
+      connectMs: 5_000,
+      statementMs: 15_000,
+      idleInTransactionMs: 30_000,
+    });
+    expect(
+      databaseTimeouts(
+        loadEnv({
+          DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
+          DATABASE_STATEMENT_TIMEOUT_SECONDS: '0',
+          DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: '120',
+        }),
+      ),
+    ).toEqual({ connectMs: 2_000, statementMs: 0, idleInTransactionMs: 120_000 });
+    const message = configError({
+      DATABASE_CONNECT_TIMEOUT_SECONDS: '0',
+      DATABASE_STATEMENT_TIMEOUT_SECONDS: 'long',
+    });
+    expect(message).toContain('DATABASE_CONNECT_TIMEOUT_SECONDS');
+    expect(message).toContain('DATABASE_STATEMENT_TIMEOUT_SECONDS');
   });
 
   it('treats empty variables as unset', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackUrl, type SingleSignOnSettings } from '../features/accounts/oidc-client';
-import type { DatabaseTarget } from './db/client';
+import type { DatabaseTarget, DatabaseTimeouts } from './db/client';
 
 const OIDC_VARIABLES = [
   'OIDC_ISSUER',
@@ -22,6 +22,12 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connecting to the database, or waiting for a free connection, before answering 503. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(5),
+  /** The longest statement on a PostgreSQL server; 0 for none. */
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3_600).default(15),
+  /** The longest a transaction on a PostgreSQL server may sit idle; 0 for none. */
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3_600).default(30),
   KLYNGE_DATA_DIR: z.string().min(1).default('./data'),
   /** The address people use, e.g. https://klynge.example.no, when a proxy sits in front. */
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://klynge.example.no' }).optional(),
@@ -102,6 +108,15 @@ export function databaseTarget(env: Env): DatabaseTarget {
   return env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
     : { kind: 'embedded', dataDir: env.KLYNGE_DATA_DIR };
+}
+
+/** How long the server waits on its database before answering 503 (decision 019). */
+export function databaseTimeouts(env: Env): DatabaseTimeouts {
+  return {
+    connectMs: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+    statementMs: env.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000,
+    idleInTransactionMs: env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS * 1000,
+  };
 }
 
 /** The single sign-on provider, when one is configured. */

@@ -13,6 +13,7 @@ import { seedDemo } from './demo-seed';
 import {
   ConfigError,
   databaseTarget,
+  databaseTimeouts,
   type Env,
   loadEnv,
   seedsDemoOnFirstStart,
@@ -28,7 +29,11 @@ export async function prepareDatabase(
   env: Env,
   logger = createLogger(env.LOG_LEVEL),
 ): Promise<DatabaseHandle> {
-  const database = await openDatabase(databaseTarget(env));
+  // The server gives up on a database that does not answer; commands (the CLI) wait for it.
+  const database = await openDatabase(
+    { ...databaseTarget(env), timeouts: databaseTimeouts(env) },
+    { logger },
+  );
   try {
     await migrateDatabase(database);
     if (seedsDemoOnFirstStart(env) && !(await hasProgramme(database))) {

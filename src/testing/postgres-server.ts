@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,26 @@ import pg from 'pg';
  * temporary directory on a free port, with trust authentication on loopback only. PostgreSQL
  * refuses to run as root, so as root it runs as the `postgres` system user.
  */
-export type PostgresServer = { url(database: string): string; port: number; stop(): Promise<void> };
+export type PostgresServer = {
+  url(database: string): string;
+  port: number;
+  /** The postmaster's process id, read from its pid file. */
+  postmasterPid(): number;
+  /** The postmaster and the server processes it started: what a frozen server stops. */
+  serverPids(): number[];
+  /** Starts the server again on the same data directory and port, after it was killed. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+export type PostgresServerOptions = {
+  /**
+   * Acknowledge a commit only once its WAL is written, as production does. Off by default: the
+   * suite never kills its server, and asynchronous commit makes it faster. A test that kills the
+   * server and then counts acknowledged writes needs it on.
+   */
+  durableCommits?: boolean;
+};
 
 export function findPostgresBinDir(): string {
   const fromEnv = process.env.KLYNGE_PG_BIN;
@@ -48,7 +67,28 @@ function run(bin: string, args: string[]): void {
   execFileSync(command, fullArgs, { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+function pgCtl(bin: string, args: string[]): string[] {
+  const command = [join(bin, 'pg_ctl'), ...args];
+  return asRoot ? ['runuser', '-u', 'postgres', '--', ...command] : command;
+}
+
+/** Process ids whose parent is `parent`, read from /proc. */
+function childrenOf(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        // The command name may hold spaces and parentheses; the fields after its last ")" are fixed.
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const bin = findPostgresBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'klynge-pg-'));
   chmodSync(dir, 0o777);
@@ -65,30 +105,44 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     '--locale=C.UTF-8',
   ]);
   const port = await freePort();
-  const options = [
+  const settings = [
     `-p ${port}`,
     '-c listen_addresses=127.0.0.1',
     `-c unix_socket_directories=${dir}`,
     '-c fsync=off',
-    '-c synchronous_commit=off',
+    `-c synchronous_commit=${options.durableCommits ? 'on' : 'off'}`,
     '-c full_page_writes=off',
     '-c max_connections=200',
   ].join(' ');
-  run(join(bin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
+  const start = ['-D', dataDir, '-o', settings, '-l', join(dir, 'server.log'), '-w', 'start'];
+  run(join(bin, 'pg_ctl'), start);
 
   const url = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url,
     port,
+    postmasterPid,
+    serverPids() {
+      const pid = postmasterPid();
+      return [pid, ...childrenOf(pid)];
+    },
+    async restart() {
+      // A killed postmaster's server processes notice and leave within a moment; until they have,
+      // the new postmaster refuses the data directory (its shared memory is still in use).
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [command, ...args] = pgCtl(bin, start);
+        const { status } = spawnSync(command!, args, { stdio: 'ignore', timeout: 20_000 });
+        if (status === 0) return;
+        if (Date.now() > deadline) throw new Error(`PostgreSQL did not start again; see ${dir}/server.log`);
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    },
     async stop() {
       await new Promise<void>((done) => {
-        const [command, args] = asRoot
-          ? [
-              'runuser',
-              ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', dataDir, '-m', 'fast', '-w', 'stop'],
-            ]
-          : [join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']];
-        spawn(command, args as string[], { stdio: 'ignore' }).on('exit', () => done());
+        const [command, ...args] = pgCtl(bin, ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+        spawn(command!, args, { stdio: 'ignore' }).on('exit', () => done());
       });
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './client';
 import { acquireDataDirLock, DataDirLockedError, findLockHolder, LOCK_FILE } from './data-dir-lock';
+import { restartDelayMs } from './embedded';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -69,4 +71,41 @@ describe('the embedded database', () => {
     expect(rows[0].n).toBe(2);
     await reopened.close();
   }, 60_000);
+
+  it('starts its process again when it dies, handing the lock to the new process, and logs it', async () => {
+    const dir = tempDir();
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
+    const database = await openDatabase({ kind: 'embedded', dataDir: dir }, { logger });
+    try {
+      await database.pool.query('create table notes (id int primary key)');
+      await database.pool.query('insert into notes values (1)');
+      const first = findLockHolder(dir)!;
+      process.kill(first.pid, 'SIGKILL');
+
+      const deadline = Date.now() + 30_000;
+      let rows: unknown[] | undefined;
+      while (!rows && Date.now() < deadline) {
+        rows = await database.pool.query('select id from notes').then(
+          (result) => result.rows,
+          () => new Promise<undefined>((done) => setTimeout(done, 100)),
+        );
+      }
+      expect(rows).toEqual([{ id: 1 }]);
+      const second = findLockHolder(dir);
+      expect(second?.pid).toBeDefined();
+      expect(second?.pid).not.toBe(first.pid);
+      expect(lines.join('')).toContain('the embedded database process stopped; starting it again');
+      expect(lines.join('')).toContain('the embedded database is running again');
+    } finally {
+      await database.close();
+    }
+    expect(findLockHolder(dir)).toBeUndefined();
+  }, 60_000);
+});
+
+describe('restarts of the embedded database', () => {
+  it('come at once, then further apart while the process keeps failing, at most ten seconds apart', () => {
+    expect([0, 1, 2, 3, 10].map(restartDelayMs)).toEqual([200, 400, 800, 1_600, 10_000]);
+  });
 });

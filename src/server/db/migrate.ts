@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import type { QueryConfig } from 'pg';
 import type { DatabaseHandle } from './client';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
@@ -15,13 +16,15 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
     await migrate(handle.db, { migrationsFolder: MIGRATIONS_FOLDER });
     return;
   }
-  const client = await handle.pool.connect();
+  // A connection outside the pool: waiting for another process's migration, or building an index
+  // on a large table, may rightly take longer than any statement timeout the app's pool sets.
+  const client = await handle.connectAlone();
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-    client.release();
+    await client.end();
   }
 }
 
@@ -34,11 +37,20 @@ function journalEntryCount(): number {
 
 export type MigrationState = { applied: number; expected: number };
 
-/** How many migrations the database has against how many the code ships. */
-export async function readMigrationState(handle: DatabaseHandle): Promise<MigrationState> {
+/**
+ * How many migrations the database has against how many the code ships. With `timeoutMs`, a
+ * server that does not answer in that time fails the check (and the connection is ended).
+ */
+export async function readMigrationState(
+  handle: DatabaseHandle,
+  options: { timeoutMs?: number } = {},
+): Promise<MigrationState> {
   const expected = journalEntryCount();
-  const result = await handle.pool.query<{ applied: string }>(
-    `select count(*)::text as applied from drizzle.__drizzle_migrations`,
-  );
+  // node-postgres takes a timeout per query; its types do not list it.
+  const query: QueryConfig & { query_timeout?: number } = {
+    text: `select count(*)::text as applied from drizzle.__drizzle_migrations`,
+    query_timeout: options.timeoutMs,
+  };
+  const result = await handle.pool.query<{ applied: string }>(query);
   return { applied: Number(result.rows[0]?.applied ?? 0), expected };
 }

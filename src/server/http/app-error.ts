@@ -8,7 +8,15 @@ export const ERROR_STATUS = {
   validation_failed: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 } as const;
+
+/**
+ * What a 503 `unavailable` answer asks the caller to wait (`Retry-After`). The database comes back
+ * within about this long after a restart: a PostgreSQL server in one to two seconds, the embedded
+ * database's process a little later (decision 019).
+ */
+export const RETRY_AFTER_SECONDS = 5;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
@@ -24,6 +32,7 @@ const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
   rate_limited: 'Too many requests',
   internal: 'Something went wrong on our side',
+  unavailable: 'Unavailable for a moment',
 };
 
 export class AppError extends Error {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from './app-error';
+import { isDatabaseUnavailable } from '../db/unavailable';
+import { AppError, RETRY_AFTER_SECONDS } from './app-error';
 import type { AppEnv } from './context';
 import { PROBLEM_CONTENT_TYPE, problemBody } from './problem';
 
@@ -11,6 +12,13 @@ function toAppError(error: unknown): AppError {
     if (error.status === 400)
       return new AppError('validation_failed', error.message || 'The request could not be read.');
     if (error.status === 404) return new AppError('not_found', 'Nothing is here.');
+  }
+  // A database that is down, restarting or too slow is a passing state, not a fault in Klynge:
+  // the caller may try again. Whatever else goes wrong stays a 500.
+  if (isDatabaseUnavailable(error)) {
+    return new AppError('unavailable', 'Klynge cannot reach its database just now. Try again in a moment.', {
+      internal: error instanceof Error ? error.message : String(error),
+    });
   }
   return new AppError('internal', 'An unexpected error occurred. It has been logged with the request id.', {
     internal: error instanceof Error ? error.message : String(error),
@@ -23,12 +31,13 @@ export function onError(error: unknown, c: Context<AppEnv>): Response {
   const requestId = c.get('requestId') ?? 'unknown';
   const log = c.get('logger');
   if (appError.code === 'internal') log?.error({ err: error, requestId }, 'unhandled error');
+  else if (appError.code === 'unavailable')
+    log?.warn({ requestId, reason: appError.message }, 'database unavailable');
   else log?.debug({ code: appError.code, requestId, detail: appError.message }, 'request failed');
   const body = problemBody(appError, new URL(c.req.url).pathname, requestId);
-  return new Response(JSON.stringify(body), {
-    status: appError.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'x-request-id': requestId },
-  });
+  const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'x-request-id': requestId };
+  if (appError.code === 'unavailable') headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  return new Response(JSON.stringify(body), { status: appError.status, headers });
 }
 
 export function notFoundHandler(c: Context<AppEnv>): Response {

@@ -48,6 +48,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   422: 'Invalid input, with one entry per bad field',
   429: 'Too many requests',
   500: 'Unexpected error',
+  503: 'The database cannot be reached just now; try again after `Retry-After` seconds',
 };
 
 /** OpenAPI response entries for the error statuses a route can answer. */

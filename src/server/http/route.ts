@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { hasPermission, type Permission } from '../../shared/access';
 import { AppError } from './app-error';
 import type { AppEnv } from './context';
+import { problemResponses } from './problem';
 import { cacheAnonymousReads } from './read-cache';
 
 /**
@@ -41,7 +42,10 @@ function gateMiddleware(gate: Gate) {
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
   const { gate, readCache, ...route } = config;
   const middleware = [gateMiddleware(gate), ...(readCache ? [cacheAnonymousReads()] : [])];
-  return createRoute({ ...route, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
+  // Any endpoint may find its database away (decision 019); the document says so for each. No
+  // handler returns it (onError does), so the route's type leaves it out.
+  const responses = { ...problemResponses(503), ...route.responses };
+  return createRoute({ ...route, responses, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
     'x-gate': Gate;
   });
 }

@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import type { Actor } from '../../../shared/access';
 import type { Locale } from '../../../shared/localized';
-import type { Api } from '../../kit/api';
+import { type Api, ApiError } from '../../kit/api';
 import { App } from '../app';
 import { type PageLoader, type PageView, pageState, pageStatus, pageTitle } from '../page-loader';
 import { APP_STATE_ELEMENT_ID, type AppState, serializeState } from '../state';
@@ -36,10 +36,14 @@ export async function renderPage(input: {
   view?: PageView;
 }): Promise<{ status: number; html: string }> {
   const { url, locale, template, viewer } = input;
+  let unavailable = false;
   const view =
     input.view ??
     (await input.pages.loadPage(input.api, url).catch((error: unknown): PageView => {
       input.onError?.(error);
+      // The API could not reach the database: the same "try again shortly" page, answered 503 so
+      // that browsers, crawlers and proxies know it will pass.
+      unavailable = error instanceof ApiError && error.status === 503;
       return { kind: 'error' };
     }));
   const href = `${url.pathname}${url.search}`;
@@ -55,5 +59,5 @@ export async function renderPage(input: {
       '<!--app-state-->',
       () => `<script id="${APP_STATE_ELEMENT_ID}" type="application/json">${serializeState(state)}</script>`,
     );
-  return { status: pageStatus(view), html };
+  return { status: unavailable ? 503 : pageStatus(view), html };
 }

@@ -67,9 +67,16 @@ export function webRoutes(
   app.get('*', async (c, next) => {
     const url = new URL(c.req.url);
     if (!pages.isPagePath(url.pathname)) return next();
+    const fetcher = apiFor(c.req.header('cookie'));
+    // A page the API could not answer for want of its database passes on when to try again.
+    let retryAfter: string | null = null;
     const { status, html } = await renderPage({
       pages,
-      api: createApi(apiFor(c.req.header('cookie'))),
+      api: createApi(async (path, init) => {
+        const response = await fetcher(path, init);
+        if (response.status === 503) retryAfter ??= response.headers.get('retry-after');
+        return response;
+      }),
       url,
       locale: localeOf(c),
       viewer: c.var.actor,
@@ -78,6 +85,7 @@ export function webRoutes(
       onError: (error) => c.var.logger.error({ err: error }, 'page rendering failed'),
     });
     c.header('vary', 'Accept-Language, Cookie');
+    if (status === 503 && retryAfter) c.header('retry-after', retryAfter);
     return c.html(html, status as 200);
   });
   return app;
