@@ -1,11 +1,13 @@
 import { hasProgramme } from '../features/programme/programme.service';
 import { osloDate, systemClock } from '../server/clock';
-import { type Database, openDatabase } from '../server/db/client';
+import { type Database, type DatabaseHandle, openDatabase } from '../server/db/client';
 import { DataDirLockedError } from '../server/db/data-dir-lock';
 import { migrateDatabase } from '../server/db/migrate';
+import { runAlone } from '../server/db/run-alone';
 import { seedDemo } from '../server/demo-seed';
 import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
 import { FEATURES } from '../server/features';
+import { announceWriteToInstances } from '../server/http/read-cache-channel';
 import { runServer } from '../server/main';
 import { createUser } from './create-user';
 import { runImport } from './import';
@@ -26,20 +28,42 @@ The database is the PostgreSQL server in DATABASE_URL, or else the embedded data
 KLYNGE_DATA_DIR (default ./data). While a Klynge server runs on the embedded database, commands
 use it through its socket.`;
 
+/** The exit status of an import that did nothing because another was running (EX_TEMPFAIL). */
+const IMPORT_BUSY = 75;
+
 /** CLI commands join a running server's embedded database instead of refusing it. */
 function openForCommand(env: Env) {
   const target = databaseTarget(env);
   return openDatabase(target.kind === 'embedded' ? { ...target, joinRunning: true } : target);
 }
 
-async function withDatabase(env: Env, work: (db: Database) => Promise<number>): Promise<number> {
+async function withDatabase(
+  env: Env,
+  work: (db: Database, database: DatabaseHandle) => Promise<number>,
+): Promise<number> {
   const database = await openForCommand(env);
   try {
     await migrateDatabase(database);
-    return await work(database.db);
+    try {
+      return await work(database.db, database);
+    } finally {
+      // Servers on the same PostgreSQL database clear their read caches, as after their own
+      // writes; a failed command may have committed part of its work.
+      await announceWriteToInstances(database).catch(() => {});
+    }
   } finally {
     await database.close();
   }
+}
+
+/** Imports on one database run one at a time, so an import started on every host runs once. */
+async function importAlone(db: Database, database: DatabaseHandle, argv: string[]): Promise<number> {
+  const outcome = await runAlone(database, 'klynge import', () => runImport(db, argv));
+  if (outcome.ran) return outcome.result;
+  console.error(
+    'Another `klynge import` is running on this database; this one did nothing. Try again later.',
+  );
+  return IMPORT_BUSY;
 }
 
 async function seed(db: Database): Promise<number> {
@@ -75,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'create-user':
         return await withDatabase(loadEnv(), (db) => createUser(db, argv.slice(1)));
       case 'import':
-        return await withDatabase(loadEnv(), (db) => runImport(db, argv.slice(1)));
+        return await withDatabase(loadEnv(), (db, database) => importAlone(db, database, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

@@ -20,6 +20,7 @@ import { limitJsonDepth } from './http/json-depth';
 import { notFoundHandler, onError } from './http/on-error';
 import { credentialsSent, requestHeader } from './http/raw-header';
 import { createReadCache, invalidateReadCacheOnWrites, keptAnswers, type ReadCache } from './http/read-cache';
+import type { ReadCacheChannel } from './http/read-cache-channel';
 import { assignRequestId } from './http/request-id';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
@@ -40,6 +41,11 @@ export type AppDeps = {
   singleSignOn?: SingleSignOnSettings;
   /** The anonymous read cache; one with the default TTL and bounds when absent. */
   readCache?: ReadCache;
+  /**
+   * Tells the other app instances on the same PostgreSQL database about each write, so they clear
+   * their read caches too; absent when this is the only process (the embedded database, tests).
+   */
+  readCacheChannel?: Pick<ReadCacheChannel, 'announce'>;
 };
 
 export const API_VERSION = '0.1.0';
@@ -89,7 +95,7 @@ export function createApp(deps: AppDeps) {
       'request',
     );
   });
-  app.use(invalidateReadCacheOnWrites());
+  app.use(invalidateReadCacheOnWrites(deps.readCacheChannel?.announce));
   app.use('/api/*', csrfProtection(SESSION_COOKIE, deps.publicUrl));
   app.use(async (c, next) => {
     const authorization = c.req.header('authorization');

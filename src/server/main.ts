@@ -21,6 +21,7 @@ import {
 } from './env';
 import { FEATURES } from './features';
 import { createReadCache, DEFAULT_READ_CACHE } from './http/read-cache';
+import { startReadCacheChannel } from './http/read-cache-channel';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
 
@@ -54,6 +55,15 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
   const database = await prepareDatabase(env, logger);
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
   const mail = startMailWorker({ db: database.db, transport, clock: systemClock, logger });
+  const readCache = createReadCache(systemClock, {
+    ...DEFAULT_READ_CACHE,
+    ttlMs: env.READ_CACHE_SECONDS * 1000,
+  });
+  // Other instances may share a PostgreSQL server; the embedded database has one process.
+  const readCacheChannel =
+    database.kind === 'postgres' && readCache.enabled
+      ? startReadCacheChannel({ database, cache: readCache, logger })
+      : undefined;
   const app = createApp({
     wakeMail: mail.wake,
     database,
@@ -63,7 +73,8 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     publicUrl: env.PUBLIC_URL,
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
-    readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: env.READ_CACHE_SECONDS * 1000 }),
+    readCache,
+    readCacheChannel,
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST });
   const port = await new Promise<number>((done, fail) => {
@@ -84,6 +95,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await Promise.race([closed, grace]);
       await mail.stop();
+      await readCacheChannel?.stop();
       transport?.close();
       await database.close();
       logger.info('stopped');

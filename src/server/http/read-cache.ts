@@ -12,9 +12,9 @@ import { requestIdFrom } from './request-id';
  * Anonymous visitors all see the same answer for the same URL and language, so one computed
  * answer can serve the next ones for a few seconds. Anyone who presents credentials (a session
  * cookie or an Authorization header, valid or not) always reads the database: a signed-in reader
- * must see their own writes at once. A write answered by this process clears everything; a write
- * made by another process (a second app process, the CLI) reaches anonymous readers here within
- * one TTL.
+ * must see their own writes at once. A write answered by this process clears everything; on a
+ * PostgreSQL server the other app processes are told of it (`read-cache-channel.ts`) and clear
+ * theirs too. A write nobody announces reaches anonymous readers here within one TTL.
  */
 export type ReadCacheOptions = {
   /**
@@ -254,12 +254,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * App middleware: any write that was not refused clears the read cache once it is answered (its
  * transaction has committed by then). A 4xx answer changed nothing, so it leaves the cache alone;
- * a 5xx may have come after a commit, so it clears it too.
+ * a 5xx may have come after a commit, so it clears it too. With `announce`, the other instances on
+ * the same database are told before the writer gets its answer, so by the time the writer can
+ * read anywhere, every instance is clearing its cache.
  */
-export function invalidateReadCacheOnWrites() {
+export function invalidateReadCacheOnWrites(announce?: () => Promise<void>) {
   return createMiddleware<AppEnv>(async (c, next) => {
     await next();
     const status = c.res.status;
-    if (!SAFE_METHODS.has(c.req.method) && (status < 400 || status >= 500)) c.get('readCache').invalidate();
+    if (!SAFE_METHODS.has(c.req.method) && (status < 400 || status >= 500)) {
+      c.get('readCache').invalidate();
+      await announce?.();
+    }
   });
 }
