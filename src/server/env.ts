@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackUrl, type SingleSignOnSettings } from '../features/accounts/oidc-client';
-import type { DatabaseTarget, DatabaseTimeouts } from './db/client';
+import { type DatabaseTarget, type DatabaseTimeouts, DEFAULT_DATABASE_TIMEOUTS } from './db/client';
 
 const OIDC_VARIABLES = [
   'OIDC_ISSUER',
@@ -23,11 +23,23 @@ const EnvSchema = z.object({
     .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Connecting to the database, or waiting for a free connection, before answering 503. */
-  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(60).default(5),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0.1)
+    .max(60)
+    .default(DEFAULT_DATABASE_TIMEOUTS.connectMs / 1000),
   /** The longest statement on a PostgreSQL server; 0 for none. */
-  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3_600).default(15),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(3_600)
+    .default(DEFAULT_DATABASE_TIMEOUTS.statementMs / 1000),
   /** The longest a transaction on a PostgreSQL server may sit idle; 0 for none. */
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce.number().min(0).max(3_600).default(30),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(3_600)
+    .default(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs / 1000),
   KLYNGE_DATA_DIR: z.string().min(1).default('./data'),
   /** The address people use, e.g. https://klynge.example.no, when a proxy sits in front. */
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://klynge.example.no' }).optional(),
