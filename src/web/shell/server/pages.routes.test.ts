@@ -76,6 +76,14 @@ describe('server-rendered public pages', () => {
     expect(body).toMatch(/<h1[^>]*>Mo Industripark AS</);
   });
 
+  it('name the organisation form instead of showing its register code, in the reader’s language', async () => {
+    const municipality = await createOrganisation(t.db, { name: 'Testkommune', organisationForm: 'KOMM' });
+    const nb = await t.get(`/organisations/${municipality.orgnr}`);
+    expect(nb.body).toContain('Kommune (KOMM)');
+    const en = await t.get(`/organisations/${municipality.orgnr}?lang=en`);
+    expect(en.body).toContain('Municipality (KOMM)');
+  });
+
   it('search organisations by name and by number', async () => {
     const byName = await t.get('/organisations?q=industripark');
     expect(byName.status).toBe(200);
