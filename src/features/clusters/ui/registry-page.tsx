@@ -126,9 +126,7 @@ function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
         <Field>
           <Label htmlFor="registry-sort">{t('registry.sort')}</Label>
           <Select id="registry-sort" name="sort" defaultValue={query.sort ?? ''}>
-            <Select.Option value="">
-              {query.q ? t('registry.sortRelevance') : t('registry.sortName')}
-            </Select.Option>
+            <Select.Option value="">{t('registry.sortAutomatic')}</Select.Option>
             <Select.Option value="name">{t('registry.sortName')}</Select.Option>
             <Select.Option value="relevance">{t('registry.sortRelevance')}</Select.Option>
           </Select>
