@@ -211,19 +211,23 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
   const { locale, t } = useLocale(accountMessages);
   const viewer = useViewer();
   const [revokeError, setRevokeError] = useState<unknown>();
-  const create = useFormAction(async (fields, form) => {
-    const days = String(fields.get('expiresInDays') ?? '');
-    const created = await browserApi.call(createApiToken, {
-      body: {
-        name: String(fields.get('name') ?? ''),
-        permissions: fields.getAll('permissions').map(String) as ReturnType<typeof permissionsOf>,
-        ...(days ? { expiresInDays: Number(days) } : {}),
-      },
-    });
-    form.reset();
-    refreshPage();
-    return created;
-  });
+  const create = useFormAction(
+    async (fields, form) => {
+      const days = String(fields.get('expiresInDays') ?? '');
+      const created = await browserApi.call(createApiToken, {
+        body: {
+          name: String(fields.get('name') ?? ''),
+          permissions: fields.getAll('permissions').map(String) as ReturnType<typeof permissionsOf>,
+          ...(days ? { expiresInDays: Number(days) } : {}),
+        },
+      });
+      form.reset();
+      refreshPage();
+      return created;
+      // The secret is shown once: it stays until the next token is made.
+    },
+    { keep: true },
+  );
   const revoke = async (id: string) => {
     setRevokeError(undefined);
     try {
@@ -284,7 +288,12 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
           </Table.Body>
         </Table>
       )}
-      <form onSubmit={create.onSubmit} className="panel stack" aria-labelledby="new-token-heading">
+      <form
+        onSubmit={create.onSubmit}
+        onInput={create.onInput}
+        className="panel stack"
+        aria-labelledby="new-token-heading"
+      >
         <Heading level={3} data-size="xs" id="new-token-heading">
           {t('tokens.create')}
         </Heading>

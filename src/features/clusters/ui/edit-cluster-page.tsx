@@ -122,7 +122,12 @@ function EditClusterPage({ data }: { data: EditClusterData }) {
           {t('editCluster.saved')}
         </Alert>
       )}
-      <form onSubmit={save.onSubmit} className="stack edit-form" data-testid="edit-cluster-form">
+      <form
+        onSubmit={save.onSubmit}
+        onInput={save.onInput}
+        className="stack edit-form"
+        data-testid="edit-cluster-form"
+      >
         {programmeWide ? (
           <>
             <Field>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { pageErrors, setupBrowser, signIn, waitForNavigation } from './fixtures';
+
+const browsing = setupBrowser();
+
+/** An organisation that is a partner of Arctic Cluster Team in the demo. */
+async function actPartner(baseUrl: string): Promise<string> {
+  const members = await (
+    await fetch(`${baseUrl}/api/clusters/arctic-cluster-team/members?pageSize=1`)
+  ).json();
+  return members.items[0].organisation.orgnr;
+}
+
+describe('what a new user tripped over', () => {
+  it('shows a success message only until the next change or action', async () => {
+    const page = await browsing.page();
+    const orgnr = await actPartner(browsing.baseUrl);
+    await signIn(page, 'pia@demo.klynge.example', 'demo-programme-2026', `/organisations/${orgnr}`);
+    const contactSaved = page.getByText('Kontaktinformasjonen er lagret.');
+    const typeSaved = page.getByText('Aktørtypen er lagret.');
+
+    await page.getByLabel('Telefon').fill('+47 75 00 00 01');
+    await page.getByRole('button', { name: 'Lagre kontaktinformasjon' }).click();
+    await contactSaved.waitFor();
+    await waitForNavigation(page);
+    // Typing again makes "saved" untrue: the message goes.
+    await page.getByLabel('Telefon').fill('+47 75 00 00 02');
+    await contactSaved.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Lagre kontaktinformasjon' }).click();
+    await contactSaved.waitFor();
+    await waitForNavigation(page);
+    // Another action on the page: its own message shows, the earlier one does not stay beside it.
+    await page.getByRole('button', { name: 'Lagre aktørtype' }).click();
+    await typeSaved.waitFor();
+    expect(await contactSaved.count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
