@@ -36,4 +36,20 @@ describe('what a new user tripped over', () => {
     expect(await contactSaved.count()).toBe(0);
     expect(pageErrors(page)).toEqual([]);
   });
+
+  it('names a refused field by the label the form shows, not by the API’s path', async () => {
+    const page = await browsing.page();
+    await signIn(page, 'ola@demo.klynge.example', 'demo-operator-2026', '/invitations');
+    await page.getByLabel('Navn', { exact: true }).fill('Ny Kontakt');
+    await page.getByLabel('E-postadresse').fill('ny.kontakt@example.test');
+    await page.getByLabel('Rolle').selectOption('partner_contact');
+    // A valid number that names no organisation Klynge knows: the server refuses the field.
+    await page.getByLabel('Organisasjonsnummer').fill('123456785');
+    await page.getByRole('button', { name: 'Send invitasjon' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Invitasjonen ble ikke sendt').waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('Organisasjonsnummer: no organisation with number 123456785 is known');
+    expect(text).not.toMatch(/grants|body\./);
+  });
 });
