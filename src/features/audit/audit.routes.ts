@@ -3,8 +3,13 @@ import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { attachment, textStream } from '../../server/http/stream';
-import { AuditEventPageSchema, AuditFilterSchema, ListAuditEventsQuerySchema } from './audit.contract';
-import { exportAuditCsv, listAuditEvents } from './audit.service';
+import {
+  AuditActionListSchema,
+  AuditEventPageSchema,
+  AuditFilterSchema,
+  ListAuditEventsQuerySchema,
+} from './audit.contract';
+import { exportAuditCsv, listAuditActions, listAuditEvents } from './audit.service';
 
 export const listAuditEventsRoute = defineRoute({
   method: 'get',
@@ -40,7 +45,23 @@ export const exportAuditEventsRoute = defineRoute({
   },
 });
 
+export const listAuditActionsRoute = defineRoute({
+  method: 'get',
+  path: '/api/audit-actions',
+  gate: 'audit.read',
+  tags: ['Audit'],
+  summary: 'The actions recorded in the part of the audit trail the caller may read, for filtering by one',
+  responses: {
+    200: {
+      description: 'The actions, in alphabetical order',
+      content: { 'application/json': { schema: AuditActionListSchema } },
+    },
+    ...problemResponses(401, 403, 500),
+  },
+});
+
 export const auditRoutes = createRouter()
+  .openapi(listAuditActionsRoute, async (c) => c.json(await listAuditActions(c.var), 200))
   .openapi(listAuditEventsRoute, async (c) => c.json(await listAuditEvents(c.var, c.req.valid('query')), 200))
   .openapi(exportAuditEventsRoute, async (c) => {
     const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'));
