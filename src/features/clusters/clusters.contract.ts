@@ -104,14 +104,17 @@ export const PartnerStatisticsSchema = z
   .object({
     total: z.number().int().openapi({ description: 'Partners today' }),
     byRole: countOf(MembershipRoleSchema),
-    byActorType: countOf(ActorTypeSchema),
+    byActorType: countOf(z.union([ActorTypeSchema, z.literal('unknown')])).openapi({
+      description: '"unknown" for an organisation entered by hand whose type nobody stated',
+    }),
     byCounty: countOf(z.string()).openapi({ description: 'By county number; "unknown" when not known' }),
     bySize: countOf(SizeClassSchema),
     bySection: countOf(z.string()).openapi({
       description: 'By the SN2007 section of the primary industry code; "unknown" when there is none',
     }),
     smeShare: z.number().nullable().openapi({
-      description: 'Share of company partners that are SMEs, 0–1; null without company partners',
+      description:
+        'Share of company partners that are SMEs, 0–1, among those whose type is known; null without any',
     }),
   })
   .openapi('PartnerStatistics');

@@ -157,7 +157,9 @@ export async function ensureOrganisation(
   const row = await insertUnverifiedOrganisation(tx, {
     orgnr: input.orgnr,
     name: input.name,
+    // A type said by hand is kept as such; without one the placeholder counts as unknown in statistics.
     actorType: input.actorType ?? 'sme',
+    actorTypeOverride: input.actorType ?? null,
     now: ctx.clock.now(),
   });
   await recordAudit(tx, ctx, {

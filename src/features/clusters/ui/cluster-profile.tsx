@@ -5,7 +5,11 @@ import { findSection } from '../../../shared/sectors';
 import { formatDate, formatNok, formatNumber, formatPercent } from '../../../web/kit/format';
 import { countyName, sectorSummary } from '../../../web/kit/labels';
 import { useLocale } from '../../../web/kit/locale-context';
-import { ACTOR_TYPE_LABELS, MEMBERSHIP_ROLE_LABELS, SIZE_CLASS_LABELS } from '../../../web/kit/messages';
+import {
+  COUNTED_ACTOR_TYPE_LABELS,
+  MEMBERSHIP_ROLE_LABELS,
+  SIZE_CLASS_LABELS,
+} from '../../../web/kit/messages';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile as ClusterProfileView } from '../clusters.contract';
 import { canEditClusterProfile } from '../clusters.policy';
@@ -212,7 +216,7 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
             <StatList
               title={t('cluster.byActorType')}
               rows={stats.byActorType.map((r) => ({
-                label: t(ACTOR_TYPE_LABELS[r.key]),
+                label: t(COUNTED_ACTOR_TYPE_LABELS[r.key]),
                 count: r.count,
               }))}
             />
