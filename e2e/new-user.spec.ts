@@ -52,4 +52,35 @@ describe('what a new user tripped over', () => {
     expect(text).toContain('Organisasjonsnummer: no organisation with number 123456785 is known');
     expect(text).not.toMatch(/grants|body\./);
   });
+
+  it('names organisation forms, and offers each way to sort the registry once', async () => {
+    const page = await browsing.page();
+    const organisations = await (
+      await fetch(`${browsing.baseUrl}/api/organisations?actorType=public_development&pageSize=100`)
+    ).json();
+    const municipality = organisations.items.find(
+      (o: { organisationForm: string }) => o.organisationForm === 'KOMM',
+    );
+    await page.goto(`/organisations/${municipality.orgnr}`);
+    expect(await page.locator('dl.facts').innerText()).toMatch(/Organisasjonsform\s+Kommune \(KOMM\)/);
+
+    await page.goto('/');
+    const choices = await page.getByLabel('Sortering').locator('option').allInnerTexts();
+    expect(choices).toEqual(['Relevans ved søk, ellers navn', 'Navn', 'Relevans']);
+  });
+
+  it('lets the audit log be filtered by picking an action from those it holds', async () => {
+    const page = await browsing.page();
+    await signIn(page, 'pia@demo.klynge.example', 'demo-programme-2026', '/audit');
+    const actions = await page.getByLabel('Handling').locator('option').allInnerTexts();
+    expect(actions[0]).toBe('Alle');
+    expect(actions).toContain('account.created');
+    await page.getByLabel('Handling').selectOption('account.created');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.waitForURL(/action=account\.created/);
+    await waitForNavigation(page);
+    const rows = await page.getByTestId('audit-table').locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.includes('account.created'))).toBe(true);
+  });
 });
