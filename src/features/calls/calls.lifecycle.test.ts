@@ -43,6 +43,21 @@ const EXPECTED: Record<CallAction, Record<CallStatus, Record<keyof typeof ACTORS
   },
 };
 
+/** "leads to open for operator and staff; is forbidden for manager and anonymous". */
+function sentence(outcomes: Record<string, string>): string {
+  const byOutcome = new Map<string, string[]>();
+  for (const [who, result] of Object.entries(outcomes))
+    byOutcome.set(result, [...(byOutcome.get(result) ?? []), who]);
+  return [...byOutcome]
+    .map(([result, who]) => {
+      const verb = CALL_STATUSES.includes(result as CallStatus)
+        ? `leads to ${result}`
+        : `is ${result.replace('_', ' ')}`;
+      return `${verb} for ${who.join(' and ')}`;
+    })
+    .join('; ');
+}
+
 function outcome(action: CallAction, actor: Actor, status: CallStatus): string {
   try {
     return requireAction(callLifecycle, action, actor, { status });
@@ -54,7 +69,7 @@ function outcome(action: CallAction, actor: Actor, status: CallStatus): string {
 describe('the call lifecycle', () => {
   for (const action of CALL_ACTIONS) {
     for (const status of CALL_STATUSES) {
-      it(`${action} on a ${status} call: ${JSON.stringify(EXPECTED[action][status])}`, () => {
+      it(`${action} on ${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} call ${sentence(EXPECTED[action][status])}`, () => {
         const actual = Object.fromEntries(
           Object.entries(ACTORS).map(([who, actor]) => [who, outcome(action, actor, status)]),
         );

@@ -53,7 +53,7 @@ export const createCallRoute = defineRoute({
   },
   responses: {
     201: callResponse('The new draft'),
-    ...problemResponses(401, 403, 404, 422, 500),
+    ...problemResponses(401, 403, 422, 500),
   },
 });
 

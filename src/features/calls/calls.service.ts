@@ -159,7 +159,8 @@ function criteriaRows(criteria: CriterionFields[]) {
 
 type Where = 'body' | 'call';
 
-const at = (iso: string) => iso.replace('T', ' ').replace('Z', ' UTC');
+/** An instant in a message: `2026-09-01 10:00:00 UTC`. */
+const utcText = (iso: string) => iso.replace('T', ' ').replace('Z', ' UTC');
 
 /** The order of the timeline: opens < sketch deadline < deadline < planned decision; meeting before the deadline. */
 function timelineErrors(fields: CallFields, where: Where): FieldError[] {
@@ -169,13 +170,13 @@ function timelineErrors(fields: CallFields, where: Where): FieldError[] {
   if (deadline <= time(fields.opensAt)) {
     errors.push({
       path: [where, 'deadlineAt'],
-      message: `must be after the call opens (${at(fields.opensAt)})`,
+      message: `must be after the call opens (${utcText(fields.opensAt)})`,
     });
   }
   if (fields.informationMeetingAt && time(fields.informationMeetingAt) >= deadline) {
     errors.push({
       path: [where, 'informationMeetingAt'],
-      message: `must be before the deadline (${at(fields.deadlineAt)})`,
+      message: `must be before the deadline (${utcText(fields.deadlineAt)})`,
     });
   }
   if (fields.sketchDeadlineAt) {
@@ -183,19 +184,19 @@ function timelineErrors(fields: CallFields, where: Where): FieldError[] {
     if (sketch >= deadline) {
       errors.push({
         path: [where, 'sketchDeadlineAt'],
-        message: `must be before the deadline (${at(fields.deadlineAt)})`,
+        message: `must be before the deadline (${utcText(fields.deadlineAt)})`,
       });
     } else if (sketch <= time(fields.opensAt)) {
       errors.push({
         path: [where, 'sketchDeadlineAt'],
-        message: `must be after the call opens (${at(fields.opensAt)})`,
+        message: `must be after the call opens (${utcText(fields.opensAt)})`,
       });
     }
   }
   if (fields.plannedDecisionAt && time(fields.plannedDecisionAt) <= deadline) {
     errors.push({
       path: [where, 'plannedDecisionAt'],
-      message: `must be after the deadline (${at(fields.deadlineAt)})`,
+      message: `must be after the deadline (${utcText(fields.deadlineAt)})`,
     });
   }
   return errors;
@@ -273,7 +274,7 @@ function openingErrors(fields: CallFields, now: Date): FieldError[] {
   if (Date.parse(fields.deadlineAt) <= now.getTime()) {
     errors.push({
       path: ['call', 'deadlineAt'],
-      message: `must be in the future to open the call (now ${at(instantText(now))})`,
+      message: `must be in the future to open the call (now ${utcText(instantText(now))})`,
     });
   }
   return errors;
@@ -444,7 +445,7 @@ export async function updateCall(ctx: ServiceContext, id: string, body: UpdateCa
       if (fixed.length > 0) {
         throw new AppError(
           'invalid_state',
-          `The call is ${status}; its levels, criteria, opening, sketch deadline and deadline are fixed. ` +
+          `The call is ${status}; its levels, criteria, opening time, sketch deadline and deadline are fixed. ` +
             'An operator admin may extend the deadline.',
           {
             fieldErrors: fixed.map((field) => ({
@@ -517,7 +518,7 @@ export async function extendCallDeadline(
   ctx: ServiceContext,
   id: string,
   body: ExtendDeadlineBody,
-  notifyApplicants: NotifyApplicants = noApplicantsYet,
+  notifyApplicants: NotifyApplicants,
 ): Promise<CallView> {
   await ctx.db.transaction(async (tx) => {
     const scoped = { ...ctx, db: tx };
@@ -529,17 +530,17 @@ export async function extendCallDeadline(
     if (deadlineAt.getTime() <= call.deadlineAt.getTime()) {
       errors.push({
         path: ['body', 'deadline'],
-        message: `must be later than the current deadline (${at(instantText(call.deadlineAt))})`,
+        message: `must be later than the current deadline (${utcText(instantText(call.deadlineAt))})`,
       });
     } else if (deadlineAt.getTime() <= now.getTime()) {
       errors.push({
         path: ['body', 'deadline'],
-        message: `must be in the future (now ${at(instantText(now))})`,
+        message: `must be in the future (now ${utcText(instantText(now))})`,
       });
     } else if (call.plannedDecisionAt && deadlineAt.getTime() >= call.plannedDecisionAt.getTime()) {
       errors.push({
         path: ['body', 'deadline'],
-        message: `must be before the planned decision date (${at(instantText(call.plannedDecisionAt))}); move that first`,
+        message: `must be before the planned decision date (${utcText(instantText(call.plannedDecisionAt))}); move that first`,
       });
     }
     refuseInvalid('The deadline cannot move there.', errors);
