@@ -10,6 +10,9 @@ import { pages as accountPages } from '../features/accounts/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { callRoutes } from '../features/calls/calls.routes';
+import { seedCallsDemo } from '../features/calls/calls.seed';
+import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
@@ -94,6 +97,7 @@ export const FEATURES = [
     routers: () => [personalDataRoutes(PERSONAL_DATA)],
     pages: personalDataPages,
   },
+  { name: 'calls', routers: () => [callRoutes()], pages: callPages, seedDemo: seedCallsDemo },
 ] as const satisfies readonly Feature[];
 
 /** Every feature's personal-data declaration, in the features' order: the order erasure runs in. */

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'mail.read',
   'persons.manage',
   'organisations.contact',
+  'calls.manage',
+  'calls.extend_deadline',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +57,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Exporting and erasing a person's data answers data-protection requests: operators only.
     'persons.manage',
     'organisations.contact',
+    'calls.manage',
+    // Moving a deadline applicants have planned for is an operator's decision, recorded with a reason.
+    'calls.extend_deadline',
   ],
   programme_staff: [
     'clusters.edit',
@@ -62,6 +67,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'organisations.contact',
     'audit.read',
+    'calls.manage',
   ],
   assessor: [],
   cluster_manager: [
