@@ -149,6 +149,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', docsRoutes);
 
   const web = deps.web;
+  const pageList = FEATURES.flatMap((feature): readonly PageEntry[] =>
+    'pages' in feature ? feature.pages : [],
+  );
   if (web) {
     // Pages read the API in-process, as the visitor, through the same routes, validation and errors
     // as any client.
@@ -156,14 +159,14 @@ export function createApp(deps: AppDeps) {
       '/',
       webRoutes(
         web,
-        FEATURES.flatMap((feature): readonly PageEntry[] => ('pages' in feature ? feature.pages : [])),
+        pageList,
         (cookie) => async (path) =>
           app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
       ),
     );
   }
   app.notFound((c) =>
-    web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template) : notFoundHandler(c),
+    web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template, pageList) : notFoundHandler(c),
   );
   app.onError(onError);
 

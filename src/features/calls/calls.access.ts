@@ -8,8 +8,6 @@ const made = {} as { draft: string; open: string };
 
 const TITLE = { nb: 'Matriseutlysning', en: 'Matrix call' };
 
-// A draft is missing (404) for anyone who does not write calls, anonymous readers too; the matrix
-// takes a refused anonymous caller for 401, so that case is in calls.routes.test.ts instead.
 export const callsAccess = defineAccessRows({
   setup: async (m) => {
     made.draft = (await createCall(m.t.db, { titleNb: TITLE.nb, titleEn: TITLE.en })).id;
@@ -51,6 +49,15 @@ export const callsAccess = defineAccessRows({
     'get /api/calls/{id}': {
       success: 200,
       in: { on: 'an open call (public)', allow: EVERYONE, request: () => ({ params: { id: made.open } }) },
+      also: [
+        {
+          // A draft is missing for anyone who does not write calls, anonymous readers too.
+          on: 'a draft, which only programme staff see',
+          allow: STAFF,
+          hidden: EVERYONE.filter((who) => who !== 'operator_admin' && who !== 'programme_staff'),
+          request: () => ({ params: { id: made.draft } }),
+        },
+      ],
     },
     // The changes send the title the call already has: the gate and the policy answer the same,
     // and no case changes what the next one sees.

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import type { LevelCode } from '../programme/levels';
 import type { ListCallsQuery } from './calls.contract';
 import type { CallStatus } from './calls.lifecycle';
-import { callCriteria, callDeadlineExtensions, callLevels, calls, callStatusAt } from './calls.table';
+import { callCriteria, callDeadlineExtensions, callLevels, callStatusAt, calls } from './calls.table';
 
 export type CallRow = typeof calls.$inferSelect;
 export type CallInsert = typeof calls.$inferInsert;

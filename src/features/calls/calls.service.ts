@@ -1,7 +1,7 @@
 import { AppError, type FieldError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
-import type { ServiceContext } from '../../server/service-context';
 import { requireAction } from '../../server/lifecycle';
+import type { ServiceContext } from '../../server/service-context';
 import type { LocalizedText } from '../../shared/localized';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { LevelCode } from '../programme/levels';

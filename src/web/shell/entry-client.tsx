@@ -14,7 +14,7 @@ import { type PageView, pageLoader, pageTitle } from './page-loader';
 import { PAGES } from './pages';
 import { APP_STATE_ELEMENT_ID, type AppState, type AppView } from './state';
 
-const { isPagePath, loadPage, restorePage } = pageLoader(PAGES);
+const { isPagePath, loadPage, restorePage, nav } = pageLoader(PAGES);
 
 const api = browserApi;
 
@@ -125,7 +125,7 @@ function Root({ initial }: { initial: AppView }) {
     };
   }, [navigate]);
 
-  return <App {...app} />;
+  return <App {...app} nav={nav} />;
 }
 
 async function start() {

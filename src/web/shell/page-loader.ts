@@ -41,6 +41,7 @@ function matcherOf(entry: PageEntry): Matcher {
  */
 export function pageLoader(pages: readonly PageEntry[]) {
   const matchers = pages.map(matcherOf);
+  const nav = navLinks(pages);
 
   /** The page at a path, with its parameters as they stand in the path (still percent-encoded). */
   function findPage(pathname: string): { entry: PageEntry; params: Record<string, string> } | undefined {
@@ -57,6 +58,9 @@ export function pageLoader(pages: readonly PageEntry[]) {
   }
 
   return {
+    /** The header links the features declare. */
+    nav,
+
     isPagePath: (pathname: string): boolean => findPage(pathname) !== undefined,
 
     /** The declaration of the page at a path, if there is one. */
@@ -98,6 +102,14 @@ export function pageLoader(pages: readonly PageEntry[]) {
 }
 
 export type PageLoader = ReturnType<typeof pageLoader>;
+
+/** A header link a feature declares for one of its pages. */
+export type NavLink = { path: string; label: Readonly<Record<Locale, string>> };
+
+/** The header links the features declare, in the features' order. */
+export function navLinks(pages: readonly PageEntry[]): NavLink[] {
+  return pages.flatMap((entry) => (entry.nav ? [{ path: entry.path, label: entry.nav.label }] : []));
+}
 
 /** The view without its module, for embedding in the HTML. */
 export function pageState(view: PageView): PageState {

@@ -4,7 +4,12 @@ import { lazyPage } from '../../../web/kit/page';
 const CALL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const pages = [
-  lazyPage({ id: 'calls', path: '/calls', module: () => import('./calls-page') }),
+  lazyPage({
+    id: 'calls',
+    path: '/calls',
+    module: () => import('./calls-page'),
+    nav: { label: { nb: 'Utlysninger', en: 'Calls' } },
+  }),
   lazyPage({ id: 'new_call', path: '/calls/new', module: () => import('./new-call-page') }),
   lazyPage({
     id: 'call',

@@ -84,9 +84,13 @@ export function webRoutes(
 }
 
 /** The "no such page" page for any other path. */
-export async function renderNotFound(c: Context<AppEnv>, template: string): Promise<Response> {
+export async function renderNotFound(
+  c: Context<AppEnv>,
+  template: string,
+  pageList: readonly PageEntry[],
+): Promise<Response> {
   const { html } = await renderPage({
-    pages: pageLoader([]),
+    pages: pageLoader(pageList),
     api: createApi(() => Promise.reject(new Error('not used'))),
     url: new URL(c.req.url),
     locale: localeOf(c),
