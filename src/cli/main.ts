@@ -9,6 +9,7 @@ import { FEATURES } from '../server/features';
 import { runServer } from '../server/main';
 import { createUser } from './create-user';
 import { runImport } from './import';
+import { initProgrammeCommand } from './init-programme';
 
 const HELP = `Usage: klynge <command>
 
@@ -20,6 +21,9 @@ Commands:
              (klynge import --help)
   create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR]
              Create an account; the password is read from KLYNGE_PASSWORD or asked for
+  init-programme --template norway
+             Write the Norwegian programme (levels and their history, the NCE brand, the
+             cap on operating aid) into a database that has no programme
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -76,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
         return await withDatabase(loadEnv(), (db) => createUser(db, argv.slice(1)));
       case 'import':
         return await withDatabase(loadEnv(), (db) => runImport(db, argv.slice(1)));
+      case 'init-programme':
+        return await withDatabase(loadEnv(), (db) => initProgrammeCommand(db, systemClock, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

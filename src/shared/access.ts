@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'mail.read',
   'persons.manage',
   'organisations.contact',
+  'programme.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Exporting and erasing a person's data answers data-protection requests: operators only.
     'persons.manage',
     'organisations.contact',
+    // Setting the programme up (its operators, levels, brands and cap) is the operators' own.
+    'programme.manage',
   ],
   programme_staff: [
     'clusters.edit',
