@@ -112,7 +112,11 @@ export async function deleteUnusedLevel(db: Db, programmeId: string, code: Level
 }
 
 export function listBrands(db: Db, programmeId: string) {
-  return db.select().from(brands).where(eq(brands.programmeId, programmeId)).orderBy(asc(brands.fromYear));
+  return db
+    .select()
+    .from(brands)
+    .where(eq(brands.programmeId, programmeId))
+    .orderBy(asc(brands.fromYear), asc(brands.code));
 }
 
 export async function insertBrands(tx: Db, values: (typeof brands.$inferInsert)[]): Promise<void> {

@@ -240,9 +240,7 @@ export function LevelsSection({ levels }: { levels: readonly LevelView[] }) {
                     <Table.Cell>{name}</Table.Cell>
                     <Table.Cell className="numeric">{level.durationYears}</Table.Cell>
                     <Table.Cell className="numeric">{level.extensionYears}</Table.Cell>
-                    <Table.Cell>
-                      {level.openFromYear}–{level.openToYear ?? ''}
-                    </Table.Cell>
+                    <Table.Cell>{`${level.openFromYear}–${level.openToYear ?? ''}`}</Table.Cell>
                     <Table.Cell>{yesNo(level.operatingAid)}</Table.Cell>
                     <Table.Cell>{yesNo(level.funded)}</Table.Cell>
                     <Table.Cell>
