@@ -182,7 +182,7 @@ describe('PUT /api/programme on a programme that exists', () => {
     expect(refused.body.errors).toEqual([
       expect.objectContaining({
         path: ['body', 'brands'],
-        message: 'must keep nce: 1 cluster hold or held it',
+        message: 'must keep nce: 1 cluster holds or held it',
       }),
     ]);
     expect((await t.get('/api/programme')).body.brands).toHaveLength(1);

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import type { LevelCode } from './levels';
+import { LEVEL_CODES, type LevelCode } from './levels';
+import type { AddLevelBody, BrandInput, OperatorInput } from './programme.contract';
 import { brands, levels, programmeOperators, programmes } from './programme.table';
 
 export type LevelRow = typeof levels.$inferSelect;
@@ -22,6 +23,21 @@ export async function findFirstProgramme(db: Db) {
  */
 export async function lockProgrammeSetUp(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${SET_UP_LOCK_KEY})`);
+}
+
+/** The programme's own columns, from the fields the API describes it by. */
+export function programmeColumns(programme: {
+  name: { nb: string; en: string };
+  description: { nb: string; en: string };
+  operatingAidCapYears: number;
+}) {
+  return {
+    nameNb: programme.name.nb,
+    nameEn: programme.name.en,
+    descriptionNb: programme.description.nb,
+    descriptionEn: programme.description.en,
+    operatingAidCapYears: programme.operatingAidCapYears,
+  };
 }
 
 export async function insertProgramme(tx: Db, values: typeof programmes.$inferInsert): Promise<ProgrammeRow> {
@@ -49,13 +65,57 @@ export function listOperators(db: Db, programmeId: string) {
 export async function replaceOperators(
   tx: Db,
   programmeId: string,
-  operators: Omit<typeof programmeOperators.$inferInsert, 'programmeId' | 'sortOrder'>[],
+  operators: readonly OperatorInput[],
+  now: Date,
 ): Promise<void> {
   await tx.delete(programmeOperators).where(eq(programmeOperators.programmeId, programmeId));
   if (operators.length === 0) return;
-  await tx
-    .insert(programmeOperators)
-    .values(operators.map((operator, index) => ({ ...operator, programmeId, sortOrder: index })));
+  await tx.insert(programmeOperators).values(
+    operators.map((operator, index) => ({
+      programmeId,
+      orgnr: operator.orgnr,
+      name: operator.name,
+      sortOrder: index,
+      pressContactName: operator.pressContact?.name ?? null,
+      pressContactEmail: operator.pressContact?.email ?? null,
+      pressContactPhone: operator.pressContact?.phone ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+}
+
+/** A level's columns, from the fields the API describes it by. */
+export function levelColumns(level: Omit<AddLevelBody, 'code'>) {
+  return {
+    nameNb: level.name.nb,
+    nameEn: level.name.en,
+    descriptionNb: level.description.nb,
+    descriptionEn: level.description.en,
+    durationYears: level.durationYears,
+    extensionYears: level.extensionYears,
+    openFromYear: level.openFromYear,
+    openToYear: level.openToYear,
+    funded: level.funded,
+    operatingAid: level.operatingAid,
+  };
+}
+
+/** Adds levels; each keeps the place in the order of maturity its code has, whatever order they come in. */
+export function insertLevels(tx: Db, programmeId: string, values: readonly AddLevelBody[], now: Date) {
+  return tx
+    .insert(levels)
+    .values(
+      values.map((level) => ({
+        programmeId,
+        code: level.code,
+        ...levelColumns(level),
+        sortOrder: LEVEL_CODES.indexOf(level.code),
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning();
 }
 
 export function listLevels(db: Db, programmeId: string) {
@@ -90,11 +150,6 @@ export async function findLevel(
   return row;
 }
 
-export async function insertLevel(tx: Db, values: typeof levels.$inferInsert): Promise<LevelRow> {
-  const [row] = await tx.insert(levels).values(values).returning();
-  return row!;
-}
-
 export async function updateLevelColumns(
   tx: Db,
   id: string,
@@ -119,8 +174,30 @@ export function listBrands(db: Db, programmeId: string) {
     .orderBy(asc(brands.fromYear), asc(brands.code));
 }
 
-export async function insertBrands(tx: Db, values: (typeof brands.$inferInsert)[]): Promise<void> {
-  if (values.length > 0) await tx.insert(brands).values(values);
+/** A brand's columns, from the fields the API describes it by. */
+export function brandColumns(brand: BrandInput) {
+  return {
+    nameNb: brand.name.nb,
+    nameEn: brand.name.en,
+    duringLevelCode: brand.duringLevel,
+    fromYear: brand.fromYear,
+  };
+}
+
+export function insertBrands(tx: Db, programmeId: string, values: readonly BrandInput[], now: Date) {
+  if (values.length === 0) return Promise.resolve([]);
+  return tx
+    .insert(brands)
+    .values(
+      values.map((brand) => ({
+        programmeId,
+        code: brand.code,
+        ...brandColumns(brand),
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning();
 }
 
 export async function updateBrandColumns(

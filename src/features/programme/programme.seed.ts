@@ -1,8 +1,14 @@
 import type { Db } from '../../server/db/client';
 import type { DemoSeed } from '../../server/demo-seed';
-import { LEVEL_CODES, type LevelCode } from './levels';
+import type { LevelCode } from './levels';
 import type { OperatorInput, SetUpProgrammeBody } from './programme.contract';
-import { brands, levels, programmeOperators, programmes } from './programme.table';
+import {
+  insertBrands,
+  insertLevels,
+  insertProgramme,
+  programmeColumns,
+  replaceOperators,
+} from './programme.queries';
 import { NIC_LEVELS, PROGRAMME_TEMPLATES } from './programme.templates';
 
 export type SeededProgramme = { id: string; levelIds: Map<LevelCode, string>; brandIds: Map<string, string> };
@@ -43,68 +49,20 @@ export async function createProgramme(
   overrides: Partial<SetUpProgrammeBody> = {},
 ): Promise<SeededProgramme> {
   const programme = buildProgramme(overrides);
-  const [row] = await db
-    .insert(programmes)
-    .values({
-      slug: 'norwegian-innovation-clusters',
-      nameNb: programme.name.nb,
-      nameEn: programme.name.en,
-      descriptionNb: programme.description.nb,
-      descriptionEn: programme.description.en,
-      operatingAidCapYears: programme.operatingAidCapYears,
-    })
-    .returning({ id: programmes.id });
-  const programmeId = row!.id;
-  await db.insert(programmeOperators).values(
-    programme.operatorOrganisations.map((operator, index) => ({
-      programmeId,
-      orgnr: operator.orgnr,
-      name: operator.name,
-      sortOrder: index,
-      pressContactName: operator.pressContact?.name ?? null,
-      pressContactEmail: operator.pressContact?.email ?? null,
-      pressContactPhone: operator.pressContact?.phone ?? null,
-    })),
-  );
-  const levelRows = await db
-    .insert(levels)
-    .values(
-      NIC_LEVELS.map((level) => ({
-        programmeId,
-        code: level.code,
-        nameNb: level.name.nb,
-        nameEn: level.name.en,
-        descriptionNb: level.description.nb,
-        descriptionEn: level.description.en,
-        durationYears: level.durationYears,
-        extensionYears: level.extensionYears,
-        openFromYear: level.openFromYear,
-        openToYear: level.openToYear,
-        funded: level.funded,
-        operatingAid: level.operatingAid,
-        sortOrder: LEVEL_CODES.indexOf(level.code),
-      })),
-    )
-    .returning({ id: levels.id, code: levels.code });
-  const brandRows = programme.brands.length
-    ? await db
-        .insert(brands)
-        .values(
-          programme.brands.map((brand) => ({
-            programmeId,
-            code: brand.code,
-            nameNb: brand.name.nb,
-            nameEn: brand.name.en,
-            duringLevelCode: brand.duringLevel,
-            fromYear: brand.fromYear,
-          })),
-        )
-        .returning({ id: brands.id, code: brands.code })
-    : [];
+  const now = new Date();
+  const { id } = await insertProgramme(db, {
+    slug: 'norwegian-innovation-clusters',
+    ...programmeColumns(programme),
+    createdAt: now,
+    updatedAt: now,
+  });
+  await replaceOperators(db, id, programme.operatorOrganisations, now);
+  const levelRows = await insertLevels(db, id, NIC_LEVELS, now);
+  const brandRows = await insertBrands(db, id, programme.brands, now);
   return {
-    id: programmeId,
-    levelIds: new Map(levelRows.map((l) => [l.code, l.id])),
-    brandIds: new Map(brandRows.map((b) => [b.code, b.id])),
+    id,
+    levelIds: new Map(levelRows.map((level) => [level.code, level.id])),
+    brandIds: new Map(brandRows.map((brand) => [brand.code, brand.id])),
   };
 }
 

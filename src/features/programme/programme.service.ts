@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../server/service-context';
 import type { Actor } from '../../shared/access';
 import { slugify } from '../../shared/slug';
 import { changedFields, recordAudit } from '../audit/record-audit';
-import { LEVEL_CODES, type LevelCode } from './levels';
+import type { LevelCode } from './levels';
 import {
   type AddLevelBody,
   type BrandInput,
@@ -24,9 +24,11 @@ import {
   deleteBrands,
   findFirstProgramme,
   findLevel,
+  brandColumns,
   insertBrands,
-  insertLevel,
+  insertLevels,
   insertProgramme,
+  levelColumns,
   type LevelRow,
   listBrands,
   listLevels,
@@ -34,6 +36,7 @@ import {
   listOperators,
   lockProgrammeSetUp,
   type OperatorRow,
+  programmeColumns,
   type ProgrammeRow,
   replaceOperators,
   updateBrandColumns,
@@ -60,8 +63,12 @@ function operatorView(row: OperatorRow, withPressContact: boolean) {
 }
 
 function levelView(level: LevelRow, activeClusters: number): LevelView {
+  return { code: level.code, ...levelSnapshot(level), activeClusters };
+}
+
+/** A level as the API describes it, and as the audit trail and a change compare it. */
+function levelSnapshot(level: LevelRow): Omit<AddLevelBody, 'code'> {
   return {
-    code: level.code,
     name: { nb: level.nameNb, en: level.nameEn },
     description: { nb: level.descriptionNb, en: level.descriptionEn },
     durationYears: level.durationYears,
@@ -70,7 +77,6 @@ function levelView(level: LevelRow, activeClusters: number): LevelView {
     openToYear: level.openToYear,
     funded: level.funded,
     operatingAid: level.operatingAid,
-    activeClusters,
   };
 }
 
@@ -209,18 +215,6 @@ const EMPTY: Editable = {
   brands: [],
 };
 
-function operatorRows(operators: OperatorInput[], now: Date) {
-  return operators.map((operator) => ({
-    orgnr: operator.orgnr,
-    name: operator.name,
-    pressContactName: operator.pressContact?.name ?? null,
-    pressContactEmail: operator.pressContact?.email ?? null,
-    pressContactPhone: operator.pressContact?.phone ?? null,
-    createdAt: now,
-    updatedAt: now,
-  }));
-}
-
 function invalid(detail: string, fieldErrors: FieldError[]): AppError {
   return new AppError('validation_failed', detail, { fieldErrors });
 }
@@ -259,7 +253,7 @@ async function writeBrands(
     if (clusters > 0) {
       fieldErrors.push({
         path: ['body', 'brands'],
-        message: `must keep ${brand.code}: ${clusters} cluster${clusters === 1 ? '' : 's'} hold or held it`,
+        message: `must keep ${brand.code}: ${clusters} cluster${clusters === 1 ? ' holds' : 's hold'} or held it`,
       });
     }
   }
@@ -267,77 +261,25 @@ async function writeBrands(
 
   const now = ctx.clock.now();
   const byCode = new Map(current.map((brand) => [brand.code, brand]));
-  const columns = (brand: BrandInput) => ({
-    nameNb: brand.name.nb,
-    nameEn: brand.name.en,
-    duringLevelCode: brand.duringLevel,
-    fromYear: brand.fromYear,
-  });
   await deleteBrands(
     tx,
     removed.map((brand) => brand.id),
   );
   for (const brand of requested) {
     const known = byCode.get(brand.code);
-    if (known) await updateBrandColumns(tx, known.id, { ...columns(brand), updatedAt: now });
+    if (known) await updateBrandColumns(tx, known.id, { ...brandColumns(brand), updatedAt: now });
   }
   await insertBrands(
     tx,
-    requested
-      .filter((brand) => !byCode.has(brand.code))
-      .map((brand) => ({ programmeId, code: brand.code, ...columns(brand), createdAt: now, updatedAt: now })),
+    programmeId,
+    requested.filter((brand) => !byCode.has(brand.code)),
+    now,
   );
 }
 
-function levelColumns(level: Partial<Omit<AddLevelBody, 'code'>>) {
-  return {
-    ...(level.name ? { nameNb: level.name.nb, nameEn: level.name.en } : {}),
-    ...(level.description
-      ? { descriptionNb: level.description.nb, descriptionEn: level.description.en }
-      : {}),
-    ...(level.durationYears !== undefined ? { durationYears: level.durationYears } : {}),
-    ...(level.extensionYears !== undefined ? { extensionYears: level.extensionYears } : {}),
-    ...(level.openFromYear !== undefined ? { openFromYear: level.openFromYear } : {}),
-    ...(level.openToYear !== undefined ? { openToYear: level.openToYear } : {}),
-    ...(level.funded !== undefined ? { funded: level.funded } : {}),
-    ...(level.operatingAid !== undefined ? { operatingAid: level.operatingAid } : {}),
-  };
-}
-
-/** A level as the audit trail and a change compare it. */
-function levelSnapshot(level: LevelRow): Omit<AddLevelBody, 'code'> {
-  return {
-    name: { nb: level.nameNb, en: level.nameEn },
-    description: { nb: level.descriptionNb, en: level.descriptionEn },
-    durationYears: level.durationYears,
-    extensionYears: level.extensionYears,
-    openFromYear: level.openFromYear,
-    openToYear: level.openToYear,
-    funded: level.funded,
-    operatingAid: level.operatingAid,
-  };
-}
-
 async function writeLevel(tx: Db, ctx: ServiceContext, programmeId: string, level: AddLevelBody) {
-  const now = ctx.clock.now();
-  const row = await insertLevel(tx, {
-    programmeId,
-    code: level.code,
-    nameNb: level.name.nb,
-    nameEn: level.name.en,
-    descriptionNb: level.description.nb,
-    descriptionEn: level.description.en,
-    durationYears: level.durationYears,
-    extensionYears: level.extensionYears,
-    openFromYear: level.openFromYear,
-    openToYear: level.openToYear,
-    funded: level.funded,
-    operatingAid: level.operatingAid,
-    // Levels keep the order of maturity their codes are listed in, whatever order they are added in.
-    sortOrder: LEVEL_CODES.indexOf(level.code),
-    createdAt: now,
-    updatedAt: now,
-  });
+  const [row] = await insertLevels(tx, programmeId, [level], ctx.clock.now());
+  if (!row) throw new Error(`The level ${level.code} was not written.`);
   await recordAudit(tx, ctx, {
     action: 'level.created',
     entityType: 'level',
@@ -358,15 +300,11 @@ async function createProgrammeIn(
   const requested = requestedOf(body, { ...EMPTY, name: body.name });
   const programme = await insertProgramme(tx, {
     slug: slugify(requested.name.en) || slugify(requested.name.nb) || 'programme',
-    nameNb: requested.name.nb,
-    nameEn: requested.name.en,
-    descriptionNb: requested.description.nb,
-    descriptionEn: requested.description.en,
-    operatingAidCapYears: requested.operatingAidCapYears,
+    ...programmeColumns(requested),
     createdAt: now,
     updatedAt: now,
   });
-  await replaceOperators(tx, programme.id, operatorRows(requested.operatorOrganisations, now));
+  await replaceOperators(tx, programme.id, requested.operatorOrganisations, now);
   for (const level of levels) await writeLevel(tx, ctx, programme.id, level);
   await writeBrands(tx, ctx, programme.id, body.brands ?? [], new Set(levels.map((level) => level.code)));
   await recordAudit(tx, ctx, {
@@ -389,11 +327,12 @@ async function replaceProgrammeIn(
   const brandRows = await listBrands(tx, programme.id);
   const levelRows = await listLevels(tx, programme.id);
   const current = editableOf(programme, operators, brandRows);
-  const { before, after, changed } = changedFields(current, requestedOf(body, current));
+  const requested = requestedOf(body, current);
+  const { before, after, changed } = changedFields(current, requested);
   if (!changed) return;
   const now = ctx.clock.now();
   if (after.operatorOrganisations) {
-    await replaceOperators(tx, programme.id, operatorRows(after.operatorOrganisations, now));
+    await replaceOperators(tx, programme.id, after.operatorOrganisations, now);
   }
   if (after.brands) {
     await writeBrands(tx, ctx, programme.id, after.brands, new Set(levelRows.map((level) => level.code)));
@@ -525,7 +464,8 @@ export async function updateProgrammeLevel(
     const { before, after, changed } = changedFields(levelSnapshot(current), body);
     if (!changed) return { row: current, programmeId: programme.id };
     const now = ctx.clock.now();
-    await updateLevelColumns(tx, current.id, { ...levelColumns(after), updatedAt: now });
+    const changes = { ...levelColumns(merged), updatedAt: now };
+    await updateLevelColumns(tx, current.id, changes);
     await recordAudit(tx, ctx, {
       action: 'level.updated',
       entityType: 'level',
@@ -533,7 +473,7 @@ export async function updateProgrammeLevel(
       before: { code, ...before },
       after: { code, ...after },
     });
-    return { row: { ...current, ...levelColumns(after), updatedAt: now }, programmeId: programme.id };
+    return { row: { ...current, ...changes }, programmeId: programme.id };
   });
   const clustersAtLevel = await clustersAtLevelToday(ctx.db, programmeId, osloDate(ctx.clock.now()));
   return levelView(row, clustersAtLevel.get(code) ?? 0);
