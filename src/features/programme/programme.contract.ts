@@ -171,7 +171,11 @@ export const SetUpProgrammeBodySchema = z
       .superRefine(unique((brand) => brand.code, 'code', 'the brand'))
       .optional(),
   })
-  .openapi('SetUpProgrammeRequest');
+  .openapi('SetUpProgrammeRequest', {
+    description:
+      'The programme as it should be. A field left out keeps its value; a new programme starts with an empty ' +
+      'description, a cap of 10 years and no brands.',
+  });
 
 export type SetUpProgrammeBody = z.output<typeof SetUpProgrammeBodySchema>;
 export type OperatorInput = z.output<typeof OperatorInputSchema>;
