@@ -54,12 +54,19 @@ import type { ProgrammeTemplate } from './programme.templates';
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────
 
+/** An operator's press contact; one without a name and an address (erased, say) is none. */
+function pressContactOf(row: OperatorRow) {
+  return row.pressContactName && row.pressContactEmail
+    ? { name: row.pressContactName, email: row.pressContactEmail, phone: row.pressContactPhone }
+    : null;
+}
+
 function operatorView(row: OperatorRow, withPressContact: boolean) {
-  const pressContact =
-    row.pressContactName && row.pressContactEmail
-      ? { name: row.pressContactName, email: row.pressContactEmail, phone: row.pressContactPhone }
-      : null;
-  return { orgnr: row.orgnr, name: row.name, ...(withPressContact ? { pressContact } : {}) };
+  return {
+    orgnr: row.orgnr,
+    name: row.name,
+    ...(withPressContact ? { pressContact: pressContactOf(row) } : {}),
+  };
 }
 
 function levelView(level: LevelRow, activeClusters: number): LevelView {
@@ -180,10 +187,9 @@ function editableOf(programme: ProgrammeRow, operators: OperatorRow[], brands: B
   return {
     name: { nb: programme.nameNb, en: programme.nameEn },
     description: { nb: programme.descriptionNb, en: programme.descriptionEn },
-    operatorOrganisations: operators.map((row) => {
-      const { pressContact = null } = operatorView(row, true);
-      return operatorInput({ orgnr: row.orgnr, name: row.name, pressContact });
-    }),
+    operatorOrganisations: operators.map((row) =>
+      operatorInput({ orgnr: row.orgnr, name: row.name, pressContact: pressContactOf(row) }),
+    ),
     operatingAidCapYears: programme.operatingAidCapYears,
     brands: brandInputs(
       brands.map((brand) => ({
