@@ -9,6 +9,7 @@ import { FEATURES } from '../server/features';
 import { runServer } from '../server/main';
 import { createUser, processIo, readCreateUserRequest } from './create-user';
 import { runImport } from './import';
+import { initProgrammeCommand } from './init-programme';
 
 const HELP = `Usage: klynge <command>
 
@@ -21,6 +22,9 @@ Commands:
   create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR] [--password-stdin]
              Create an account; the password is read from standard input (--password-stdin),
              from KLYNGE_PASSWORD, or asked for in a terminal
+  init-programme --template norway
+             Write the Norwegian programme (levels and their history, the NCE brand, the
+             cap on operating aid) into a database that has no programme
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -82,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'import':
         return await withDatabase(loadEnv(), (db) => runImport(db, argv.slice(1)));
+      case 'init-programme':
+        return await withDatabase(loadEnv(), (db) => initProgrammeCommand(db, systemClock, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

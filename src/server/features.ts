@@ -28,8 +28,10 @@ import { organisationRoutes } from '../features/organisations/organisations.rout
 import { pages as organisationPages } from '../features/organisations/ui/pages';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { pages as personalDataPages } from '../features/personal-data/ui/pages';
+import { programmePersonalData } from '../features/programme/programme.personal-data';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
+import { pages as programmePages } from '../features/programme/ui/pages';
 import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
@@ -62,7 +64,13 @@ export type Feature = {
  */
 export const FEATURES = [
   { name: 'audit', routers: () => [auditRoutes], pages: auditPages, personalData: auditPersonalData },
-  { name: 'programme', routers: () => [programmeRoutes], seedDemo: seedProgrammeDemo },
+  {
+    name: 'programme',
+    routers: () => [programmeRoutes],
+    seedDemo: seedProgrammeDemo,
+    pages: programmePages,
+    personalData: programmePersonalData,
+  },
   { name: 'reference', routers: () => [] },
   {
     name: 'organisations',

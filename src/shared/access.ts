@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'organisations.contact',
   'calls.manage',
   'calls.extend_deadline',
+  'programme.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -60,6 +61,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calls.manage',
     // Moving a deadline applicants have planned for is an operator's decision, recorded with a reason.
     'calls.extend_deadline',
+    // Setting the programme up (its operators, levels, brands and cap) is the operators' own.
+    'programme.manage',
   ],
   programme_staff: [
     'clusters.edit',

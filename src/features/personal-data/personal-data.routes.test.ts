@@ -277,6 +277,7 @@ describe('POST /api/persons/{id}/erase', () => {
       invitations: 1,
       roleGrants: 1,
       mailMessages: 1,
+      pressContacts: 0,
     });
     // Redacted: the trail of making their account, and the event written above.
     expect(body.auditEvents).toEqual({ renamed: 1, redacted: 2 });

@@ -43,6 +43,16 @@ export function countActiveClustersByBrand(db: Db, programmeId: string, today: s
     .groupBy(brands.code);
 }
 
+/** Clusters that hold or ever held each of the programme's brands: a brand with any stays. */
+export function countClustersEverHoldingBrand(db: Db, programmeId: string) {
+  return db
+    .select({ code: brands.code, clusters: sql<number>`count(distinct ${clusterBrands.clusterId})::int` })
+    .from(clusterBrands)
+    .innerJoin(brands, eq(brands.id, clusterBrands.brandId))
+    .where(eq(brands.programmeId, programmeId))
+    .groupBy(brands.code);
+}
+
 /** Partnerships today, and the organisations in them. */
 export async function countActiveMemberships(db: Db, today: string) {
   const [row] = await db

@@ -6,6 +6,7 @@ import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
+import { pathAfterSignIn } from '../../programme/ui/after-sign-in';
 import type { SingleSignOnFailure } from '../accounts.contract';
 import { authMethods, login } from './api';
 import { FAILURE_MESSAGES, isFailure } from './labels';
@@ -40,11 +41,11 @@ function LoginPage({ data }: { data: LoginPageData }) {
     setBusy(true);
     setError(undefined);
     try {
-      await browserApi.call(login, {
+      const actor = await browserApi.call(login, {
         body: { email: String(form.get('email')), password: String(form.get('password')) },
       });
       // A full load, so every part of the page is drawn for the signed-in account.
-      window.location.assign(data.next);
+      window.location.assign(await pathAfterSignIn(browserApi, actor, data.next));
     } catch (caught) {
       setError(caught);
       setBusy(false);
