@@ -21,28 +21,29 @@ import {
 import { canManageProgramme, requireManageProgramme } from './programme.policy';
 import {
   type BrandRow,
+  brandColumns,
   deleteBrands,
   findFirstProgramme,
   findLevel,
-  brandColumns,
   insertBrands,
   insertLevels,
   insertProgramme,
-  levelColumns,
   type LevelRow,
+  levelColumns,
   listBrands,
   listLevels,
   listLevelsPage,
   listOperators,
   lockProgrammeSetUp,
   type OperatorRow,
-  programmeColumns,
   type ProgrammeRow,
+  programmeColumns,
   replaceOperators,
   updateBrandColumns,
   updateLevelColumns,
   updateProgrammeColumns,
 } from './programme.queries';
+import type { ProgrammeTemplate } from './programme.templates';
 import {
   countActiveClusters,
   countActiveClustersByBrand,
@@ -50,7 +51,6 @@ import {
   countActiveMemberships,
   countClustersEverHoldingBrand,
 } from './programme-summary.read-model';
-import type { ProgrammeTemplate } from './programme.templates';
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────
 
