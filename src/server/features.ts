@@ -2,9 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountsPersonalData } from '../features/accounts/accounts.personal-data';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { seedAccountsDemo } from '../features/accounts/accounts.seed';
+import { affiliationRoutes } from '../features/accounts/affiliations.routes';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
+import { signUpRoutes } from '../features/accounts/sign-up.routes';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { pages as accountPages } from '../features/accounts/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
@@ -80,6 +82,8 @@ export const FEATURES = [
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
       accountRoutes,
+      signUpRoutes,
+      affiliationRoutes,
       apiTokenRoutes,
       invitationRoutes,
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'mail.read',
   'persons.manage',
   'organisations.contact',
+  'affiliations.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +56,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Exporting and erasing a person's data answers data-protection requests: operators only.
     'persons.manage',
     'organisations.contact',
+    'affiliations.read',
   ],
   programme_staff: [
     'clusters.edit',
@@ -62,6 +64,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'organisations.contact',
     'audit.read',
+    // The organisations a person belongs to: what assessors' conflicts of interest are found from.
+    'affiliations.read',
   ],
   assessor: [],
   cluster_manager: [

@@ -253,6 +253,16 @@ export async function organisationIdsByOrgnr(
   return new Map(rows.map((r) => [r.orgnr, r.id]));
 }
 
+/** The name of each of these numbers that names a known organisation, by number. */
+export async function organisationNamesByOrgnr(
+  { db }: Pick<ServiceContext, 'db'>,
+  orgnrs: string[],
+): Promise<Map<string, string>> {
+  if (orgnrs.length === 0) return new Map();
+  const rows = await listOrganisationIdsByOrgnrs(db, orgnrs);
+  return new Map(rows.map((r) => [r.orgnr, r.name]));
+}
+
 /** Number and name of each of these organisations, for labelling rows that hold only an id. */
 export async function organisationRefsById(
   { db }: Pick<ServiceContext, 'db'>,

@@ -1,5 +1,5 @@
 import { AppError } from '../http/app-error';
-import { type AcceptedKind, type ACCEPTED_MEDIA_TYPES, recogniseContent } from './content-type';
+import { type ACCEPTED_MEDIA_TYPES, type AcceptedKind, recogniseContent } from './content-type';
 import { describeBytes, type FileSource, type FileStore, type StoredFile } from './file-store';
 
 /** The most an attachment may hold (decision 017): 10 MB of 1024 × 1024 bytes. */

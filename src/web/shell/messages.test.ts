@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountMessages } from '../../features/accounts/ui/messages';
+import { signUpMessages } from '../../features/accounts/ui/sign-up-messages';
 import { auditMessages } from '../../features/audit/ui/messages';
 import { clusterMessages } from '../../features/clusters/ui/messages';
 import { mailMessages } from '../../features/mail/ui/messages';
@@ -17,6 +18,7 @@ const SETS = {
   memberships: membershipMessages,
   mail: mailMessages,
   accounts: accountMessages,
+  'accounts (signing up)': signUpMessages,
   'personal-data': personalDataMessages,
 };
 

@@ -26,13 +26,16 @@ import { definePage, type PageInput } from '../../../web/kit/page';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { SingleSignOnFailure } from '../accounts.contract';
 import type { GrantView } from '../invitations.contract';
+import { AffiliationsSection } from './affiliations-section';
 import {
+  type AffiliationList,
   type ApiTokenList,
   authMethods,
   createApiToken,
   endAllSessions,
   endSession,
   listApiTokens,
+  listMyAffiliations,
   listSessions,
   myRoles,
   revokeApiToken,
@@ -45,22 +48,25 @@ type AccountPageData = {
   sessions: SessionList;
   tokens: ApiTokenList;
   roles: GrantView[];
+  affiliations: AffiliationList;
   /** The single sign-on provider, when one is configured, and how the last linking went. */
   singleSignOn: { name: string; linked: boolean; error: SingleSignOnFailure | null } | null;
 };
 
 async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPageData> {
-  const [sessions, tokens, roles, methods] = await Promise.all([
+  const [sessions, tokens, roles, methods, affiliations] = await Promise.all([
     api.call(listSessions),
     api.call(listApiTokens),
     api.call(myRoles),
     api.call(authMethods),
+    api.call(listMyAffiliations),
   ]);
   const error = url.searchParams.get('sso_error');
   return {
     sessions,
     tokens,
     roles: roles.items,
+    affiliations,
     singleSignOn: methods.singleSignOn && {
       name: methods.singleSignOn.name,
       linked: url.searchParams.get('sso_linked') === 'true',
@@ -69,7 +75,7 @@ async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPag
   };
 }
 
-/** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
+/** The signed-in person's own page: roles, organisations, where they are signed in, and their API tokens. */
 function AccountPage({ data }: { data: AccountPageData }) {
   const { t } = useLocale(accountMessages);
   const viewer = useViewer();
@@ -101,6 +107,7 @@ function AccountPage({ data }: { data: AccountPageData }) {
           </li>
         ))}
       </ul>
+      <AffiliationsSection affiliations={data.affiliations} />
       {data.singleSignOn && <SingleSignOnSection {...data.singleSignOn} />}
       <SessionsSection sessions={data.sessions} />
       <TokensSection tokens={data.tokens} />
