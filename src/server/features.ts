@@ -15,6 +15,8 @@ import { pages as auditPages } from '../features/audit/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
+import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
+import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
 import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
@@ -92,6 +94,8 @@ export const FEATURES = [
     pages: accountPages,
     personalData: accountsPersonalData,
   },
+  // Registering makes a cluster (clusters) and gives its registrant a role (accounts): after both.
+  { name: 'forming-networks', routers: () => [formingNetworkRoutes], pages: formingNetworkPages },
   // Exports and erases what every feature above declares, without knowing any of them.
   {
     name: 'personal-data',

@@ -129,6 +129,16 @@ export function clustersWithPermission(actor: Actor, permission: Permission): 'a
   return grants.flatMap((g) => (g.clusterId ? [g.clusterId] : []));
 }
 
+/**
+ * Clusters the actor holds any role for (manager or staff), whatever the role permits; 'all' for
+ * programme-wide roles. Who belongs to a cluster, as opposed to what they may do there.
+ */
+export function clustersWithAnyRole(actor: Actor): 'all' | string[] {
+  if (actor.kind !== 'account') return [];
+  if (actor.grants.some((g) => PROGRAMME_WIDE.has(g.role))) return 'all';
+  return actor.grants.flatMap((g) => (g.clusterId ? [g.clusterId] : []));
+}
+
 /** Every permission the actor holds somewhere: what an API token of theirs may be given. */
 export function permissionsOf(actor: Actor): Permission[] {
   return PERMISSIONS.filter((permission) => hasPermission(actor, permission));

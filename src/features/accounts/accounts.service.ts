@@ -176,6 +176,32 @@ export async function createAccountInTransaction(
   }
 }
 
+/**
+ * Gives an account roles inside the caller's transaction, audited, for a change that brings the
+ * roles with it: the person who registers a forming network becomes its manager. Who may receive
+ * them is the caller's rule; a role the account holds already is not given twice.
+ */
+export async function grantRolesInTransaction(
+  tx: Db,
+  context: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>,
+  accountId: string,
+  grants: RoleGrant[],
+): Promise<RoleGrant[]> {
+  const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
+  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
+  const added = grants.filter((grant) => !held.has(key(grant)));
+  if (added.length === 0) return [];
+  await insertGrants(tx, accountId, added);
+  await recordAudit(tx, context, {
+    action: 'account.roles_granted',
+    entityType: 'account',
+    entityId: accountId,
+    clusterId: added.find((g) => g.clusterId)?.clusterId ?? null,
+    after: { grants: added },
+  });
+  return added;
+}
+
 function duplicateEmail(email: string): string {
   return `An account with the e-mail address ${email} already exists.`;
 }

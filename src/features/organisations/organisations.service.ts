@@ -2,6 +2,7 @@ import { osloDate } from '../../server/clock';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
+import { formingNetworksSeenBy } from '../../shared/cluster-status';
 import { sectionOfNace } from '../../shared/sectors';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { findIndustryNames } from '../reference/reference.service';
@@ -33,13 +34,16 @@ import {
   updateContact,
 } from './organisations.queries';
 
-/** The clusters the organisation is or was a partner in, each marked current when it is today. */
+/**
+ * The clusters the organisation is or was a partner in, each marked current when it is today;
+ * a forming network only for a reader who may see it.
+ */
 async function listPartnerships(
-  { db }: Pick<ServiceContext, 'db'>,
+  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
   organisationId: string,
   today: string,
 ): Promise<OrganisationMembership[]> {
-  const rows = await listPartnershipsOfOrganisation(db, organisationId);
+  const rows = await listPartnershipsOfOrganisation(db, organisationId, formingNetworksSeenBy(actor));
   return rows.map((row) => ({
     cluster: { slug: row.slug, name: row.name },
     role: row.role,

@@ -3,6 +3,7 @@ import { accountMessages } from '../../features/accounts/ui/messages';
 import { signUpMessages } from '../../features/accounts/ui/sign-up-messages';
 import { auditMessages } from '../../features/audit/ui/messages';
 import { clusterMessages } from '../../features/clusters/ui/messages';
+import { formingNetworkMessages } from '../../features/forming-networks/ui/messages';
 import { mailMessages } from '../../features/mail/ui/messages';
 import { membershipMessages } from '../../features/memberships/ui/messages';
 import { organisationMessages } from '../../features/organisations/ui/messages';
@@ -19,6 +20,7 @@ const SETS = {
   mail: mailMessages,
   accounts: accountMessages,
   'accounts (signing up)': signUpMessages,
+  'forming-networks': formingNetworkMessages,
   'personal-data': personalDataMessages,
 };
 

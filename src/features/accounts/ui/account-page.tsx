@@ -43,6 +43,7 @@ import {
 } from './api';
 import { ACCOUNT_ROLE_LABELS, FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
+import { signUpMessages } from './sign-up-messages';
 
 type AccountPageData = {
   sessions: SessionList;
@@ -78,6 +79,7 @@ async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPag
 /** The signed-in person's own page: roles, organisations, where they are signed in, and their API tokens. */
 function AccountPage({ data }: { data: AccountPageData }) {
   const { t } = useLocale(accountMessages);
+  const { t: tSelf } = useLocale(signUpMessages);
   const viewer = useViewer();
   if (viewer.kind !== 'account') return null;
   return (
@@ -107,6 +109,12 @@ function AccountPage({ data }: { data: AccountPageData }) {
           </li>
         ))}
       </ul>
+      <Paragraph>
+        {tSelf('network.registerPrompt')}{' '}
+        <Link href="/clusters/register" data-testid="register-network-link">
+          {tSelf('network.registerLink')}
+        </Link>
+      </Paragraph>
       <AffiliationsSection affiliations={data.affiliations} />
       {data.singleSignOn && <SingleSignOnSection {...data.singleSignOn} />}
       <SessionsSection sessions={data.sessions} />

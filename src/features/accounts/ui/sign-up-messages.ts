@@ -1,6 +1,6 @@
 import { defineMessages } from '../../../web/kit/i18n';
 
-/** Signing up and the own organisations on the account page, in Bokmål and English. */
+/** Signing up, and on the account page the own organisations and the way to register a network, in Bokmål and English. */
 export const signUpMessages = defineMessages({
   nb: {
     'signUp.title': 'Opprett konto',
@@ -34,6 +34,8 @@ export const signUpMessages = defineMessages({
     'affiliations.add': 'Legg til',
     'affiliations.remove': 'Fjern {orgnr}',
     'affiliations.failed': 'Endringen ble ikke lagret',
+    'network.registerPrompt': 'Vil nettverket ditt søke klyngeprogrammet?',
+    'network.registerLink': 'Registrer et nettverk under etablering',
   },
   en: {
     'signUp.title': 'Create an account',
@@ -67,5 +69,7 @@ export const signUpMessages = defineMessages({
     'affiliations.add': 'Add',
     'affiliations.remove': 'Remove {orgnr}',
     'affiliations.failed': 'The change was not saved',
+    'network.registerPrompt': 'Does your network want to apply to the cluster programme?',
+    'network.registerLink': 'Register a forming network',
   },
 });

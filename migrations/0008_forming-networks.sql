@@ -1,0 +1,2 @@
+ALTER TABLE "clusters" DROP CONSTRAINT "clusters_status_check";--> statement-breakpoint
+ALTER TABLE "clusters" ADD CONSTRAINT "clusters_status_check" CHECK ("clusters"."status" in ('forming', 'active', 'ended'));
