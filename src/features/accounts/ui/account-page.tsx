@@ -18,6 +18,7 @@ import { permissionsOf } from '../../../shared/access';
 import type { Api } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { ScrollableTable } from '../../../web/kit/components/scrollable-table';
 import { useFormAction } from '../../../web/kit/components/use-form-action';
 import { formatDateTime } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
@@ -181,36 +182,38 @@ function SessionsSection({ sessions }: { sessions: SessionList }) {
         {t('myAccount.sessions')}
       </Heading>
       {error !== undefined && <ProblemAlert title={t('myAccount.failed')} error={error} />}
-      <Table aria-labelledby="sessions-heading" data-testid="session-table">
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('myAccount.browser')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('myAccount.signedIn')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('myAccount.lastSeen')}</Table.HeaderCell>
-            <Table.HeaderCell>
-              <span className="visually-hidden">{t('myAccount.actions')}</span>
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {sessions.items.map((session) => (
-            <Table.Row key={session.id}>
-              <Table.Cell>{session.userAgent ?? t('myAccount.unknownBrowser')}</Table.Cell>
-              <Table.Cell>{formatDateTime(session.createdAt, locale)}</Table.Cell>
-              <Table.Cell>{formatDateTime(session.lastSeenAt, locale)}</Table.Cell>
-              <Table.Cell>
-                {session.current ? (
-                  <Tag data-color="success">{t('myAccount.thisSession')}</Tag>
-                ) : (
-                  <Button variant="secondary" data-size="sm" onClick={() => end(session.id)}>
-                    {t('myAccount.endSession')}
-                  </Button>
-                )}
-              </Table.Cell>
+      <ScrollableTable labelledBy="sessions-heading">
+        <Table aria-labelledby="sessions-heading" data-testid="session-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('myAccount.browser')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('myAccount.signedIn')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('myAccount.lastSeen')}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="visually-hidden">{t('myAccount.actions')}</span>
+              </Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {sessions.items.map((session) => (
+              <Table.Row key={session.id}>
+                <Table.Cell>{session.userAgent ?? t('myAccount.unknownBrowser')}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.createdAt, locale)}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.lastSeenAt, locale)}</Table.Cell>
+                <Table.Cell>
+                  {session.current ? (
+                    <Tag data-color="success">{t('myAccount.thisSession')}</Tag>
+                  ) : (
+                    <Button variant="secondary" data-size="sm" onClick={() => end(session.id)}>
+                      {t('myAccount.endSession')}
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </ScrollableTable>
       <div>
         <Button variant="secondary" onClick={endAll} data-testid="log-out-everywhere">
           {t('myAccount.endAll')}
@@ -258,46 +261,48 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
       {tokens.items.length === 0 ? (
         <Paragraph>{t('tokens.none')}</Paragraph>
       ) : (
-        <Table aria-labelledby="tokens-heading" data-testid="token-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.permissions')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.expires')}</Table.HeaderCell>
-              <Table.HeaderCell>
-                <span className="visually-hidden">{t('myAccount.actions')}</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {tokens.items.map((token) => (
-              <Table.Row key={token.id}>
-                <Table.Cell>
-                  {token.name} <code>{token.prefix}…</code>
-                </Table.Cell>
-                <Table.Cell>
-                  {token.permissions.length === 0 ? t('tokens.readOnly') : token.permissions.join(', ')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.revokedAt ? (
-                    <Tag data-color="neutral">{t('tokens.revoked')}</Tag>
-                  ) : (
-                    <Button variant="secondary" data-size="sm" onClick={() => revoke(token.id)}>
-                      {t('tokens.revoke')}
-                    </Button>
-                  )}
-                </Table.Cell>
+        <ScrollableTable labelledBy="tokens-heading">
+          <Table aria-labelledby="tokens-heading" data-testid="token-table">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.permissions')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.expires')}</Table.HeaderCell>
+                <Table.HeaderCell>
+                  <span className="visually-hidden">{t('myAccount.actions')}</span>
+                </Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {tokens.items.map((token) => (
+                <Table.Row key={token.id}>
+                  <Table.Cell>
+                    {token.name} <code>{token.prefix}…</code>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.permissions.length === 0 ? t('tokens.readOnly') : token.permissions.join(', ')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.revokedAt ? (
+                      <Tag data-color="neutral">{t('tokens.revoked')}</Tag>
+                    ) : (
+                      <Button variant="secondary" data-size="sm" onClick={() => revoke(token.id)}>
+                        {t('tokens.revoke')}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </ScrollableTable>
       )}
       <form onSubmit={create.onSubmit} className="panel stack" aria-labelledby="new-token-heading">
         <Heading level={3} data-size="xs" id="new-token-heading">
