@@ -4,10 +4,10 @@ import { type Actor, ANONYMOUS, type Permission, type Role, type RoleGrant } fro
 import {
   canAcceptInvitation,
   canGrant,
-  canReadAffiliationsOf,
   canInvite,
   canLinkIdentity,
   canManageApiTokens,
+  canReadAffiliationsOf,
   canRevokeInvitation,
   canSignIn,
   type GrantToGive,

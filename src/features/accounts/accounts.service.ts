@@ -47,6 +47,20 @@ export async function getAccountActor(
   };
 }
 
+/**
+ * Who did what a single-use link (an invitation, a reset, a sign-up) allowed: its holder, as the
+ * account the link is for, whoever (if anyone) is signed in in that browser. The roles do not
+ * matter to the audit event it is recorded as.
+ */
+export function linkHolder(account: {
+  accountId: string;
+  personId: string;
+  name: string;
+  email: string;
+}): Actor {
+  return { kind: 'account', ...account, grants: [] };
+}
+
 /** Checks e-mail and password and opens a session. The answer never says which of the two was wrong. */
 export async function logIn(
   context: Pick<ServiceContext, 'db' | 'clock'> & SignInOptions,
@@ -187,9 +201,7 @@ export async function grantRolesInTransaction(
   accountId: string,
   grants: RoleGrant[],
 ): Promise<RoleGrant[]> {
-  const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
-  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
-  const added = grants.filter((grant) => !held.has(key(grant)));
+  const added = await grantsNotHeld(tx, accountId, grants);
   if (added.length === 0) return [];
   await insertGrants(tx, accountId, added);
   await recordAudit(tx, context, {
@@ -200,6 +212,13 @@ export async function grantRolesInTransaction(
     after: { grants: added },
   });
   return added;
+}
+
+/** The grants among these that the account does not hold yet. */
+export async function grantsNotHeld(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+  const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
+  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
+  return grants.filter((grant) => !held.has(key(grant)));
 }
 
 function duplicateEmail(email: string): string {

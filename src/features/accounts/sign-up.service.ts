@@ -1,13 +1,12 @@
 import { AppError, notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { recordAudit } from '../audit/record-audit';
 import { countMailSentSince, type MailOptions, queueMail } from '../mail/mail.service';
 import { existingAccountMail, signUpMail } from './account-mail';
 import { canSignIn } from './accounts.policy';
 import { findAccountByEmail } from './accounts.queries';
-import { createAccountInTransaction, type SignInOptions } from './accounts.service';
+import { createAccountInTransaction, linkHolder, type SignInOptions } from './accounts.service';
 import { hashSecret, newSecret } from './secret-tokens';
 import type { SignUpPreview } from './sign-up.contract';
 import {
@@ -171,15 +170,12 @@ export async function completeSignUp(
       grants: [],
     });
     await updateSignUpAccount(tx, row.id, account.id);
-    // The holder of the link did this, whoever (if anyone) was signed in in this browser.
-    const self: Actor = {
-      kind: 'account',
+    const self = linkHolder({
       accountId: account.id,
       personId: account.personId,
       name: row.name,
       email: row.email,
-      grants: [],
-    };
+    });
     await recordAudit(
       tx,
       { ...context, actor: self },
