@@ -12,6 +12,7 @@ import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { FEATURES } from './features';
+import type { FileStore } from './files/file-store';
 import { AppError } from './http/app-error';
 import type { AppEnv } from './http/context';
 import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
@@ -28,6 +29,8 @@ export type AppDeps = {
   database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
+  /** Where uploaded files are kept: on disk under the data directory (decision 018). */
+  files: FileStore;
   /** The built SPA and server rendering; absent in API-only route tests. */
   web?: WebDeps;
   /** The address people use, when a proxy sits in front (for the same-origin check on writes). */
@@ -58,6 +61,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', logger);
     c.set('db', deps.database.db);
     c.set('clock', deps.clock);
+    c.set('files', deps.files);
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     c.set('publicUrl', deps.publicUrl);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));

@@ -2,9 +2,11 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountsPersonalData } from '../features/accounts/accounts.personal-data';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { seedAccountsDemo } from '../features/accounts/accounts.seed';
+import { affiliationRoutes } from '../features/accounts/affiliations.routes';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
+import { signUpRoutes } from '../features/accounts/sign-up.routes';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { pages as accountPages } from '../features/accounts/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
@@ -16,6 +18,8 @@ import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
+import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
+import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
 import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
@@ -91,6 +95,8 @@ export const FEATURES = [
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
       accountRoutes,
+      signUpRoutes,
+      affiliationRoutes,
       apiTokenRoutes,
       invitationRoutes,
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),
@@ -99,6 +105,8 @@ export const FEATURES = [
     pages: accountPages,
     personalData: accountsPersonalData,
   },
+  // Registering makes a cluster (clusters) and gives its registrant a role (accounts): after both.
+  { name: 'forming-networks', routers: () => [formingNetworkRoutes], pages: formingNetworkPages },
   // Exports and erases what every feature above declares, without knowing any of them.
   {
     name: 'personal-data',

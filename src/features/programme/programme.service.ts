@@ -144,6 +144,11 @@ export async function getProgramme({
   };
 }
 
+/** The id of the programme this installation runs, for a cluster joining it; undefined before set-up. */
+export async function findProgrammeId({ db }: Pick<ServiceContext, 'db'>): Promise<string | undefined> {
+  return (await findFirstProgramme(db))?.id;
+}
+
 /** Whether a programme has been set up: an empty database gets the demo (embedded default) or the set-up. */
 export async function hasProgramme({ db }: Pick<ServiceContext, 'db'>): Promise<boolean> {
   return (await findFirstProgramme(db)) !== undefined;

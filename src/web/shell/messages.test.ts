@@ -6,7 +6,7 @@ import { kitMessages } from '../kit/messages';
 
 /** Every feature's texts, found by file name as the pages are: a new feature's join by themselves. */
 const featureSets = Object.entries(
-  import.meta.glob<Record<string, unknown>>('../../features/*/ui/messages.ts', { eager: true }),
+  import.meta.glob<Record<string, unknown>>('../../features/*/ui/*messages.ts', { eager: true }),
 ).flatMap(([file, exports]) =>
   Object.entries(exports)
     .filter(([, value]) => typeof value === 'object' && value !== null && 'nb' in value && 'en' in value)

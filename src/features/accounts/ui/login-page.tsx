@@ -11,6 +11,7 @@ import type { SingleSignOnFailure } from '../accounts.contract';
 import { authMethods, login } from './api';
 import { FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
+import { signUpMessages } from './sign-up-messages';
 
 type LoginPageData = {
   /** Where to go once signed in: a path on this site. */
@@ -33,6 +34,7 @@ async function loadLoginPage(api: Api, { url }: PageInput): Promise<LoginPageDat
 
 function LoginPage({ data }: { data: LoginPageData }) {
   const { t } = useLocale(accountMessages);
+  const { t: tSignUp } = useLocale(signUpMessages);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -102,6 +104,11 @@ function LoginPage({ data }: { data: LoginPageData }) {
       </form>
       <Paragraph>
         <Link href="/reset-password">{t('account.forgot')}</Link>
+      </Paragraph>
+      <Paragraph>
+        <Link href="/sign-up" data-testid="sign-up-link">
+          {tSignUp('signUp.fromSignIn')}
+        </Link>
       </Paragraph>
     </div>
   );
