@@ -40,7 +40,7 @@ describe('an operator', () => {
     await waitForNavigation(page);
     expect(await page.locator('h1').textContent()).toBe('Revisjonslogg');
 
-    await page.getByLabel('Handling').fill('organisation.actor_type_overridden');
+    await page.getByLabel('Handling').selectOption('organisation.actor_type_overridden');
     await page.getByLabel('Objekt-ID').fill(organisation.orgnr);
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await page.waitForURL(/action=organisation\.actor_type_overridden/);

@@ -69,7 +69,7 @@ describe('a partner contact', () => {
 
     // The operator finds the change, and who made it, in the audit log.
     const operator = await signedIn('ola@demo.klynge.example', 'demo-operator-2026', '/audit');
-    await operator.getByLabel('Handling').fill('organisation.contact_updated');
+    await operator.getByLabel('Handling').selectOption('organisation.contact_updated');
     await operator.getByLabel('Objekt-ID').fill(orgnr);
     await operator.getByRole('button', { name: 'Vis', exact: true }).click();
     await operator.waitForURL(/action=organisation\.contact_updated/);

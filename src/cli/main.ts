@@ -9,8 +9,9 @@ import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
 import { FEATURES } from '../server/features';
 import { announceWriteToInstances } from '../server/http/read-cache-channel';
 import { runServer } from '../server/main';
-import { createUser } from './create-user';
+import { createUser, processIo, readCreateUserRequest } from './create-user';
 import { runImport } from './import';
+import { initProgrammeCommand } from './init-programme';
 
 const HELP = `Usage: klynge <command>
 
@@ -20,8 +21,12 @@ Commands:
   seed       Load the demo data into an empty database
   import     Load register or reference data: brreg, brreg-updates, sn2007, municipalities
              (klynge import --help)
-  create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR]
-             Create an account; the password is read from KLYNGE_PASSWORD or asked for
+  create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR] [--password-stdin]
+             Create an account; the password is read from standard input (--password-stdin),
+             from KLYNGE_PASSWORD, or asked for in a terminal
+  init-programme --template norway
+             Write the Norwegian programme (levels and their history, the NCE brand, the
+             cap on operating aid) into a database that has no programme
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -96,10 +101,17 @@ export async function main(argv: string[]): Promise<number> {
         });
       case 'seed':
         return await withDatabase(loadEnv(), seed);
-      case 'create-user':
-        return await withDatabase(loadEnv(), (db) => createUser(db, argv.slice(1)));
+      case 'create-user': {
+        // What to create, and the password, are settled before a database is opened.
+        const io = processIo();
+        const request = await readCreateUserRequest(argv.slice(1), io);
+        if (typeof request === 'number') return request;
+        return await withDatabase(loadEnv(), (db) => createUser(db, request, io));
+      }
       case 'import':
         return await withDatabase(loadEnv(), (db, database) => importAlone(db, database, argv.slice(1)));
+      case 'init-programme':
+        return await withDatabase(loadEnv(), (db) => initProgrammeCommand(db, systemClock, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
@@ -11,6 +13,7 @@ import { fixedClock } from './clock';
 import { type DatabaseHandle, openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import { isDatabaseUnavailable } from './db/unavailable';
+import { createDiskFileStore } from './files/disk-file-store';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
 
@@ -28,6 +31,8 @@ let server: PostgresServer;
 let database: DatabaseHandle;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
+/** No test here uploads a file, so nothing is ever written under this directory. */
+const files = createDiskFileStore(join(tmpdir(), `klynge-unused-files-${process.pid}`));
 let frozen: number[] = [];
 
 function freeze() {
@@ -64,6 +69,7 @@ describe.runIf(onServer)('the app on a PostgreSQL server that stops answering', 
       clock: fixedClock(TEST_TODAY),
       logger: createLogger('silent'),
       web: loadWebAssets(DIST_DIR),
+      files,
     });
     const login = await app.request('/api/auth/login', {
       method: 'POST',

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
@@ -13,6 +15,7 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database'
 import { createApp } from './app';
 import { fixedClock, systemClock } from './clock';
 import { type DatabaseHandle, openDatabase } from './db/client';
+import { createDiskFileStore } from './files/disk-file-store';
 import { csrfTokenFor } from './http/csrf';
 import { createReadCache, DEFAULT_READ_CACHE, type ReadCache } from './http/read-cache';
 import { type ReadCacheChannel, startReadCacheChannel } from './http/read-cache-channel';
@@ -28,6 +31,8 @@ const onServer = inject('databaseKind') === 'postgres';
 const ORIGIN = 'http://localhost';
 const SLUG = 'delt-klynge';
 const logger = createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent');
+/** No test here uploads a file, so nothing is ever written under this directory. */
+const files = createDiskFileStore(join(tmpdir(), `klynge-unused-files-${process.pid}`));
 
 type Instance = {
   database: DatabaseHandle;
@@ -56,6 +61,7 @@ function instance(database: DatabaseHandle): Instance {
     logger,
     readCache: cache,
     readCacheChannel: channel,
+    files,
   });
   const request: Instance['request'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { origin: ORIGIN };

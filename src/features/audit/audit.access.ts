@@ -20,6 +20,15 @@ export const auditAccess = defineAccessRows({
   },
   // ── The audit trail: programme roles all of it, cluster managers their own cluster's ─────────
   rows: () => ({
+    'get /api/audit-actions': {
+      success: 200,
+      in: {
+        on: 'the actions recorded in the part of the trail the caller reads',
+        allow: ['operator_admin', 'programme_staff', 'cluster_manager'],
+        holds: (response) => response.body.items.includes('cluster.updated'),
+        request: () => ({}),
+      },
+    },
     'get /api/audit-events': {
       success: 200,
       in: {

@@ -59,3 +59,11 @@ export const AuditEventSchema = z
 
 export const AuditEventPageSchema = pageOf(AuditEventSchema).openapi('AuditEventPage');
 export type AuditEventView = z.infer<typeof AuditEventSchema>;
+
+export const AuditActionListSchema = z
+  .object({
+    items: z
+      .array(z.string())
+      .openapi({ description: 'Each action recorded in the part of the trail the caller reads, once' }),
+  })
+  .openapi('AuditActionList');

@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../server/db/client';
 import { containsPattern } from '../../server/db/like';
@@ -53,4 +53,18 @@ export function listEventsHolding(db: Db, values: string[], afterSeq: number, si
 
 export async function updateEventValues(db: Db, id: string, values: { before?: unknown; after?: unknown }) {
   await db.update(auditEvents).set(values).where(eq(auditEvents.id, id));
+}
+
+/**
+ * The actions recorded in the scope, in alphabetical order, for the trail's filter to offer. A
+ * distinct scan rather than a list kept by hand: a new feature's actions appear as they happen.
+ */
+export async function listRecordedActions(db: Db, clusterIds: 'all' | string[]): Promise<string[]> {
+  if (clusterIds !== 'all' && clusterIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(clusterIds === 'all' ? undefined : inArray(auditEvents.clusterId, clusterIds))
+    .orderBy(auditEvents.action);
+  return rows.map((row) => row.action);
 }

@@ -187,6 +187,19 @@ async function csv(query: string, cookie = staff) {
   return { response, bytes, table: table! };
 }
 
+describe('GET /api/audit-actions', () => {
+  it('lists each action in the part of the trail the caller reads, once, in alphabetical order', async () => {
+    const all = await t.get('/api/audit-actions', { headers: { cookie: staff } });
+    expect(all.body).toEqual({
+      items: ['cluster.updated', 'membership.created', 'organisation.actor_type_overridden'],
+    });
+    // The override concerns no cluster, so a cluster manager's part of the trail has no such action.
+    const own = await t.get('/api/audit-actions', { headers: { cookie: manager } });
+    expect(own.body).toEqual({ items: ['cluster.updated', 'membership.created'] });
+    expect((await t.get('/api/audit-actions', { headers: { cookie: assessor } })).status).toBe(403);
+  });
+});
+
 describe('GET /api/audit-events.csv', () => {
   it('downloads the trail as UTF-8 CSV with a dated file name and the right quoting', async () => {
     const { response, bytes, table } = await csv('');

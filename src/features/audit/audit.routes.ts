@@ -3,10 +3,16 @@ import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
 import { attachment, textStream } from '../../server/http/stream';
-import { AuditEventPageSchema, AuditFilterSchema, ListAuditEventsQuerySchema } from './audit.contract';
-import { exportAuditCsv, listAuditEvents } from './audit.service';
+import {
+  AuditActionListSchema,
+  AuditEventPageSchema,
+  AuditFilterSchema,
+  ListAuditEventsQuerySchema,
+} from './audit.contract';
+import { exportAuditCsv, listAuditActions, listAuditEvents } from './audit.service';
 
 export const listAuditEventsRoute = defineRoute({
+  operationId: 'listAuditEvents',
   method: 'get',
   path: '/api/audit-events',
   gate: 'audit.read',
@@ -24,6 +30,7 @@ export const listAuditEventsRoute = defineRoute({
 });
 
 export const exportAuditEventsRoute = defineRoute({
+  operationId: 'exportAuditEvents',
   method: 'get',
   path: '/api/audit-events.csv',
   gate: 'audit.read',
@@ -40,7 +47,24 @@ export const exportAuditEventsRoute = defineRoute({
   },
 });
 
+export const listAuditActionsRoute = defineRoute({
+  operationId: 'listAuditActions',
+  method: 'get',
+  path: '/api/audit-actions',
+  gate: 'audit.read',
+  tags: ['Audit'],
+  summary: 'The actions recorded in the part of the audit trail the caller may read, for filtering by one',
+  responses: {
+    200: {
+      description: 'The actions, in alphabetical order',
+      content: { 'application/json': { schema: AuditActionListSchema } },
+    },
+    ...problemResponses(401, 403, 500),
+  },
+});
+
 export const auditRoutes = createRouter()
+  .openapi(listAuditActionsRoute, async (c) => c.json(await listAuditActions(c.var), 200))
   .openapi(listAuditEventsRoute, async (c) => c.json(await listAuditEvents(c.var, c.req.valid('query')), 200))
   .openapi(exportAuditEventsRoute, async (c) => {
     const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'));

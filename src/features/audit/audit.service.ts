@@ -5,7 +5,7 @@ import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
 import type { AuditEventView, AuditFilter, ListAuditEventsQuery } from './audit.contract';
 import { type AuditScope, requireAuditReader } from './audit.policy';
-import { listEventsHolding, renameActor, updateEventValues } from './audit.queries';
+import { listEventsHolding, listRecordedActions, renameActor, updateEventValues } from './audit.queries';
 import { AUDIT_CSV_HEADER, auditCsvRecord } from './audit-csv';
 import {
   type AuditConditions,
@@ -158,4 +158,10 @@ export async function eraseFromAuditTrail(
     if (rows.length < BATCH_SIZE) return { renamed, redacted };
     afterSeq = rows[rows.length - 1]!.seq;
   }
+}
+
+/** The actions the reader's part of the trail holds, for choosing one rather than typing its code. */
+export async function listAuditActions({ db, actor }: Pick<ServiceContext, 'db' | 'actor'>) {
+  const scope = requireAuditReader(actor);
+  return { items: await listRecordedActions(db, scope) };
 }

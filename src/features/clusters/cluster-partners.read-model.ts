@@ -42,6 +42,12 @@ function sizeOfPartner(limits: SizeLimits) {
 }
 
 /**
+ * An organisation entered by hand that the register has not confirmed has no actor type anyone
+ * stated, unless the person who added it set one: it counts as unknown, not as the placeholder.
+ */
+const actorTypeOfPartner = sql`case when ${organisations.source} = 'unverified' and ${organisations.actorTypeOverride} is null then 'unknown' else ${organisations.actorType} end`;
+
+/**
  * How many of the cluster's partners today fall under each key of each dimension, counted in the
  * database: a large cluster has thousands of partners, and only a few dozen counts leave it.
  * Every partner appears once per dimension (the lateral VALUES), so each dimension sums to the total.
@@ -58,7 +64,7 @@ export function countActivePartnersByDimension(db: Db, clusterId: string, today:
     .innerJoin(
       sql`lateral (values
         ('role', ${memberships.role}),
-        ('actorType', ${organisations.actorType}),
+        ('actorType', ${actorTypeOfPartner}),
         ('county', ${organisations.countyCode}),
         ('size', ${sizeOfPartner(sizes)}),
         ('division', left(${organisations.naceCodes}[1], 2))

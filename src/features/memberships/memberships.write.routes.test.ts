@@ -45,8 +45,10 @@ const membersOf = async (slug: string) =>
     (m: { organisation: { orgnr: string } }) => m.organisation.orgnr,
   );
 
+let programme: Awaited<ReturnType<typeof createProgramme>>;
+
 beforeAll(async () => {
-  const programme = await createProgramme(t.db);
+  programme = await createProgramme(t.db);
   act = await createCluster(t.db, programme, {
     slug: 'arctic-cluster-team',
     name: 'Arctic Cluster Team',
@@ -299,5 +301,30 @@ describe('PATCH /api/clusters/{slug}/members/{orgnr}', () => {
       }),
     );
     expect(await updates(partner.orgnr)).toEqual([]);
+  });
+});
+
+describe('an organisation the register has not confirmed', () => {
+  it('counts as of unknown type, outside the SME share, unless whoever added it said its type', async () => {
+    const cluster = await createCluster(t.db, programme, { slug: 'uten-register', name: 'Uten register' });
+    const confirmed = await newOrganisation({ employees: 12, actorType: 'sme' });
+    await createMembership(t.db, { clusterId: cluster.id, organisationId: confirmed.id });
+    const add = (body: object) =>
+      t.send('POST', '/api/clusters/uten-register/members', body, { cookie: staff });
+    expect((await add({ orgnr: '974760673', name: 'Ukjent Type AS' })).status).toBe(201);
+    expect(
+      (await add({ orgnr: '971524960', name: 'Stor Bedrift ASA', actorType: 'large_company' })).status,
+    ).toBe(201);
+
+    const { body } = await t.get('/api/clusters/uten-register');
+    expect(body.partnerStatistics.byActorType).toEqual(
+      expect.arrayContaining([
+        { key: 'sme', count: 1 },
+        { key: 'large_company', count: 1 },
+        { key: 'unknown', count: 1 },
+      ]),
+    );
+    // One SME among the two companies whose type is known.
+    expect(body.partnerStatistics.smeShare).toBe(0.5);
   });
 });

@@ -86,7 +86,13 @@ export async function findLastCompletedImport(db: Db) {
 
 export async function insertUnverifiedOrganisation(
   db: Db,
-  input: { orgnr: string; name: string; actorType: ActorType; now: Date },
+  input: {
+    orgnr: string;
+    name: string;
+    actorType: ActorType;
+    actorTypeOverride: ActorType | null;
+    now: Date;
+  },
 ) {
   const [row] = await db
     .insert(organisations)
@@ -95,6 +101,7 @@ export async function insertUnverifiedOrganisation(
       name: input.name,
       nameSortKey: norwegianSortKey(input.name),
       actorType: input.actorType,
+      actorTypeOverride: input.actorTypeOverride,
       source: 'unverified',
       createdAt: input.now,
       updatedAt: input.now,
@@ -137,10 +144,10 @@ export async function updateContact(
 
 // Lookups for other features' services (accounts turns role scopes into names and back).
 
-/** The id of each organisation among these numbers. */
+/** The id and name of each organisation among these numbers. */
 export function listOrganisationIdsByOrgnrs(db: Db, orgnrs: string[]) {
   return db
-    .select({ id: organisations.id, orgnr: organisations.orgnr })
+    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name })
     .from(organisations)
     .where(inArray(organisations.orgnr, orgnrs));
 }

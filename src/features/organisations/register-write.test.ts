@@ -59,3 +59,31 @@ describe('preparing a register record for writing', () => {
     expect(prepareRecord(JSON.parse(prepared.json) as RegisterColumns).hash).toBe(prepared.hash);
   });
 });
+
+describe('a register record in a county split in 2024, with no reference data loaded', () => {
+  const records = () => JSON.parse(readFileSync(SAMPLE, 'utf8')) as Record<string, unknown>[];
+  const columnsOf = (record: Record<string, unknown> | undefined) => {
+    const parsed = parseJsonRecord(record, 'enhet');
+    if (!parsed.ok) throw new Error(parsed.reason);
+    return toRegisterColumns(parsed.record);
+  };
+
+  it('puts a pre-2020 number of Finnmark (LEBESBY BYGDELAG, 2022) in Finnmark', () => {
+    const lebesby = columnsOf(records().find((r) => r.organisasjonsnummer === '899177312'));
+    expect(lebesby).toMatchObject({ municipalityNumber: '2022', countyCode: '56' });
+  });
+
+  it('renumbers a 2020–2023 number of Troms og Finnmark and of Viken to 2024, in the right county', () => {
+    for (const [old, current, county] of [
+      ['5401', '5501', '55'],
+      ['3024', '3201', '32'],
+    ] as const) {
+      const record = records().find((r) => r.organisasjonsnummer === '899177932')!;
+      const address = { ...(record.forretningsadresse as object), kommunenummer: old };
+      expect(columnsOf({ ...record, forretningsadresse: address })).toMatchObject({
+        municipalityNumber: current,
+        countyCode: county,
+      });
+    }
+  });
+});

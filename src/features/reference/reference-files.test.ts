@@ -30,9 +30,6 @@ describe('municipality to 2024 county without a reference', () => {
     ['1852', '55'], // Tjeldsund
     ['0403', '34'], // Hamar
     ['1902', '55'], // Tromsø before 2020
-    ['3005', null], // Drammen in Viken: Viken was split in 2024
-    ['3801', null], // Horten in Vestfold og Telemark
-    ['5401', null], // Tromsø in Troms og Finnmark
     ['2100', null], // Svalbard is in no county
   ];
 
@@ -45,6 +42,35 @@ describe('municipality to 2024 county without a reference', () => {
       });
     });
   }
+
+  // The counties split in 2024 renumbered their municipalities: the renumbering ships with Klynge.
+  const renumbered: [string, string, string][] = [
+    ['3005', '3301', '33'], // Drammen, Viken → Buskerud
+    ['3024', '3201', '32'], // Bærum, Viken → Akershus
+    ['3004', '3107', '31'], // Fredrikstad, Viken → Østfold
+    ['3801', '3901', '39'], // Horten, Vestfold og Telemark → Vestfold
+    ['3807', '4003', '40'], // Skien, Vestfold og Telemark → Telemark
+    ['5401', '5501', '55'], // Tromsø, Troms og Finnmark → Troms
+    ['5436', '5622', '56'], // Porsanger, Troms og Finnmark → Finnmark
+  ];
+  for (const [number, current, county] of renumbered) {
+    it(`renumbers ${number} to ${current} in county ${county} with no reference data loaded`, () => {
+      expect(resolveMunicipality(number)).toEqual({
+        municipalityNumber: current,
+        countyCode: county,
+        known: false,
+      });
+    });
+  }
+
+  it('knows every renumbering of the 2024 change list without it', () => {
+    const rows = parseCsvText(changesCsv).rows.map((r) => r.fields);
+    for (const [from, , to, , change] of rows) {
+      if (!change?.startsWith('renumbered')) continue;
+      expect(resolveMunicipality(from!).municipalityNumber, from).toBe(to);
+      expect(resolveMunicipality(from!).countyCode, from).toBe(to!.slice(0, 2));
+    }
+  });
 
   it('gives nothing for a missing or malformed number', () => {
     expect(resolveMunicipality(null)).toEqual({ municipalityNumber: null, countyCode: null, known: false });

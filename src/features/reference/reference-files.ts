@@ -1,5 +1,6 @@
 import { findCounty } from '../../shared/counties';
 import { parseCsvText } from '../../shared/csv';
+import { RENUMBERED_2024 } from './renumbering-2024';
 
 // ---------------------------------------------------------------------------------------------
 // Municipality → county (2024)
@@ -56,8 +57,8 @@ const MOVED_BEFORE_2024: Readonly<Record<string, string>> = {
 };
 
 /**
- * The 2020–2023 counties 30 Viken, 38 Vestfold og Telemark and 54 Troms og Finnmark were split in
- * 2024, so a number under them gives no county without the reference; nor does 21 (Svalbard).
+ * The county of a 2024 number, or of an older one that kept its county; 21 (Svalbard) is in none.
+ * Numbers of the counties split in 2024 are renumbered first (`RENUMBERED_2024`).
  */
 function countyWithoutReference(municipalityNumber: string): string | null {
   const moved = MOVED_BEFORE_2024[municipalityNumber];
@@ -80,8 +81,10 @@ export function resolveMunicipality(
     if (municipality)
       return { municipalityNumber: current, countyCode: municipality.countyCode, known: true };
   }
-  // Older numbers (before 2020) cannot be renumbered without their history, so they stay as given.
-  return { municipalityNumber: number, countyCode: countyWithoutReference(number), known: false };
+  // The 2024 renumbering ships with the code; older numbers (before 2020) cannot be renumbered
+  // without their history, so they stay as given.
+  const current = RENUMBERED_2024[number] ?? number;
+  return { municipalityNumber: current, countyCode: countyWithoutReference(current), known: false };
 }
 
 /**

@@ -33,6 +33,7 @@ export const kitMessages = defineMessages({
     'actor.public_development': 'Offentlig utviklingsaktør',
     'actor.financier': 'Finansiør',
     'actor.interest_organisation': 'Interesseorganisasjon',
+    'actor.unknown': 'Ukjent (ikke bekreftet av registeret)',
     'size.micro': 'Under 10 ansatte',
     'size.small': '10–49 ansatte',
     'size.medium': '50–249 ansatte',
@@ -84,6 +85,7 @@ export const kitMessages = defineMessages({
     'actor.public_development': 'Public development actor',
     'actor.financier': 'Financier',
     'actor.interest_organisation': 'Interest organisation',
+    'actor.unknown': 'Unknown (not confirmed by the register)',
     'size.micro': 'Fewer than 10 employees',
     'size.small': '10–49 employees',
     'size.medium': '50–249 employees',
@@ -132,6 +134,12 @@ export const ACTOR_TYPE_LABELS = {
   public_development: 'actor.public_development',
   financier: 'actor.financier',
   interest_organisation: 'actor.interest_organisation',
+} as const satisfies Record<string, KitKey>;
+
+/** Partner statistics count an organisation of unknown type apart (entered by hand, type not said). */
+export const COUNTED_ACTOR_TYPE_LABELS = {
+  ...ACTOR_TYPE_LABELS,
+  unknown: 'actor.unknown',
 } as const satisfies Record<string, KitKey>;
 
 export const SIZE_CLASS_LABELS = {

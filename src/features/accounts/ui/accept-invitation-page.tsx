@@ -62,7 +62,7 @@ function AcceptInvitationPage({ data }: { data: AcceptInvitationData }) {
               </Link>
             </Paragraph>
           ) : (
-            <form onSubmit={accept.onSubmit} className="stack">
+            <form onSubmit={accept.onSubmit} onInput={accept.onInput} className="stack">
               {!invitation.existingAccount && (
                 <>
                   <Field>

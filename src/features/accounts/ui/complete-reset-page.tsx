@@ -25,7 +25,7 @@ function CompleteResetPage({ data }: { data: CompleteResetData }) {
       </Heading>
       <Paragraph>{t('reset.newIntro')}</Paragraph>
       {complete.error !== undefined && <ProblemAlert title={t('reset.failed')} error={complete.error} />}
-      <form onSubmit={complete.onSubmit} className="stack">
+      <form onSubmit={complete.onSubmit} onInput={complete.onInput} className="stack">
         <Field>
           <Label htmlFor="reset-password">{t('accept.password')}</Label>
           <Field.Description>{t('password.rule')}</Field.Description>

@@ -179,7 +179,12 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
     return invited;
   });
   return (
-    <form onSubmit={invite.onSubmit} className="panel stack" aria-labelledby="invite-heading">
+    <form
+      onSubmit={invite.onSubmit}
+      onInput={invite.onInput}
+      className="panel stack"
+      aria-labelledby="invite-heading"
+    >
       <Heading level={2} data-size="xs" id="invite-heading">
         {t('invitations.invite')}
       </Heading>

@@ -26,7 +26,7 @@ function RequestResetPage() {
         </Alert>
       )}
       {request.error !== undefined && <ProblemAlert title={t('reset.failed')} error={request.error} />}
-      <form onSubmit={request.onSubmit} className="stack">
+      <form onSubmit={request.onSubmit} onInput={request.onInput} className="stack">
         <Field>
           <Label htmlFor="reset-email">{t('account.email')}</Label>
           <Input id="reset-email" name="email" type="email" autoComplete="username" required />

@@ -19,7 +19,13 @@ import { withQuery } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { auditReadScope } from '../audit.policy';
 import { changedFields } from '../audit-diff';
-import { type AuditEventPage, type ClusterPage, listAuditEvents, listClusters } from './api';
+import {
+  type AuditEventPage,
+  type ClusterPage,
+  listAuditActions,
+  listAuditEvents,
+  listClusters,
+} from './api';
 import { auditMessages } from './messages';
 
 const FILTERS = [
@@ -37,6 +43,8 @@ type Filters = Partial<Record<(typeof FILTERS)[number], string>>;
 type AuditPageData = {
   result: AuditEventPage;
   clusters: ClusterPage['items'];
+  /** The actions recorded in the reader's part of the trail: the action filter's choices. */
+  actions: string[];
   filters: Filters;
   problem: string | null;
 };
@@ -67,8 +75,11 @@ async function loadAuditPage(api: Api, { url }: PageInput): Promise<AuditPageDat
     problem = error.problem.errors?.map((e) => `${e.path.at(-1)}: ${e.message}`).join('; ') ?? error.message;
   }
   // Read only once the trail has answered: a visitor it refuses never causes a second request.
-  const clusters = (await api.call(listClusters, { query: { pageSize: 100, sort: 'name' } })).items;
-  return { result, clusters, filters, problem };
+  const [clusters, actions] = await Promise.all([
+    api.call(listClusters, { query: { pageSize: 100, sort: 'name' } }),
+    api.call(listAuditActions),
+  ]);
+  return { result, clusters: clusters.items, actions: actions.items, filters, problem };
 }
 
 function TextFilter({ name, label, value }: { name: keyof Filters; label: string; value?: string }) {
@@ -120,7 +131,19 @@ function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
         {filters.actorAccountId && (
           <input type="hidden" name="actorAccountId" value={filters.actorAccountId} />
         )}
-        <TextFilter name="action" label={t('audit.action')} value={filters.action} />
+        <FilterSelect
+          id="audit-action"
+          name="action"
+          label={t('audit.action')}
+          value={filters.action}
+          // A hand-edited action nobody recorded stays chosen, so the empty result says why.
+          options={[...new Set([...data.actions, ...(filters.action ? [filters.action] : [])])].map(
+            (action) => ({
+              value: action,
+              label: action,
+            }),
+          )}
+        />
         <TextFilter name="entityType" label={t('audit.entityType')} value={filters.entityType} />
         <TextFilter name="entityId" label={t('audit.entityId')} value={filters.entityId} />
         <TextFilter name="actor" label={t('audit.actor')} value={filters.actor} />

@@ -5,10 +5,15 @@ import { findSection } from '../../../shared/sectors';
 import { formatDate, formatNok, formatNumber, formatPercent } from '../../../web/kit/format';
 import { countyName, sectorSummary } from '../../../web/kit/labels';
 import { useLocale } from '../../../web/kit/locale-context';
-import { ACTOR_TYPE_LABELS, MEMBERSHIP_ROLE_LABELS, SIZE_CLASS_LABELS } from '../../../web/kit/messages';
+import {
+  COUNTED_ACTOR_TYPE_LABELS,
+  MEMBERSHIP_ROLE_LABELS,
+  SIZE_CLASS_LABELS,
+} from '../../../web/kit/messages';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile as ClusterProfileView } from '../clusters.contract';
 import { canEditClusterProfile } from '../clusters.policy';
+import { NO_LEVEL_LABELS } from './labels';
 import { clusterMessages } from './messages';
 
 function StatList({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
@@ -57,7 +62,7 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
           </Tag>
         ) : (
           <Tag data-color="neutral" data-testid="current-level">
-            {cluster.status === 'ended' ? t('status.ended') : t('registry.noLevel')}
+            {t(NO_LEVEL_LABELS[cluster.status])}
           </Tag>
         )}
         {cluster.currentLevel && (
@@ -74,6 +79,11 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
             </Tag>
           ))}
       </div>
+      {cluster.status === 'forming' && (
+        <Paragraph data-size="sm" data-testid="forming-notice">
+          {t('cluster.formingNotice')}
+        </Paragraph>
+      )}
       {mayEdit && (
         <Paragraph>
           <Link href={`/clusters/${cluster.slug}/edit`} data-testid="edit-cluster">
@@ -212,7 +222,7 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
             <StatList
               title={t('cluster.byActorType')}
               rows={stats.byActorType.map((r) => ({
-                label: t(ACTOR_TYPE_LABELS[r.key]),
+                label: t(COUNTED_ACTOR_TYPE_LABELS[r.key]),
                 count: r.count,
               }))}
             />

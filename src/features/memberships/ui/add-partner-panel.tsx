@@ -1,8 +1,9 @@
 import { Alert, Button, Field, Heading, Input, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { ApiError } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { announceAction, useClearOnOtherAction } from '../../../web/kit/components/use-form-action';
 import { useLocale } from '../../../web/kit/locale-context';
 import { MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
 import { refreshPage } from '../../../web/kit/navigation';
@@ -20,6 +21,7 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
   const [needsName, setNeedsName] = useState(false);
   const [added, setAdded] = useState<{ name: string; warnings: string[] }>();
   const [busy, setBusy] = useState(false);
+  const source = useClearOnOtherAction(useCallback(() => setAdded(undefined), []));
   if (!canManagePartners(viewer, cluster)) return null;
 
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -27,6 +29,7 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     const name = String(form.get('name') ?? '').trim();
+    announceAction(source);
     setBusy(true);
     setError(undefined);
     setAdded(undefined);
@@ -70,7 +73,12 @@ export function AddPartnerPanel({ cluster }: { cluster: { id: string; slug: stri
         </Alert>
       )}
       {error !== undefined && <ProblemAlert title={t('member.failed')} error={error} />}
-      <form onSubmit={onSubmit} className="registry__filters" data-testid="add-partner-form">
+      <form
+        onSubmit={onSubmit}
+        onInput={() => setAdded(undefined)}
+        className="registry__filters"
+        data-testid="add-partner-form"
+      >
         <Field>
           <Label htmlFor="add-orgnr">{t('member.orgnr')}</Label>
           <Input id="add-orgnr" name="orgnr" inputMode="numeric" autoComplete="off" required />

@@ -1,8 +1,9 @@
 import { Button, Select } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { osloDate } from '../../../shared/oslo-date';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { announceAction, useClearOnOtherAction } from '../../../web/kit/components/use-form-action';
 import { useLocale } from '../../../web/kit/locale-context';
 import { MEMBERSHIP_ROLE_LABELS } from '../../../web/kit/messages';
 import { refreshPage } from '../../../web/kit/navigation';
@@ -18,9 +19,11 @@ export function MemberActions({ slug, member }: { slug: string; member: MemberPa
   const { t } = useLocale(membershipMessages);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const source = useClearOnOtherAction(useCallback(() => setError(undefined), []));
   const name = member.organisation.name;
 
   const change = async (body: { role?: MembershipRole; leftOn?: string }) => {
+    announceAction(source);
     setBusy(true);
     setError(undefined);
     try {

@@ -1,7 +1,8 @@
 import { Alert, Button, Field, Heading, Label, Select } from '@digdir/designsystemet-react';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { announceAction, useClearOnOtherAction } from '../../../web/kit/components/use-form-action';
 import { useLocale } from '../../../web/kit/locale-context';
 import { ACTOR_TYPE_LABELS } from '../../../web/kit/messages';
 import { refreshPage } from '../../../web/kit/navigation';
@@ -18,10 +19,12 @@ export function ClassifyPanel({ organisation }: { organisation: OrganisationView
   const viewer = useViewer();
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const source = useClearOnOtherAction(useCallback(() => setSaved(false), []));
   // The page does not know the organisation's cluster ids; the service judges this organisation.
   if (!canClassifyAnywhere(viewer)) return null;
 
   const save = async (actorType: ActorType | null) => {
+    announceAction(source);
     setError(undefined);
     setSaved(false);
     try {
@@ -48,7 +51,7 @@ export function ClassifyPanel({ organisation }: { organisation: OrganisationView
         </Alert>
       )}
       {error !== undefined && <ProblemAlert title={t('classify.failed')} error={error} />}
-      <form onSubmit={onSubmit} className="registry__filters">
+      <form onSubmit={onSubmit} onInput={() => setSaved(false)} className="registry__filters">
         <Field>
           <Label htmlFor="classify-type">{t('organisation.actorType')}</Label>
           <Select id="classify-type" name="actorType" defaultValue={organisation.actorType}>

@@ -52,7 +52,12 @@ export function ContactPanel({ organisation }: { organisation: OrganisationView 
         </div>
       </dl>
       {mayEdit && (
-        <form onSubmit={save.onSubmit} className="registry__filters" data-testid="contact-form">
+        <form
+          onSubmit={save.onSubmit}
+          onInput={save.onInput}
+          className="registry__filters"
+          data-testid="contact-form"
+        >
           {save.result && (
             <Alert data-color="success" role="status">
               {t('contact.saved')}

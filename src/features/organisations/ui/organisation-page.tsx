@@ -11,6 +11,7 @@ import { getOrganisation } from './api';
 import { ClassifyPanel } from './classify-panel';
 import { ContactPanel } from './contact-panel';
 import { organisationMessages } from './messages';
+import { organisationFormLabel } from './organisation-forms';
 
 type OrganisationPageData = { organisation: OrganisationView };
 
@@ -55,8 +56,7 @@ function OrganisationPage({ data }: { data: OrganisationPageData }) {
           <div>
             <dt>{t('organisation.form')}</dt>
             <dd>
-              {organisation.organisationForm}
-              {register.organisationFormName && ` – ${register.organisationFormName}`}
+              {organisationFormLabel(organisation.organisationForm, locale, register.organisationFormName)}
             </dd>
           </div>
         )}

@@ -63,6 +63,16 @@ describe('server-rendered public pages', () => {
     expect(body).toContain('value="arctic"');
   });
 
+  it('offer each way of sorting the registry once, under its own name', async () => {
+    for (const path of ['/', '/?q=industri', '/?lang=en']) {
+      const { body } = await t.get(path);
+      const select = /<select[^>]*name="sort"[^>]*>([\s\S]*?)<\/select>/.exec(body)?.[1] ?? '';
+      const labels = [...select.matchAll(/<option[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+      expect(labels, path).toHaveLength(3);
+      expect(new Set(labels).size, path).toBe(labels.length);
+    }
+  });
+
   it('show the reason instead of failing when a hand-edited filter is invalid', async () => {
     const { status, body } = await t.get('/?level=champions');
     expect(status).toBe(200);
@@ -74,6 +84,14 @@ describe('server-rendered public pages', () => {
     const { status, body } = await t.get(`/organisations/${orgnr}`);
     expect(status).toBe(200);
     expect(body).toMatch(/<h1[^>]*>Mo Industripark AS</);
+  });
+
+  it('name the organisation form instead of showing its register code, in the reader’s language', async () => {
+    const municipality = await createOrganisation(t.db, { name: 'Testkommune', organisationForm: 'KOMM' });
+    const nb = await t.get(`/organisations/${municipality.orgnr}`);
+    expect(nb.body).toContain('Kommune (KOMM)');
+    const en = await t.get(`/organisations/${municipality.orgnr}?lang=en`);
+    expect(en.body).toContain('Municipality (KOMM)');
   });
 
   it('search organisations by name and by number', async () => {
