@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 const DB_TESTS = ['src/**/*.routes.test.{ts,tsx}', 'src/**/*.db.test.{ts,tsx}'];
+/** What only a PostgreSQL server has: several processes on one database, a server to freeze. */
+const POSTGRES_TESTS = ['src/**/*.postgres.test.{ts,tsx}'];
 
 /**
  * One runner, four projects: unit tests with no database; every route and database test twice,
- * on the embedded PGlite and on a real PostgreSQL server; browser journeys against the built app.
+ * on the embedded PGlite and on a real PostgreSQL server (and a few on the server alone); browser
+ * journeys against the built app.
  */
 export default defineConfig({
   test: {
@@ -14,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: DB_TESTS,
+          exclude: [...DB_TESTS, ...POSTGRES_TESTS],
           provide: { databaseKind: 'none' },
         },
       },
@@ -33,7 +36,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'routes-postgres',
-          include: DB_TESTS,
+          include: [...DB_TESTS, ...POSTGRES_TESTS],
           globalSetup: ['src/testing/global-setup.ts'],
           provide: { databaseKind: 'postgres' },
           hookTimeout: 60_000,

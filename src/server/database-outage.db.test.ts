@@ -31,6 +31,8 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 const SLUG = 'utfallsklyngen';
 const ORGANISATIONS = 600;
 const WRITERS = 4;
+/** Writes acknowledged before the database side is killed. */
+const WARM_UP_WRITES = 20;
 
 type Answer = {
   sentAt: number;
@@ -197,7 +199,14 @@ describe(`the app while its database (${kind}) is killed under write load`, () =
     };
     const load = Promise.all(Array.from({ length: WRITERS }, writer));
 
-    await new Promise((done) => setTimeout(done, 1_000));
+    // Kill once the load is under way: a number of writes acknowledged, however slow the machine.
+    const loadStarted = Date.now();
+    while (
+      answers.filter((a) => a.status === 201).length < WARM_UP_WRITES &&
+      Date.now() - loadStarted < 30_000
+    ) {
+      await new Promise((done) => setTimeout(done, 50));
+    }
     killedAt = Date.now();
     await killDatabase();
     // Give up waiting for recovery after a while; the assertions below then say what went wrong.
@@ -267,5 +276,5 @@ describe(`the app while its database (${kind}) is killed under write load`, () =
         }),
       );
     }
-  }, 90_000);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
 import { LIMITS } from '../features/accounts/throttle';
 import { createCluster } from '../features/clusters/clusters.seed';
@@ -27,7 +27,6 @@ import { createLogger } from './logger';
  * written through one is read through the other, a session and a sign-in throttle hold on both,
  * and each queued mail is sent once. (The embedded database has one process by construction.)
  */
-const onServer = inject('databaseKind') === 'postgres';
 const ORIGIN = 'http://localhost';
 const SLUG = 'delt-klynge';
 const logger = createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent');
@@ -89,7 +88,7 @@ function instance(database: DatabaseHandle): Instance {
 const nameOn = async (on: Instance) =>
   ((await (await on.request('GET', `/api/clusters/${SLUG}`)).json()) as { name: string }).name;
 
-describe.runIf(onServer)('two app instances on one PostgreSQL database', () => {
+describe('two app instances on one PostgreSQL database', () => {
   let database: TestDatabase;
   let second: DatabaseHandle;
   let a: Instance;

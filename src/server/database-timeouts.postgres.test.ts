@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
 import { createCluster } from '../features/clusters/clusters.seed';
 import { createProgramme } from '../features/programme/programme.seed';
@@ -24,7 +24,6 @@ import { DIST_DIR } from './paths';
  * once the server does. On the embedded default the timeouts are the connection's alone; this
  * runs against the PostgreSQL server only.
  */
-const onServer = inject('databaseKind') === 'postgres';
 const TIMEOUTS = { connectMs: 1_000, statementMs: 1_000, idleInTransactionMs: 1_000 };
 
 let server: PostgresServer;
@@ -55,7 +54,7 @@ async function timed(path: string, init?: RequestInit) {
   };
 }
 
-describe.runIf(onServer)('the app on a PostgreSQL server that stops answering', () => {
+describe('the app on a PostgreSQL server that stops answering', () => {
   beforeAll(async () => {
     server = await startPostgresServer();
     await runStatement(server.url('postgres'), 'create database klynge');
