@@ -3,7 +3,9 @@ import { createMiddleware } from 'hono/factory';
 import { hasPermission, type Permission } from '../../shared/access';
 import { AppError } from './app-error';
 import type { AppEnv } from './context';
+import { problemResponses } from './problem';
 import { cacheAnonymousReads } from './read-cache';
+import { refuseUnstorableText } from './storable-text';
 
 /**
  * Who may call a route. Every route declares one; the declaration is part of the OpenAPI
@@ -37,11 +39,21 @@ function gateMiddleware(gate: Gate) {
   });
 }
 
-/** The one way to declare an endpoint: its contract, its gate and its documentation together. */
+/**
+ * The one way to declare an endpoint: its contract, its gate and its documentation together. Every
+ * route refuses text the database cannot store before its contract runs, and a route that reads a
+ * body refuses one that is not JSON (415, documented here so no route has to list it).
+ */
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
   const { gate, readCache, ...route } = config;
-  const middleware = [gateMiddleware(gate), ...(readCache ? [cacheAnonymousReads()] : [])];
-  return createRoute({ ...route, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
+  const body = route.request?.body !== undefined;
+  const middleware = [
+    gateMiddleware(gate),
+    refuseUnstorableText({ body }),
+    ...(readCache ? [cacheAnonymousReads()] : []),
+  ];
+  const responses = body ? { ...problemResponses(415), ...route.responses } : route.responses;
+  return createRoute({ ...route, responses, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
     'x-gate': Gate;
   });
 }
