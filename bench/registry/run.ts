@@ -458,6 +458,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
     database: handle,
     clock: systemClock,
     logger: createLogger('silent'),
+    publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, {
       ...DEFAULT_READ_CACHE,
       ttlMs: options.readCacheSeconds * 1000,
@@ -470,6 +471,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
     database: handle,
     clock: systemClock,
     logger: createLogger('silent'),
+    publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: 0 }),
   });
   const uncachedServer = await listen(uncached.fetch);

@@ -10,7 +10,7 @@ import { createOrganisation } from '../features/organisations/organisations.seed
 import { createProgramme } from '../features/programme/programme.seed';
 import type { Role } from '../shared/access';
 import { CALLERS, type Who } from '../testing/access-matrix';
-import { setupTestApp, TEST_TODAY } from '../testing/harness';
+import { setupTestApp, TEST_PUBLIC_URL, TEST_TODAY } from '../testing/harness';
 import {
   describeRequest,
   documentedOperations,
@@ -56,9 +56,12 @@ const logger = pino(
 // The document does not depend on the data, so an app with no database yet gives it, and each
 // operation becomes a test of its own.
 const document = (await (
-  await createApp({ database: {} as DatabaseHandle, clock: fixedClock(TEST_TODAY), logger }).request(
-    '/api/openapi.json',
-  )
+  await createApp({
+    database: {} as DatabaseHandle,
+    clock: fixedClock(TEST_TODAY),
+    logger,
+    publicUrl: TEST_PUBLIC_URL,
+  }).request('/api/openapi.json')
 ).json()) as OpenApiDocument;
 const operations = documentedOperations(document);
 
@@ -69,15 +72,19 @@ const accounts = new Map<Role, string>();
 const statuses = new Map<number, number>();
 let sent = 0;
 
-const ORIGIN = 'http://localhost';
-
 async function openSession(role: Role): Promise<void> {
   const { token } = await signInAccount(t, accounts.get(role)!, 'klynge fuzz');
   cookies.set(role, token);
 }
 
 beforeAll(async () => {
-  app = createApp({ database: t.database, clock: t.clock, logger, allowDemoAccounts: true });
+  app = createApp({
+    database: t.database,
+    clock: t.clock,
+    logger,
+    allowDemoAccounts: true,
+    publicUrl: TEST_PUBLIC_URL,
+  });
   const programme = await createProgramme(t.db);
   const clusterA = await createCluster(t.db, programme, { slug: 'fuzz-a', name: 'Fuzz A' });
   const clusterB = await createCluster(t.db, programme, { slug: 'fuzz-b', name: 'Fuzz B' });
@@ -124,7 +131,7 @@ afterAll(() => {
 });
 
 function headersFor(who: Who, request: HostileRequest): Record<string, string> {
-  const headers: Record<string, string> = { origin: ORIGIN, accept: 'application/json' };
+  const headers: Record<string, string> = { origin: TEST_PUBLIC_URL, accept: 'application/json' };
   if (request.contentType !== undefined) headers['content-type'] = request.contentType;
   if (who !== 'anonymous') {
     const token = cookies.get(who)!;

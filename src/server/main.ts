@@ -15,6 +15,7 @@ import {
   databaseTarget,
   type Env,
   loadEnv,
+  publicUrlOf,
   seedsDemoOnFirstStart,
   singleSignOnSettings,
 } from './env';
@@ -55,7 +56,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     clock: systemClock,
     logger,
     web: loadWebAssets(DIST_DIR),
-    publicUrl: env.PUBLIC_URL,
+    publicUrl: publicUrlOf(env),
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
     readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: env.READ_CACHE_SECONDS * 1000 }),
