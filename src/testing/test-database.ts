@@ -1,11 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { inject } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../server/db/client';
+import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../server/db/client';
 import { copyPgliteTemplate, TEMPLATE_DATABASE } from './global-setup';
 import { runStatement } from './postgres-server';
 
-export type TestDatabase = DatabaseHandle & { drop(): Promise<void> };
+export type TestDatabase = DatabaseHandle & {
+  /** How another process would reach it: the URL, or the data directory (whose server this test runs). */
+  target: DatabaseTarget;
+  drop(): Promise<void>;
+};
 
 /** A fresh, migrated database of the kind the current test project runs on. */
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -14,13 +18,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const admin = inject('postgresUrl');
     const name = `klynge_test_${randomBytes(6).toString('hex')}`;
     await runStatement(admin, `create database ${name} template ${TEMPLATE_DATABASE}`);
-    const handle = await openDatabase({
-      kind: 'postgres',
-      url: admin.replace(/\/postgres$/, `/${name}`),
-      poolSize: 5,
-    });
+    const target = { kind: 'postgres', url: admin.replace(/\/postgres$/, `/${name}`), poolSize: 5 } as const;
+    const handle = await openDatabase(target);
     return {
       ...handle,
+      target,
       async drop() {
         await handle.close();
         await runStatement(admin, `drop database if exists ${name} with (force)`);
@@ -32,6 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const handle = await openDatabase({ kind: 'embedded', dataDir: dir });
     return {
       ...handle,
+      target: { kind: 'embedded', dataDir: dir },
       async drop() {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });
