@@ -24,6 +24,7 @@ import { createApp } from '../../src/server/app';
 import { osloDate, systemClock } from '../../src/server/clock';
 import { type DatabaseHandle, openDatabase } from '../../src/server/db/client';
 import { migrateDatabase } from '../../src/server/db/migrate';
+import { createDiskFileStore } from '../../src/server/files/disk-file-store';
 import { createReadCache, DEFAULT_READ_CACHE } from '../../src/server/http/read-cache';
 import { createLogger } from '../../src/server/logger';
 import { seededRandom } from '../../src/shared/random';
@@ -453,10 +454,15 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
   log(`generated in ${generated.totalSeconds} s: ${JSON.stringify({ ...generated, phases: undefined })}`);
 
   const samples = await sampleTargets(handle, today);
+  // The registry reads no files; the store is there because every app has one.
+  const filesDir = mkdtempSync(join(tmpdir(), 'klynge-bench-files-'));
+  cleanups.push(async () => rmSync(filesDir, { recursive: true, force: true }));
+  const files = createDiskFileStore(filesDir);
   // The app as production runs it: the read cache on, for READ_CACHE_SECONDS (30 unless set).
   const app = createApp({
     database: handle,
     clock: systemClock,
+    files,
     logger: createLogger('silent'),
     publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, {
@@ -470,6 +476,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
   const uncached = createApp({
     database: handle,
     clock: systemClock,
+    files,
     logger: createLogger('silent'),
     publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: 0 }),

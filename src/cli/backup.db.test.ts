@@ -1,14 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp } from '../server/app';
 import { fixedClock } from '../server/clock';
 import { type DatabaseHandle, type DatabaseTarget, openDatabase } from '../server/db/client';
 import { writeLogicalDump } from '../server/db/logical-dump';
 import { seedDemo } from '../server/demo-seed';
 import { FEATURES } from '../server/features';
+import { createDiskFileStore } from '../server/files/disk-file-store';
 import { createLogger } from '../server/logger';
 import { TEST_PUBLIC_URL, TEST_TODAY } from '../testing/harness';
 import { runStatement } from '../testing/postgres-server';
@@ -97,6 +97,7 @@ describe('a backup and its restore', () => {
     const app = createApp({
       database: source,
       clock: fixedClock(TEST_TODAY),
+      files: createDiskFileStore(join(work, 'files')),
       logger: createLogger('silent'),
       publicUrl: TEST_PUBLIC_URL,
     });

@@ -34,7 +34,8 @@ describe('klynge create-user without a terminal', () => {
       'No password: pipe it in with --password-stdin, set KLYNGE_PASSWORD, or run the command in a terminal.',
     ]);
     expect(existsSync(dataDir)).toBe(false);
-  });
+    // Starting Node with the TypeScript loader takes seconds on a busy machine.
+  }, 30_000);
 
   it('takes the password from the first line of standard input with --password-stdin', async () => {
     const io = pipedIo('a long enough passphrase\nignored\n');

@@ -10,6 +10,7 @@ import { runServer } from '../server/main';
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { createUser, processIo, readCreateUserRequest } from './create-user';
 import { runImport } from './import';
+import { initProgrammeCommand } from './init-programme';
 
 const HELP = `Usage: klynge <command>
 
@@ -29,6 +30,9 @@ Commands:
   restore FILE
              Load a backup into an empty database, then migrate it to this version. The
              embedded database's server must be stopped
+  init-programme --template norway
+             Write the Norwegian programme (levels and their history, the NCE brand, the
+             cap on operating aid) into a database that has no programme
   help       Show this text
 
 The database is the PostgreSQL server in DATABASE_URL, or else the embedded database in
@@ -111,6 +115,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'backup':
       case 'restore':
         return await backupOrRestore(command, argv[1]);
+      case 'init-programme':
+        return await withDatabase(loadEnv(), (db) => initProgrammeCommand(db, systemClock, argv.slice(1)));
       case 'help':
       case '--help':
       case '-h':

@@ -101,8 +101,8 @@ type Outcome = number | string;
 function expectedOutcome(row: Row, c: Case, who: Who): Outcome {
   if (c.allow.includes(who)) return row.success;
   if (c.withheld?.includes(who)) return `${row.success} without it`;
-  if (who === 'anonymous') return 401;
   if (c.hidden?.includes(who)) return 404;
+  if (who === 'anonymous') return 401;
   return 403;
 }
 

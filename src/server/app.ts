@@ -12,6 +12,7 @@ import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { FEATURES } from './features';
+import type { FileStore } from './files/file-store';
 import { AppError } from './http/app-error';
 import type { AppEnv } from './http/context';
 import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
@@ -21,6 +22,7 @@ import { notFoundHandler, onError } from './http/on-error';
 import { credentialsSent, requestHeader } from './http/raw-header';
 import { createReadCache, invalidateReadCacheOnWrites, keptAnswers, type ReadCache } from './http/read-cache';
 import { assignRequestId } from './http/request-id';
+import { SESSION_SCHEME, TOKEN_SCHEME } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 
@@ -28,6 +30,8 @@ export type AppDeps = {
   database: DatabaseHandle;
   clock: Clock;
   logger: Logger;
+  /** Where uploaded files are kept: on disk under the data directory (decision 018). */
+  files: FileStore;
   /** The built SPA and server rendering; absent in API-only route tests. */
   web?: WebDeps;
   /**
@@ -61,6 +65,7 @@ export function createApp(deps: AppDeps) {
     c.set('logger', logger);
     c.set('db', deps.database.db);
     c.set('clock', deps.clock);
+    c.set('files', deps.files);
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     c.set('publicUrl', deps.publicUrl);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));
@@ -140,18 +145,37 @@ export function createApp(deps: AppDeps) {
     for (const router of feature.routers(deps)) app.route('/', router);
   }
 
+  app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description:
+      'A browser session, made by POST /api/auth/login. A write with it also sends the x-csrf-token header the klynge_csrf cookie holds.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', TOKEN_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token (klynge_…) made on the account page, with some or all of its maker’s permissions.',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Klynge API',
       version: API_VERSION,
       description:
-        'The public registry of a cluster programme: programme, clusters, partners and organisations.',
+        'A cluster programme and its clusters: the programme and its levels, calls, the cluster registry, partners and organisations, accounts and the audit trail.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Without PUBLIC_URL the document points at the server it was read from (a relative URL).
+    servers: [{ url: deps.publicUrl ?? '/', description: 'This Klynge' }],
   });
   app.route('/', docsRoutes);
 
   const web = deps.web;
+  const pageList = FEATURES.flatMap((feature): readonly PageEntry[] =>
+    'pages' in feature ? feature.pages : [],
+  );
   if (web) {
     // Pages read the API in-process, as the visitor, through the same routes, validation and errors
     // as any client.
@@ -159,14 +183,14 @@ export function createApp(deps: AppDeps) {
       '/',
       webRoutes(
         web,
-        FEATURES.flatMap((feature): readonly PageEntry[] => ('pages' in feature ? feature.pages : [])),
+        pageList,
         (cookie) => async (path) =>
           app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
       ),
     );
   }
   app.notFound((c) =>
-    web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template) : notFoundHandler(c),
+    web && !c.req.path.startsWith('/api/') ? renderNotFound(c, web.template, pageList) : notFoundHandler(c),
   );
   app.onError(onError);
 

@@ -2,17 +2,24 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { accountsPersonalData } from '../features/accounts/accounts.personal-data';
 import { accountRoutes } from '../features/accounts/accounts.routes';
 import { seedAccountsDemo } from '../features/accounts/accounts.seed';
+import { affiliationRoutes } from '../features/accounts/affiliations.routes';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
+import { signUpRoutes } from '../features/accounts/sign-up.routes';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { pages as accountPages } from '../features/accounts/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { callRoutes } from '../features/calls/calls.routes';
+import { seedCallsDemo } from '../features/calls/calls.seed';
+import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
+import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
+import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
 import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
@@ -25,8 +32,10 @@ import { organisationRoutes } from '../features/organisations/organisations.rout
 import { pages as organisationPages } from '../features/organisations/ui/pages';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { pages as personalDataPages } from '../features/personal-data/ui/pages';
+import { programmePersonalData } from '../features/programme/programme.personal-data';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
+import { pages as programmePages } from '../features/programme/ui/pages';
 import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
@@ -59,7 +68,13 @@ export type Feature = {
  */
 export const FEATURES = [
   { name: 'audit', routers: () => [auditRoutes], pages: auditPages, personalData: auditPersonalData },
-  { name: 'programme', routers: () => [programmeRoutes], seedDemo: seedProgrammeDemo },
+  {
+    name: 'programme',
+    routers: () => [programmeRoutes],
+    seedDemo: seedProgrammeDemo,
+    pages: programmePages,
+    personalData: programmePersonalData,
+  },
   { name: 'reference', routers: () => [] },
   {
     name: 'organisations',
@@ -80,6 +95,8 @@ export const FEATURES = [
     name: 'accounts',
     routers: ({ singleSignOn, publicUrl }) => [
       accountRoutes,
+      signUpRoutes,
+      affiliationRoutes,
       apiTokenRoutes,
       invitationRoutes,
       singleSignOnRoutes(singleSignOn && createOidcClient(singleSignOn), publicUrl),
@@ -88,12 +105,15 @@ export const FEATURES = [
     pages: accountPages,
     personalData: accountsPersonalData,
   },
+  // Registering makes a cluster (clusters) and gives its registrant a role (accounts): after both.
+  { name: 'forming-networks', routers: () => [formingNetworkRoutes], pages: formingNetworkPages },
   // Exports and erases what every feature above declares, without knowing any of them.
   {
     name: 'personal-data',
     routers: () => [personalDataRoutes(PERSONAL_DATA)],
     pages: personalDataPages,
   },
+  { name: 'calls', routers: () => [callRoutes()], pages: callPages, seedDemo: seedCallsDemo },
 ] as const satisfies readonly Feature[];
 
 /** Every feature's personal-data declaration, in the features' order: the order erasure runs in. */

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { signInAccount } from '../features/accounts/accounts.service';
 import { createTestAccount } from '../features/accounts/accounts.seed';
+import { signInAccount } from '../features/accounts/accounts.service';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
 import { createCluster } from '../features/clusters/clusters.seed';
 import { createMembership } from '../features/memberships/memberships.seed';
@@ -23,6 +23,7 @@ import {
 import { type App, createApp } from './app';
 import { fixedClock } from './clock';
 import type { DatabaseHandle } from './db/client';
+import type { FileStore } from './files/file-store';
 import { CSRF_HEADER, csrfTokenFor } from './http/csrf';
 
 /**
@@ -59,6 +60,7 @@ const document = (await (
   await createApp({
     database: {} as DatabaseHandle,
     clock: fixedClock(TEST_TODAY),
+    files: {} as FileStore,
     logger,
     publicUrl: TEST_PUBLIC_URL,
   }).request('/api/openapi.json')
@@ -81,6 +83,7 @@ beforeAll(async () => {
   app = createApp({
     database: t.database,
     clock: t.clock,
+    files: t.files,
     logger,
     allowDemoAccounts: true,
     publicUrl: TEST_PUBLIC_URL,

@@ -319,8 +319,11 @@ function checkPages(edges: Import[]): Violation[] {
     if (edge.from.startsWith('src/web/') && !edge.from.startsWith('src/web/shell/')) {
       return violation('only the web shell, above the features, imports them');
     }
-    if (isUi(edge.to) || edge.to.endsWith('.policy.ts') || ISOMORPHIC_FOR_PAGES.includes(edge.to)) return [];
-    return violation('pages import from a feature only its ui/, its policies and its isomorphic helpers');
+    if (isUi(edge.to) || /\.(policy|lifecycle)\.ts$/.test(edge.to) || ISOMORPHIC_FOR_PAGES.includes(edge.to))
+      return [];
+    return violation(
+      'pages import from a feature only its ui/, its policies and lifecycles, and its isomorphic helpers',
+    );
   });
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMailWorker } from '../features/mail/mail-worker';
@@ -20,6 +21,7 @@ import {
   singleSignOnSettings,
 } from './env';
 import { FEATURES } from './features';
+import { createDiskFileStore } from './files/disk-file-store';
 import { createReadCache, DEFAULT_READ_CACHE } from './http/read-cache';
 import { createLogger } from './logger';
 import { DIST_DIR } from './paths';
@@ -55,6 +57,8 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     database,
     clock: systemClock,
     logger,
+    // Beside the embedded database, and with a PostgreSQL server too: files are not in the database.
+    files: createDiskFileStore(join(env.KLYNGE_DATA_DIR, 'files')),
     web: loadWebAssets(DIST_DIR),
     publicUrl: publicUrlOf(env),
     allowDemoAccounts: env.NODE_ENV !== 'production',

@@ -73,7 +73,13 @@ describe('links in e-mail', () => {
 
 describe('the Secure flag of the cookies', () => {
   function appAt(publicUrl: string) {
-    return createApp({ database: t.database, clock: t.clock, logger: createLogger('silent'), publicUrl });
+    return createApp({
+      database: t.database,
+      clock: t.clock,
+      files: t.files,
+      logger: createLogger('silent'),
+      publicUrl,
+    });
   }
 
   async function signInCookies(publicUrl: string, headers: Record<string, string> = {}): Promise<string[]> {

@@ -245,6 +245,7 @@ describe('the read cache for anonymous public reads', () => {
     const uncached = createApp({
       database: t.database,
       clock,
+      files: t.files,
       logger: createLogger('silent'),
       publicUrl: TEST_PUBLIC_URL,
       readCache: createReadCache(clock, { ...DEFAULT_READ_CACHE, ttlMs: 0 }),

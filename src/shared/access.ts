@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'mail.read',
   'persons.manage',
   'organisations.contact',
+  'calls.manage',
+  'calls.extend_deadline',
+  'programme.manage',
+  'affiliations.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -55,6 +59,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Exporting and erasing a person's data answers data-protection requests: operators only.
     'persons.manage',
     'organisations.contact',
+    'calls.manage',
+    // Moving a deadline applicants have planned for is an operator's decision, recorded with a reason.
+    'calls.extend_deadline',
+    // Setting the programme up (its operators, levels, brands and cap) is the operators' own.
+    'programme.manage',
+    'affiliations.read',
   ],
   programme_staff: [
     'clusters.edit',
@@ -62,6 +72,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'organisations.contact',
     'audit.read',
+    'calls.manage',
+    // The organisations a person belongs to: what assessors' conflicts of interest are found from.
+    'affiliations.read',
   ],
   assessor: [],
   cluster_manager: [
@@ -123,6 +136,16 @@ export function clustersWithPermission(actor: Actor, permission: Permission): 'a
   const grants = actor.grants.filter((g) => grantPermits(actor, g, permission));
   if (grants.some((g) => PROGRAMME_WIDE.has(g.role))) return 'all';
   return grants.flatMap((g) => (g.clusterId ? [g.clusterId] : []));
+}
+
+/**
+ * Clusters the actor holds any role for (manager or staff), whatever the role permits; 'all' for
+ * programme-wide roles. Who belongs to a cluster, as opposed to what they may do there.
+ */
+export function clustersWithAnyRole(actor: Actor): 'all' | string[] {
+  if (actor.kind !== 'account') return [];
+  if (actor.grants.some((g) => PROGRAMME_WIDE.has(g.role))) return 'all';
+  return actor.grants.flatMap((g) => (g.clusterId ? [g.clusterId] : []));
 }
 
 /** Every permission the actor holds somewhere: what an API token of theirs may be given. */

@@ -41,8 +41,8 @@ export type Case = {
   allow: readonly Who[];
   /** Callers that succeed but whose answer leaves the resource out: a list scoped in SQL, a field for some. */
   withheld?: readonly Who[];
-  /** Signed-in callers refused with 404, because the policy hides the resource from them. */
-  hidden?: readonly Role[];
+  /** Callers refused with 404, because the policy hides the resource from them (a draft from the public). */
+  hidden?: readonly Who[];
   /** Whether a successful answer holds the resource; needed when some callers are `withheld`. */
   holds?: (response: TestResponse) => boolean;
 };

@@ -1,8 +1,13 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { type App, createApp } from '../server/app';
 import { type Clock, fixedClock } from '../server/clock';
 import type { Database } from '../server/db/client';
+import { createDiskFileStore } from '../server/files/disk-file-store';
+import type { FileStore } from '../server/files/file-store';
 import { csrfTokenFor } from '../server/http/csrf';
 import { createLogger } from '../server/logger';
 import { DIST_DIR } from '../server/paths';
@@ -31,6 +36,8 @@ export type TestContext = TestClient & {
   db: Database;
   database: TestDatabase;
   clock: Clock;
+  /** A file store of the test file's own, in a temporary folder removed afterwards. */
+  files: FileStore;
   /** The same database through an app whose clock says another time: for expiry and deadlines. */
   at(time: string): TestClient;
 };
@@ -61,10 +68,11 @@ type AppOptions = {
   singleSignOn?: () => SingleSignOnSettings;
 };
 
-function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): TestClient {
+function clientFor(database: TestDatabase, clock: Clock, files: FileStore, options: AppOptions): TestClient {
   const app = createApp({
     database,
     clock,
+    files,
     logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
@@ -101,19 +109,24 @@ function clientFor(database: TestDatabase, clock: Clock, options: AppOptions): T
 
 export function setupTestApp(options: AppOptions = {}): TestContext {
   const context = {} as TestContext;
+  let filesDir: string | undefined;
   beforeAll(async () => {
     const database = await createTestDatabase();
     const clock = options.clock ?? fixedClock(TEST_TODAY);
+    filesDir = await mkdtemp(join(tmpdir(), 'klynge-test-files-'));
+    const files = createDiskFileStore(filesDir);
     Object.assign(context, {
-      ...clientFor(database, clock, options),
+      ...clientFor(database, clock, files, options),
       db: database.db,
       database,
       clock,
-      at: (time: string) => clientFor(database, fixedClock(time), options),
+      files,
+      at: (time: string) => clientFor(database, fixedClock(time), files, options),
     } satisfies TestContext);
   }, 60_000);
   afterAll(async () => {
     await context.database?.drop();
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   });
   return context;
 }

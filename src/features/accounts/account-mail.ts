@@ -1,7 +1,10 @@
 import type { Role } from '../../shared/access';
+import type { Locale } from '../../shared/localized';
 import type { OutgoingMail } from '../mail/mail.service';
 
-// Messages go out in both languages, Bokmål first: the sender does not know the reader's choice.
+// Messages someone else causes (an invitation, a reset asked for by whoever typed the address) go
+// out in both languages, Bokmål first: the sender does not know the reader's choice. A person who
+// signs themselves up has chosen a language on the form, and gets their mail in it.
 
 const ROLE_NAMES: Record<Role, [nb: string, en: string]> = {
   operator_admin: ['operatør', 'operator'],
@@ -21,8 +24,8 @@ function describe(grants: GrantDescription[], language: 0 | 1): string {
     .join('\n');
 }
 
-function osloTime(date: Date): string {
-  return new Intl.DateTimeFormat('nb-NO', {
+function osloTime(date: Date, language: Locale = 'nb'): string {
+  return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
     timeZone: 'Europe/Oslo',
     dateStyle: 'long',
     timeStyle: 'short',
@@ -92,5 +95,82 @@ export function passwordResetMail(input: {
       'If this was not you, ignore this message. Your password has not been changed.',
       '',
     ].join('\n'),
+  };
+}
+
+export function signUpMail(input: {
+  to: string;
+  name: string;
+  link: string;
+  expiresAt: Date;
+  language: Locale;
+}): OutgoingMail {
+  const until = osloTime(input.expiresAt, input.language);
+  const text =
+    input.language === 'nb'
+      ? [
+          `Hei ${input.name},`,
+          '',
+          'Takk for at du vil bruke Klynge. Velg et passord her for å opprette kontoen din.',
+          `Lenken virker én gang, til ${until}:`,
+          input.link,
+          '',
+          'Ba du ikke om dette, kan du se bort fra meldingen. Ingen konto er opprettet.',
+          '',
+        ]
+      : [
+          `Hello ${input.name},`,
+          '',
+          'Thank you for signing up to Klynge. Choose a password here to create your account.',
+          `The link works once, until ${until} Norwegian time:`,
+          input.link,
+          '',
+          'If this was not you, ignore this message. No account has been created.',
+          '',
+        ];
+  return {
+    to: input.to,
+    kind: 'sign_up',
+    subject: input.language === 'nb' ? 'Opprett kontoen din i Klynge' : 'Create your Klynge account',
+    text: text.join('\n'),
+  };
+}
+
+/** To an address that has an account already: no second account, but the ways back into the first. */
+export function existingAccountMail(input: {
+  to: string;
+  name: string;
+  signInLink: string;
+  resetLink: string;
+  language: Locale;
+}): OutgoingMail {
+  const text =
+    input.language === 'nb'
+      ? [
+          `Hei ${input.name},`,
+          '',
+          'Noen ba om å opprette en konto i Klynge med denne adressen, men du har allerede en konto.',
+          `Logg inn her: ${input.signInLink}`,
+          `Har du glemt passordet, kan du sette et nytt her: ${input.resetLink}`,
+          '',
+          'Ba du ikke om dette, kan du se bort fra meldingen. Ingenting er endret.',
+          '',
+        ]
+      : [
+          `Hello ${input.name},`,
+          '',
+          'Someone asked to create a Klynge account with this address, but you already have one.',
+          `Sign in here: ${input.signInLink}`,
+          `If you have forgotten the password, set a new one here: ${input.resetLink}`,
+          '',
+          'If this was not you, ignore this message. Nothing has been changed.',
+          '',
+        ];
+  return {
+    to: input.to,
+    kind: 'sign_up_existing',
+    subject:
+      input.language === 'nb' ? 'Du har allerede en konto i Klynge' : 'You already have a Klynge account',
+    text: text.join('\n'),
   };
 }

@@ -6,8 +6,9 @@ import {
   SIGNED_IN,
 } from '../../testing/access-matrix';
 import type { TestResponse } from '../../testing/harness';
+import { nextOrgnr } from '../organisations/organisations.seed';
 import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
-import { apiTokens, invitations, passwordResets } from './accounts.table';
+import { affiliations, apiTokens, invitations, passwordResets, signUps } from './accounts.table';
 import { hashSecret, newSecret } from './secret-tokens';
 import { sessionIdOf } from './sessions';
 
@@ -80,6 +81,27 @@ async function resetLink(m: MatrixFixture): Promise<string> {
     expiresAt: new Date(m.t.clock.now().getTime() + 3_600_000),
   });
   return token;
+}
+
+/** The code of an open sign-up link to a new address, written directly: the code is only ever in the mail. */
+async function signUpLink(m: MatrixFixture): Promise<string> {
+  const token = newSecret();
+  await m.t.db.insert(signUps).values({
+    tokenHash: hashSecret(token),
+    email: m.newEmail(),
+    name: 'Ny Søker',
+    language: 'nb',
+    createdAt: m.t.clock.now(),
+    expiresAt: new Date(m.t.clock.now().getTime() + DAY_MS),
+  });
+  return token;
+}
+
+/** A new organisation on the person's own list, written directly, by its number. */
+async function affiliationOf(m: MatrixFixture, personId: string): Promise<string> {
+  const orgnr = nextOrgnr();
+  await m.t.db.insert(affiliations).values({ personId, orgnr });
+  return orgnr;
 }
 
 /** The first cookie of a name that an answer sets, as `name=value`. */
@@ -183,10 +205,75 @@ export const accountsAccess = defineAccessRows({
       },
     },
 
-    // ── One's own account: roles, sessions, API tokens ──────────────────────────────────────────
+    // ── Signing up: anyone, the link is the authority ───────────────────────────────────────────
+    'post /api/auth/sign-up': {
+      success: 202,
+      in: {
+        on: 'any address, known or not (public)',
+        allow: EVERYONE,
+        request: () => ({ body: { name: 'Ny Søker', email: m.newEmail() } }),
+      },
+    },
+    'get /api/auth/sign-up-links/{token}': {
+      success: 200,
+      in: {
+        on: "a sign-up link's code (public: the link is the authority)",
+        allow: EVERYONE,
+        request: async () => ({ params: { token: await signUpLink(m) } }),
+      },
+    },
+    'post /api/auth/sign-up/complete': {
+      success: 200,
+      in: {
+        on: "a sign-up link's code, a fresh one (public: the link is the authority)",
+        allow: EVERYONE,
+        request: async () => ({ body: { token: await signUpLink(m), password: TEST_PASSWORD } }),
+      },
+    },
+
+    // ── One's own account: roles, sessions, API tokens, organisations ───────────────────────────
     'get /api/auth/roles': {
       success: 200,
       in: { on: "the caller's own roles", allow: SIGNED_IN, request: () => ({}) },
+    },
+    'get /api/auth/affiliations': {
+      success: 200,
+      in: { on: "the caller's own organisations", allow: SIGNED_IN, request: () => ({}) },
+    },
+    'post /api/auth/affiliations': {
+      success: 201,
+      in: {
+        on: "a new organisation on the caller's own list",
+        allow: SIGNED_IN,
+        request: () => ({ body: { orgnr: nextOrgnr() } }),
+      },
+    },
+    'delete /api/auth/affiliations/{orgnr}': {
+      success: 200,
+      in: {
+        on: "an organisation on the caller's own list",
+        allow: SIGNED_IN,
+        request: async ({ who }) => ({
+          params: {
+            orgnr:
+              who === 'anonymous' ? nextOrgnr() : await affiliationOf(m, m.accounts[who].account.personId),
+          },
+        }),
+      },
+      out: {
+        on: "an organisation on someone else's list",
+        allow: [],
+        hidden: SIGNED_IN,
+        request: async () => ({ params: { orgnr: await affiliationOf(m, m.bystander.account.personId) } }),
+      },
+    },
+    'get /api/persons/{id}/affiliations': {
+      success: 200,
+      in: {
+        on: "another person's organisations: programme staff read anyone's",
+        allow: ['operator_admin', 'programme_staff'],
+        request: () => ({ params: { id: m.bystander.account.personId } }),
+      },
     },
     'get /api/auth/sessions': {
       success: 200,
@@ -367,7 +454,7 @@ export const accountsAccess = defineAccessRows({
         },
       ],
     },
-    'get /api/invitations/by-token/{token}': {
+    'get /api/invitation-links/{token}': {
       success: 200,
       in: {
         on: "an invitation link's code (public: the link is the authority)",

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { definePersonalData } from '../../server/personal-data';
 import { PERMISSIONS } from '../../shared/access';
+import { LOCALES } from '../../shared/localized';
 import { RoleGrantSchema } from './accounts.contract';
 import {
   anonymisePerson,
@@ -10,6 +11,7 @@ import {
 } from './accounts.queries';
 import {
   accounts,
+  affiliations,
   apiTokens,
   invitations,
   loginThrottles,
@@ -19,11 +21,14 @@ import {
   persons,
   roleGrants,
   sessions,
+  signUps,
 } from './accounts.table';
+import { deleteAffiliationsOfPerson, listAffiliationsOfPerson } from './affiliations.queries';
 import { deleteTokensOfAccount, listTokenDetailsOfAccount } from './api-tokens.queries';
 import { eraseInvitationsTo, listInvitationsBy, listInvitationsTo } from './invitations.queries';
 import { deleteResetsOfAccount } from './password-reset.queries';
 import { deleteSessionsOfAccount, listSessionTimesOfAccount } from './sessions.queries';
+import { deleteSignUpsOf, listSignUpsOf } from './sign-up.queries';
 import { deleteIdentitiesOfAccount, listIdentitiesOfAccount } from './single-sign-on.queries';
 import { clearAccount, throttleKeys } from './throttle';
 
@@ -41,7 +46,7 @@ const InvitationExportSchema = z.object({
 /**
  * The person and account rows themselves are exported by the personal-data feature, which reads
  * them to know whom it is exporting; what hangs off the account is exported here. Secrets never
- * are: password, session, token, reset and invitation hashes stay behind.
+ * are: password, session, token, reset, invitation and sign-up link hashes stay behind.
  */
 export const accountsPersonalData = definePersonalData({
   tables: [
@@ -54,6 +59,8 @@ export const accountsPersonalData = definePersonalData({
     passwordResets,
     invitations,
     loginThrottles,
+    signUps,
+    affiliations,
   ],
   kept: [
     {
@@ -100,8 +107,25 @@ export const accountsPersonalData = definePersonalData({
           lastLoginAt: z.string().nullable(),
         }),
       ),
+      signUps: z.array(
+        z
+          .object({
+            email: z.string(),
+            name: z.string(),
+            language: z.enum(LOCALES),
+            createdAt: z.string(),
+            expiresAt: z.string(),
+            usedAt: z.string().nullable(),
+          })
+          .openapi({ description: 'Sign-ups by e-mail to their addresses, without the links' }),
+      ),
+      affiliations: z.array(
+        z
+          .object({ orgnr: z.string(), createdAt: z.string() })
+          .openapi({ description: 'The organisations they said they belong to' }),
+      ),
     },
-    async read(tx, { accountId, addresses }) {
+    async read(tx, { personId, accountId, addresses }) {
       return {
         roleGrants: accountId ? await listGrantsWithTimes(tx, accountId) : [],
         sessions: accountId ? await listSessionTimesOfAccount(tx, accountId) : [],
@@ -111,6 +135,8 @@ export const accountsPersonalData = definePersonalData({
           ? (await listInvitationsBy(tx, accountId)).map(({ email: _e, name: _n, ...rest }) => rest)
           : [],
         singleSignOnIdentities: accountId ? await listIdentitiesOfAccount(tx, accountId) : [],
+        signUps: await listSignUpsOf(tx, accountId, addresses),
+        affiliations: await listAffiliationsOfPerson(tx, personId),
       };
     },
   },
@@ -122,6 +148,8 @@ export const accountsPersonalData = definePersonalData({
       passwordResets: z.number().int(),
       invitations: z.number().int().openapi({ description: 'Invitations to the person never accepted' }),
       roleGrants: z.number().int(),
+      signUps: z.number().int(),
+      affiliations: z.number().int(),
     },
     // The rows of person and account stay, so references and counts still add up; everything
     // that lets the account act, and every copy of the person's name or address, goes.
@@ -135,6 +163,8 @@ export const accountsPersonalData = definePersonalData({
         passwordResets: accountId ? await deleteResetsOfAccount(tx, accountId) : 0,
         roleGrants: accountId ? await deleteGrantsOfAccount(tx, accountId) : 0,
         invitations: await eraseInvitationsTo(tx, accountId, person.addresses, labels),
+        signUps: await deleteSignUpsOf(tx, accountId, person.addresses),
+        affiliations: await deleteAffiliationsOfPerson(tx, person.personId),
       };
       // Throttle rows are keyed by the address typed at sign-in, the only place it remains.
       for (const address of person.addresses) await clearAccount(tx, throttleKeys(address, undefined));

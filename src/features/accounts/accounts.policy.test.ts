@@ -7,6 +7,7 @@ import {
   canInvite,
   canLinkIdentity,
   canManageApiTokens,
+  canReadAffiliationsOf,
   canRevokeInvitation,
   canSignIn,
   type GrantToGive,
@@ -325,5 +326,33 @@ describe('who may sign in', () => {
     expect(canLinkIdentity(holding('assessor'))).toBe(true);
     expect(canLinkIdentity(holding('assessor', { tokenPermissions: [] }))).toBe(false);
     expect(canLinkIdentity(ANONYMOUS)).toBe(false);
+  });
+});
+
+describe("reading a person's organisations", () => {
+  // role, may read another person's
+  const READERS: [Role, boolean][] = [
+    ['operator_admin', true],
+    ['programme_staff', true],
+    ['assessor', false],
+    ['cluster_manager', false],
+    ['cluster_staff', false],
+    ['partner_contact', false],
+  ];
+
+  it.each(READERS)("%s reads another person's: %s", (role, reads) => {
+    expect(canReadAffiliationsOf(holding(role), { id: 'person-someone-else' })).toBe(reads);
+  });
+
+  it('lets everyone read their own, and nobody anonymous read any', () => {
+    for (const [role] of READERS)
+      expect(canReadAffiliationsOf(holding(role), { id: `person-${role}` })).toBe(true);
+    expect(canReadAffiliationsOf(ANONYMOUS, { id: 'person-assessor' })).toBe(false);
+  });
+
+  it('lets programme staff read them with a token only if the token may', () => {
+    const staff = (tokenPermissions: Permission[]) => holding('programme_staff', { tokenPermissions });
+    expect(canReadAffiliationsOf(staff(['affiliations.read']), { id: 'person-x' })).toBe(true);
+    expect(canReadAffiliationsOf(staff(['audit.read']), { id: 'person-x' })).toBe(false);
   });
 });

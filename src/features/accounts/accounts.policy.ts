@@ -175,3 +175,20 @@ export function requireTokenWithinOwnersPermissions(actor: Actor, permissions: P
     });
   }
 }
+
+// Affiliations
+
+/**
+ * A person keeps their own list of the organisations they belong to. Programme staff read
+ * anyone's: they are what an assessor's conflicts of interest are found from.
+ */
+export function canReadAffiliationsOf(actor: Actor, person: { id: string }): boolean {
+  if (actor.kind === 'account' && actor.personId === person.id) return true;
+  return hasProgrammePermission(actor, 'affiliations.read');
+}
+
+export function requireReadAffiliationsOf(actor: Actor, person: { id: string }): void {
+  if (!canReadAffiliationsOf(actor, person)) {
+    throw new AppError('forbidden', "Only programme staff read another person's organisations.");
+  }
+}

@@ -27,6 +27,12 @@ export async function findAccountById(db: Db, accountId: string) {
   return row;
 }
 
+/** Whether a person with this id exists (erased or not). */
+export async function personExists(db: Db, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: persons.id }).from(persons).where(eq(persons.id, personId));
+  return row !== undefined;
+}
+
 /** The roles the account holds. */
 export function listGrantsOfAccount(db: Db, accountId: string): Promise<RoleGrant[]> {
   return db

@@ -47,6 +47,20 @@ export async function getAccountActor(
   };
 }
 
+/**
+ * Who did what a single-use link (an invitation, a reset, a sign-up) allowed: its holder, as the
+ * account the link is for, whoever (if anyone) is signed in in that browser. The roles do not
+ * matter to the audit event it is recorded as.
+ */
+export function linkHolder(account: {
+  accountId: string;
+  personId: string;
+  name: string;
+  email: string;
+}): Actor {
+  return { kind: 'account', ...account, grants: [] };
+}
+
 /** Checks e-mail and password and opens a session. The answer never says which of the two was wrong. */
 export async function logIn(
   context: Pick<ServiceContext, 'db' | 'clock'> & SignInOptions,
@@ -174,6 +188,37 @@ export async function createAccountInTransaction(
   } catch (error) {
     throw conflictOnUniqueViolation(error, duplicateEmail(input.email));
   }
+}
+
+/**
+ * Gives an account roles inside the caller's transaction, audited, for a change that brings the
+ * roles with it: the person who registers a forming network becomes its manager. Who may receive
+ * them is the caller's rule; a role the account holds already is not given twice.
+ */
+export async function grantRolesInTransaction(
+  tx: Db,
+  context: Pick<ServiceContext, 'clock' | 'actor' | 'requestId'>,
+  accountId: string,
+  grants: RoleGrant[],
+): Promise<RoleGrant[]> {
+  const added = await grantsNotHeld(tx, accountId, grants);
+  if (added.length === 0) return [];
+  await insertGrants(tx, accountId, added);
+  await recordAudit(tx, context, {
+    action: 'account.roles_granted',
+    entityType: 'account',
+    entityId: accountId,
+    clusterId: added.find((g) => g.clusterId)?.clusterId ?? null,
+    after: { grants: added },
+  });
+  return added;
+}
+
+/** The grants among these that the account does not hold yet. */
+export async function grantsNotHeld(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+  const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
+  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
+  return grants.filter((grant) => !held.has(key(grant)));
 }
 
 function duplicateEmail(email: string): string {

@@ -13,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Permission, Role, RoleGrant } from '../../shared/access';
+import type { Locale } from '../../shared/localized';
 import { clusters } from '../clusters/clusters.table';
 import { organisations } from '../organisations/organisations.table';
 
@@ -203,3 +204,46 @@ export const oidcFlows = pgTable('oidc_flows', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * A person signing themselves up: the link mailed to the address they gave, single use and
+ * stored as a hash. Once used it names the account it made. Links to an address that already has
+ * an account are never made: that address is told so instead.
+ */
+export const signUps = pgTable(
+  'sign_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tokenHash: text('token_hash').notNull().unique(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** The language the mail was written in, and the pages the link leads to. */
+    language: text('language').$type<Locale>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('sign_ups_email_idx').on(sql`lower(${t.email})`),
+    index('sign_ups_expires_idx').on(t.expiresAt),
+    check('sign_ups_language_check', sql`${t.language} in ('nb', 'en')`),
+  ],
+);
+
+/**
+ * The organisations a person belongs to, by organisation number, as they state it themselves:
+ * their employer, a board they sit on. An assessor's are what conflicts of interest are found
+ * from. The organisation need not be in the register copy.
+ */
+export const affiliations = pgTable(
+  'affiliations',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    orgnr: text('orgnr').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.orgnr] }), index('affiliations_orgnr_idx').on(t.orgnr)],
+);

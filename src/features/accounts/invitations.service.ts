@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor, RoleGrant } from '../../shared/access';
+import type { RoleGrant } from '../../shared/access';
 import { recordAudit } from '../audit/record-audit';
 import { type MailOptions, queueMail } from '../mail/mail.service';
 import { invitationMail } from './account-mail';
@@ -14,8 +14,8 @@ import {
   requireMayListInvitations,
   requireMayRevokeInvitation,
 } from './accounts.policy';
-import { findAccountByEmail, insertGrants, listGrantsOfAccount } from './accounts.queries';
-import { createAccountInTransaction } from './accounts.service';
+import { findAccountByEmail, insertGrants } from './accounts.queries';
+import { createAccountInTransaction, grantsNotHeld, linkHolder } from './accounts.service';
 import { describeGrants, grantsToGive, requireMayGrantRoles, resolveGrants } from './grants.service';
 import type {
   AcceptInvitationBody,
@@ -238,15 +238,12 @@ export async function acceptInvitation(
     const accountId = account.id;
     const added = await addMissingGrants(tx, accountId, row.grants);
     await updateInvitationAccount(tx, row.id, accountId);
-    // The person who used the link did this, whether or not they were signed in before.
-    const self: Actor = {
-      kind: 'account',
+    const self = linkHolder({
       accountId,
       personId: account.personId,
       name: existing?.name ?? body.name!,
       email: row.email,
-      grants: [],
-    };
+    });
     await recordAudit(
       tx,
       { ...context, actor: self },
@@ -273,10 +270,7 @@ function requireNewAccountFields(body: AcceptInvitationBody): void {
 
 /** Adds the roles the account does not hold yet; answers those it added. */
 async function addMissingGrants(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
-  const held = await listGrantsOfAccount(tx, accountId);
-  const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
-  const heldKeys = new Set(held.map(key));
-  const missing = grants.filter((g) => !heldKeys.has(key(g)));
+  const missing = await grantsNotHeld(tx, accountId, grants);
   await insertGrants(tx, accountId, missing);
   return missing;
 }

@@ -1,12 +1,11 @@
 import { AppError } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor } from '../../shared/access';
 import { recordAudit } from '../audit/record-audit';
 import { type MailOptions, queueMail } from '../mail/mail.service';
 import { passwordResetMail } from './account-mail';
 import { canSignIn } from './accounts.policy';
 import { findAccountByEmail, updatePasswordHash } from './accounts.queries';
-import type { SignInOptions } from './accounts.service';
+import { linkHolder, type SignInOptions } from './accounts.service';
 import {
   countResetsSince,
   findUsableReset,
@@ -87,15 +86,7 @@ export async function completePasswordReset(
     if (!(await markResetUsed(tx, tokenHash, now))) throw new AppError('invalid_state', INVALID_LINK);
     await updatePasswordHash(tx, accountId, passwordHash, now);
     const sessionsEnded = await deleteSessionsOfAccount(tx, accountId);
-    // The holder of the link did this, whoever (if anyone) is signed in in this browser.
-    const self: Actor = {
-      kind: 'account',
-      accountId,
-      personId: found.personId,
-      name: found.name,
-      email: found.email,
-      grants: [],
-    };
+    const self = linkHolder({ accountId, personId: found.personId, name: found.name, email: found.email });
     await recordAudit(
       tx,
       { ...context, actor: self },

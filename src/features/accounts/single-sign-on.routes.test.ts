@@ -35,6 +35,7 @@ function otherApp(options: {
   return createApp({
     database: t.database,
     clock: fixedClock(options.now ?? TEST_TODAY),
+    files: t.files,
     logger: createLogger('silent'),
     allowDemoAccounts: options.allowDemoAccounts ?? true,
     singleSignOn: options.singleSignOn,

@@ -29,6 +29,7 @@ const redirectResponse = (description: string) => ({
 });
 
 export const authMethodsRoute = defineRoute({
+  operationId: 'listSignInMethods',
   method: 'get',
   path: '/api/auth/methods',
   gate: 'public',
@@ -44,6 +45,7 @@ export const authMethodsRoute = defineRoute({
 });
 
 export const singleSignOnStartRoute = defineRoute({
+  operationId: 'singleSignOnStart',
   method: 'get',
   path: '/api/auth/oidc/start',
   gate: 'public',
@@ -59,6 +61,7 @@ export const singleSignOnStartRoute = defineRoute({
 });
 
 export const singleSignOnCallbackRoute = defineRoute({
+  operationId: 'singleSignOnCallback',
   method: 'get',
   path: CALLBACK_PATH,
   gate: 'public',

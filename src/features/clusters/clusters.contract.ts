@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
+import { CLUSTER_STATUSES } from '../../shared/cluster-status';
 import { COUNTY_CODES } from '../../shared/counties';
 import { isSectorCode } from '../../shared/sectors';
 import { isSlug } from '../../shared/slug';
@@ -11,7 +12,10 @@ import {
 import { OrgnrSchema } from '../organisations/orgnr.contract';
 import { LevelCodeSchema, LocalizedTextSchema } from '../programme/programme.contract';
 
-export const ClusterStatusSchema = z.enum(['active', 'ended']).openapi('ClusterStatus');
+export const ClusterStatusSchema = z.enum(CLUSTER_STATUSES).openapi('ClusterStatus', {
+  description:
+    'forming: a network registered to apply, not in the programme yet, seen only by its own people and programme staff; active: in the programme; ended: no longer in it',
+});
 
 export const ListClustersQuerySchema = PageQuerySchema.extend({
   q: z
@@ -31,7 +35,10 @@ export const ListClustersQuerySchema = PageQuerySchema.extend({
     .refine(isSectorCode, 'must be an SN2007 section letter (A–U) or a two-digit division such as 24')
     .optional()
     .openapi({ description: 'SN2007 section letter or two-digit division', example: 'C' }),
-  status: ClusterStatusSchema.optional(),
+  status: ClusterStatusSchema.optional().openapi({
+    description:
+      'Without it the registry leaves forming networks out; forming lists those the caller may see (its own, or all for programme staff)',
+  }),
   sort: z.enum(['name', 'relevance']).optional().openapi({
     description: 'Defaults to relevance when q is given, else to name (Norwegian alphabetical order)',
   }),
@@ -155,14 +162,33 @@ export type Engagement = z.infer<typeof EngagementSchema>;
 
 const EditableTextSchema = (max: number) => z.string().trim().max(max);
 
+const CountiesSchema = z
+  .array(z.enum(COUNTY_CODES))
+  .min(1)
+  .max(COUNTY_CODES.length)
+  .refine((codes) => new Set(codes).size === codes.length, 'must not name a county twice')
+  .openapi({ description: '2024 county numbers the cluster spans' });
+
+const SectorsSchema = z
+  .array(z.string().refine(isSectorCode, 'must be an SN2007 section letter (A–U) or a two-digit division'))
+  .max(20)
+  .refine((codes) => new Set(codes).size === codes.length, 'must not name a sector twice')
+  .openapi({ description: 'SN2007 section letters or two-digit divisions' });
+
 /**
  * A change to a cluster's profile: only the fields sent change. The slug never changes, so links
  * to the profile keep working; the name and the status are the programme's to change.
  */
 export const UpdateClusterBodySchema = z
   .object({
-    name: EditableTextSchema(200).min(2).optional().openapi({ description: 'Programme staff only' }),
-    status: ClusterStatusSchema.optional().openapi({ description: 'Programme staff only' }),
+    name: EditableTextSchema(200)
+      .min(2)
+      .optional()
+      .openapi({ description: "Programme staff, and a forming network's own managers" }),
+    status: z
+      .enum(['active', 'ended'])
+      .optional()
+      .openapi({ description: 'Programme staff only; a forming network becomes active by a decision' }),
     shortName: EditableTextSchema(40).min(1).nullable().optional(),
     description: z
       .object({ nb: EditableTextSchema(5000), en: EditableTextSchema(5000) })
@@ -181,20 +207,8 @@ export const UpdateClusterBodySchema = z
       .array(z.object({ nb: EditableTextSchema(80).min(1), en: EditableTextSchema(80).min(1) }))
       .max(12)
       .optional(),
-    counties: z
-      .array(z.enum(COUNTY_CODES))
-      .min(1)
-      .max(COUNTY_CODES.length)
-      .refine((codes) => new Set(codes).size === codes.length, 'must not name a county twice')
-      .optional()
-      .openapi({ description: '2024 county numbers the cluster spans' }),
-    sectors: z
-      .array(
-        z.string().refine(isSectorCode, 'must be an SN2007 section letter (A–U) or a two-digit division'),
-      )
-      .max(20)
-      .refine((codes) => new Set(codes).size === codes.length, 'must not name a sector twice')
-      .optional(),
+    counties: CountiesSchema.optional(),
+    sectors: SectorsSchema.optional(),
     hostOrgnr: OrgnrSchema.nullable().optional().openapi({ description: 'The host organisation' }),
   })
   .strict()
@@ -202,3 +216,19 @@ export const UpdateClusterBodySchema = z
   .openapi('UpdateClusterRequest');
 
 export type UpdateClusterBody = z.infer<typeof UpdateClusterBodySchema>;
+
+/**
+ * A network that registers itself to apply to the programme (decision 017): what the registry
+ * shows of every cluster, and the host organisation, which need not be in the register copy yet.
+ */
+export const NewFormingNetworkSchema = z
+  .object({
+    name: EditableTextSchema(200).min(2),
+    counties: CountiesSchema,
+    sectors: SectorsSchema.min(1, 'name at least one sector'),
+    hostOrgnr: OrgnrSchema.openapi({ description: 'The host organisation' }),
+  })
+  .strict()
+  .openapi('NewFormingNetwork');
+
+export type NewFormingNetwork = z.infer<typeof NewFormingNetworkSchema>;

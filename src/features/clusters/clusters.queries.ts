@@ -1,6 +1,6 @@
 // A cluster's level and brands carry the names the programme gives them, so these queries join
 // the programme's levels and brands: this file is one of the read models decision 015 names.
-import { and, asc, desc, eq, getTableColumns, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { LevelCode } from '../programme/levels';
 import { brands, levels } from '../programme/programme.table';
@@ -44,9 +44,21 @@ export type ClusterFilterMode = 'none' | 'full_text' | 'fuzzy';
 /** Minimum word similarity for the fuzzy name fallback: catches typos and word beginnings. */
 const FUZZY_THRESHOLD = 0.3;
 
-function filterConditions(query: ListClustersQuery, today: string): SQL[] {
-  const conditions: SQL[] = [];
-  if (query.status) conditions.push(eq(clusters.status, query.status));
+/**
+ * The registry never lists forming networks unless asked for them, and then only those the reader
+ * may see: `formingSeen` is every one ('all', for programme staff) or the ids of their own.
+ */
+function statusCondition(status: ListClustersQuery['status'], formingSeen: 'all' | string[]): SQL[] {
+  if (status !== 'forming') return [status ? eq(clusters.status, status) : ne(clusters.status, 'forming')];
+  if (formingSeen === 'all') return [eq(clusters.status, 'forming')];
+  return [
+    eq(clusters.status, 'forming'),
+    formingSeen.length > 0 ? inArray(clusters.id, formingSeen) : sql`false`,
+  ];
+}
+
+function filterConditions(query: ListClustersQuery, today: string, formingSeen: 'all' | string[]): SQL[] {
+  const conditions: SQL[] = statusCondition(query.status, formingSeen);
   if (query.county) {
     conditions.push(
       sql`exists (select 1 from cluster_counties cc where cc.cluster_id = "clusters"."id" and cc.county_code = ${query.county})`,
@@ -72,20 +84,27 @@ export async function listClusterPage(
   query: ListClustersQuery,
   today: string,
   mode: ClusterFilterMode,
+  formingSeen: 'all' | string[],
 ) {
   if (mode === 'fuzzy') {
     // `<%` can use the trigram index, but only with its threshold lowered from the default 0.6,
     // which SET LOCAL does for this transaction alone.
     return db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${FUZZY_THRESHOLD}`));
-      return readClusterPage(tx, query, today, mode);
+      return readClusterPage(tx, query, today, mode, formingSeen);
     });
   }
-  return readClusterPage(db, query, today, mode);
+  return readClusterPage(db, query, today, mode, formingSeen);
 }
 
-async function readClusterPage(db: Db, query: ListClustersQuery, today: string, mode: ClusterFilterMode) {
-  const conditions = filterConditions(query, today);
+async function readClusterPage(
+  db: Db,
+  query: ListClustersQuery,
+  today: string,
+  mode: ClusterFilterMode,
+  formingSeen: 'all' | string[],
+) {
+  const conditions = filterConditions(query, today, formingSeen);
   const q = query.q ?? '';
   const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
   let relevance: SQL<number> = sql<number>`0`;
@@ -185,8 +204,10 @@ export function listHubLinksOfCluster(db: Db, clusterId: string) {
       hubClusterId: hubLinks.hubClusterId,
       startsOn: hubLinks.startsOn,
       endsOn: hubLinks.endsOn,
+      otherId: clusters.id,
       otherSlug: clusters.slug,
       otherName: clusters.name,
+      otherStatus: clusters.status,
     })
     .from(hubLinks)
     .innerJoin(clusters, sql`${clusters.id} = ${other}`)
@@ -215,9 +236,23 @@ export function listClusterRefsByIds(db: Db, ids: string[]) {
 
 export function findClusterIdsBySlugs(db: Db, slugs: string[]) {
   return db
-    .select({ id: clusters.id, slug: clusters.slug })
+    .select({ id: clusters.id, slug: clusters.slug, status: clusters.status })
     .from(clusters)
     .where(inArray(clusters.slug, slugs));
+}
+
+export async function insertCluster(db: Db, values: typeof clusters.$inferInsert) {
+  const [row] = await db.insert(clusters).values(values).returning({ id: clusters.id, slug: clusters.slug });
+  return row!;
+}
+
+/** The slugs that are `base` or `base` with a number after a dash: those a new cluster's slug must avoid. */
+export async function listSlugsLike(db: Db, base: string): Promise<string[]> {
+  const rows = await db
+    .select({ slug: clusters.slug })
+    .from(clusters)
+    .where(sql`${clusters.slug} ~ ${`^${base}(-[0-9]+)?$`}`);
+  return rows.map((row) => row.slug);
 }
 
 export async function insertHubLink(db: Db, link: typeof hubLinks.$inferInsert) {

@@ -2,13 +2,16 @@ import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
+import { canSeeCluster, formingNetworksSeenBy } from '../../shared/cluster-status';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { sectionOfNace } from '../../shared/sectors';
+import { slugify } from '../../shared/slug';
 import { norwegianSortKey } from '../../shared/sort-key';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { type ActorType, SIZE_LIMITS, type SizeClass } from '../organisations/actor-type';
 import { findOrganisationName } from '../organisations/organisations.service';
 import { canBeHub, type LevelCode } from '../programme/levels';
+import { findProgrammeId } from '../programme/programme.service';
 import {
   countActivePartnersByCluster,
   countActivePartnersByDimension,
@@ -19,21 +22,24 @@ import type {
   ClusterProfile,
   ClusterSummary,
   ListClustersQuery,
+  NewFormingNetwork,
   PartnerStatistics,
   UpdateClusterBody,
 } from './clusters.contract';
-import { requireEditClusterProfile } from './clusters.policy';
+import { requireEditClusterProfile, requireSeeCluster } from './clusters.policy';
 import {
   findClusterBySlug,
   findClusterForUpdate,
   findClusterIdsBySlugs,
   findLevelOn,
+  insertCluster,
   insertHubLink,
   listBrandsOfCluster,
   listClusterPage,
   listClusterRefsByIds,
   listEngagementsOfCluster,
   listHubLinksOfCluster,
+  listSlugsLike,
   replaceClusterCounties,
   replaceClusterSectors,
   updateClusterColumns,
@@ -58,16 +64,17 @@ async function countPartnersToday(db: Db, clusterIds: string[], today: string): 
  * which catches typos and the first letters of a word.
  */
 export async function listClusters(
-  { db, clock }: Pick<ServiceContext, 'db' | 'clock'>,
+  { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   query: ListClustersQuery,
 ) {
   const today = osloDate(clock.now());
+  const formingSeen = formingNetworksSeenBy(actor);
   let matched: 'all' | 'full_text' | 'fuzzy' = 'all';
-  let page = await listClusterPage(db, query, today, query.q ? 'full_text' : 'none');
+  let page = await listClusterPage(db, query, today, query.q ? 'full_text' : 'none', formingSeen);
   if (query.q) {
     matched = 'full_text';
     if (page.total === 0) {
-      page = await listClusterPage(db, query, today, 'fuzzy');
+      page = await listClusterPage(db, query, today, 'fuzzy', formingSeen);
       matched = 'fuzzy';
     }
   }
@@ -90,16 +97,18 @@ export async function listClusters(
   return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched };
 }
 
+/** A cluster's profile; a forming network's only for those who may see it (not found for anyone else). */
 export async function getClusterProfile(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,
 ): Promise<ClusterProfile> {
-  const { db, clock } = ctx;
+  const { db, clock, actor } = ctx;
   const today = osloDate(clock.now());
   const found = await findClusterBySlug(db, slug, today);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
-  const [history, brandRows, links, statistics, formerPartners, hostName] = await Promise.all([
+  requireSeeCluster(actor, cluster);
+  const [history, brandRows, allLinks, statistics, formerPartners, hostName] = await Promise.all([
     listEngagementsOfCluster(db, cluster.id),
     listBrandsOfCluster(db, cluster.id),
     listHubLinksOfCluster(db, cluster.id),
@@ -107,6 +116,10 @@ export async function getClusterProfile(
     countFormerPartners(db, cluster.id, today),
     cluster.hostOrgnr ? findOrganisationName(ctx, cluster.hostOrgnr) : Promise.resolve(undefined),
   ]);
+  // A hub's profile does not give away the forming network linked to it.
+  const links = allLinks.filter((link) =>
+    canSeeCluster(actor, { id: link.otherId, status: link.otherStatus }),
+  );
   const linkView = (link: (typeof links)[number]) => ({
     cluster: { slug: link.otherSlug, name: link.otherName },
     startsOn: link.startsOn,
@@ -226,10 +239,24 @@ export async function linkNodeToHub(
   return insertHubLink(db, { ...link, endsOn: link.endsOn ?? null });
 }
 
-/** The id of the cluster with this slug; a slug nobody has is a missing cluster. */
+/**
+ * The id of the cluster with this slug; a slug nobody has is a missing cluster. For the system's
+ * own work (the CLI): a request asks `getSeenClusterId`.
+ */
 export async function getClusterId({ db }: Pick<ServiceContext, 'db'>, slug: string): Promise<string> {
   const [row] = await findClusterIdsBySlugs(db, [slug]);
   if (!row) throw notFound(`The cluster "${slug}"`);
+  return row.id;
+}
+
+/** The id of the cluster with this slug, if the actor may see it: a forming network is hidden from others. */
+export async function getSeenClusterId(
+  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
+  slug: string,
+): Promise<string> {
+  const [row] = await findClusterIdsBySlugs(db, [slug]);
+  if (!row) throw notFound(`The cluster "${slug}"`);
+  requireSeeCluster(actor, row);
   return row.id;
 }
 
@@ -253,6 +280,7 @@ export async function updateClusterProfile(
     const found = await findClusterForUpdate(tx, slug);
     if (!found) throw notFound(`The cluster "${slug}"`);
     const { cluster } = found;
+    requireSeeCluster(actor, cluster);
     requireEditClusterProfile(actor, cluster, body);
     const current = {
       name: cluster.name,
@@ -300,6 +328,61 @@ export async function updateClusterProfile(
     });
   });
   return getClusterProfile(ctx, slug);
+}
+
+/** Paths under /clusters/ that are pages of their own: no cluster may have one for its slug. */
+const RESERVED_SLUGS = new Set(['register']);
+/** Room left in a slug (80 characters at most) for a number that makes it unique. */
+const SLUG_BASE_LENGTH = 72;
+
+/** The slug a new cluster gets: its name's, or that with -2, -3 … after it when taken or reserved. */
+function freeSlug(base: string, taken: ReadonlySet<string>): string {
+  const free = (slug: string) => !taken.has(slug) && !RESERVED_SLUGS.has(slug);
+  if (free(base)) return base;
+  for (let n = 2; ; n++) if (free(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+/**
+ * Registers a network that is forming to apply to the programme (decision 017): a cluster with
+ * the status `forming`, its slug made from its name, audited. It runs in the caller's transaction
+ * (the context's `db`), in which the caller makes the registering person its manager: the two
+ * belong together, and the accounts feature comes after this one.
+ */
+export async function createFormingNetwork(
+  ctx: ServiceContext,
+  input: NewFormingNetwork,
+): Promise<{ id: string; slug: string }> {
+  const tx = ctx.db;
+  const programmeId = await findProgrammeId(ctx);
+  if (!programmeId) {
+    throw new AppError('invalid_state', 'Klynge has no programme yet, so there is nothing to apply to.');
+  }
+  const base = slugify(input.name).slice(0, SLUG_BASE_LENGTH).replace(/-+$/, '') || 'nettverk';
+  const slug = freeSlug(base, new Set(await listSlugsLike(tx, base)));
+  const now = ctx.clock.now();
+  const counties = [...input.counties].sort();
+  const sectors = [...input.sectors].sort();
+  const created = await insertCluster(tx, {
+    programmeId,
+    slug,
+    name: input.name,
+    nameSortKey: norwegianSortKey(input.name),
+    hostOrgnr: input.hostOrgnr,
+    status: 'forming',
+    foundedYear: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await replaceClusterCounties(tx, created.id, counties);
+  await replaceClusterSectors(tx, created.id, sectors.map(sectorRow));
+  await recordAudit(tx, ctx, {
+    action: 'cluster.registered',
+    entityType: 'cluster',
+    entityId: created.id,
+    clusterId: created.id,
+    after: { name: input.name, slug, status: 'forming', counties, sectors, hostOrgnr: input.hostOrgnr },
+  });
+  return created;
 }
 
 // Lookups for other features (accounts turns role scopes into names and back).

@@ -12,11 +12,11 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { ClusterStatus } from '../../shared/cluster-status';
 import { brands, levels, programmes } from '../programme/programme.table';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export type ClusterStatus = 'active' | 'ended';
 export type FocusArea = { nb: string; en: string };
 
 export const clusters = pgTable(
@@ -55,7 +55,7 @@ export const clusters = pgTable(
     index('clusters_search_idx').using('gin', t.search),
     index('clusters_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     index('clusters_sort_idx').on(sql`${t.nameSortKey} COLLATE "C"`),
-    check('clusters_status_check', sql`${t.status} in ('active', 'ended')`),
+    check('clusters_status_check', sql`${t.status} in ('forming', 'active', 'ended')`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { ListMailQuery } from './mail.contract';
 import { type MailStatus, mailMessages } from './mail.table';
@@ -7,6 +7,21 @@ export type MailRow = typeof mailMessages.$inferSelect;
 
 export async function insertMail(db: Db, values: typeof mailMessages.$inferInsert): Promise<void> {
   await db.insert(mailMessages).values(values);
+}
+
+/** How many messages of these kinds were queued to the address (in any case) after `since`. */
+export async function countMailToSince(db: Db, to: string, kinds: readonly string[], since: Date) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mailMessages)
+    .where(
+      and(
+        sql`lower(${mailMessages.toAddress}) = lower(${to})`,
+        inArray(mailMessages.kind, [...kinds]),
+        gt(mailMessages.createdAt, since),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** A page of the outbox, newest first, filtered by status, kind and recipient (in any case). */

@@ -3,7 +3,14 @@ import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
 import type { ListMailQuery, MailMessageView } from './mail.contract';
 import { requireMayReadOutbox } from './mail.policy';
-import { claimDueMail, insertMail, keepDueMail, listMailPage, updateDelivery } from './mail.queries';
+import {
+  claimDueMail,
+  countMailToSince,
+  insertMail,
+  keepDueMail,
+  listMailPage,
+  updateDelivery,
+} from './mail.queries';
 import type { MailStatus } from './mail.table';
 
 export type OutgoingMail = {
@@ -39,6 +46,19 @@ export async function queueMail(
     createdAt: now,
     nextAttemptAt: now,
   });
+}
+
+/**
+ * How many messages of these kinds went to the address after `since`: for a form anyone may send,
+ * to stop it from flooding one mailbox.
+ */
+export function countMailSentSince(
+  { db }: Pick<ServiceContext, 'db'>,
+  to: string,
+  kinds: readonly string[],
+  since: Date,
+): Promise<number> {
+  return countMailToSince(db, to, kinds, since);
 }
 
 /** The outbox, newest first. */

@@ -3,7 +3,7 @@ import { AppError, conflictOnUniqueViolation, notFound } from '../../server/http
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
 import { changedFields, recordAudit } from '../audit/record-audit';
-import { getClusterId } from '../clusters/clusters.service';
+import { getSeenClusterId } from '../clusters/clusters.service';
 import { ensureOrganisation } from '../organisations/organisations.service';
 import type {
   AddedMember,
@@ -23,11 +23,11 @@ import {
 
 /** A page of the cluster's partners: today's, or everyone who ever was one. */
 export async function listMembers(
-  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,
   query: ListMembersQuery,
 ): Promise<Page<Member>> {
-  const clusterId = await getClusterId(ctx, slug);
+  const clusterId = await getSeenClusterId(ctx, slug);
   const { rows, total } = await listMembersPage(ctx.db, clusterId, query, osloDate(ctx.clock.now()));
   return {
     items: toMembers(rows),
@@ -64,7 +64,7 @@ export async function updateMember(
   input: UpdateMemberBody,
 ): Promise<Member> {
   const { db, actor, clock } = ctx;
-  const cluster = { id: await getClusterId(ctx, slug), slug };
+  const cluster = { id: await getSeenClusterId(ctx, slug), slug };
   requireManagePartners(actor, cluster);
   const today = osloDate(clock.now());
   return db.transaction(async (tx) => {
@@ -121,7 +121,7 @@ export async function addMember(
   input: AddMemberBody,
 ): Promise<AddedMember> {
   const { db, actor, clock } = ctx;
-  const cluster = { id: await getClusterId(ctx, slug), slug };
+  const cluster = { id: await getSeenClusterId(ctx, slug), slug };
   requireManagePartners(actor, cluster);
   const today = osloDate(clock.now());
   try {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { clusters } from '../clusters/clusters.table';
 import { memberships } from '../memberships/memberships.table';
@@ -7,8 +7,24 @@ import { memberships } from '../memberships/memberships.table';
 // tables: organisations come before both features, and an organisation's page, the
 // classification rule and the register import each need this one fact about partnerships.
 
-/** Every partnership of the organisation, past and present, by cluster name in Norwegian order. */
-export function listPartnershipsOfOrganisation(db: Db, organisationId: string) {
+/** The clusters a reader is shown: none of the forming networks but those in `formingSeen`. */
+function shownClusters(formingSeen: 'all' | string[]): SQL | undefined {
+  if (formingSeen === 'all') return undefined;
+  return or(
+    ne(clusters.status, 'forming'),
+    formingSeen.length > 0 ? inArray(clusters.id, formingSeen) : undefined,
+  );
+}
+
+/**
+ * Every partnership of the organisation, past and present, by cluster name in Norwegian order,
+ * in the clusters the reader is shown (`formingSeen`: the forming networks they may see).
+ */
+export function listPartnershipsOfOrganisation(
+  db: Db,
+  organisationId: string,
+  formingSeen: 'all' | string[],
+) {
   return db
     .select({
       slug: clusters.slug,
@@ -19,7 +35,7 @@ export function listPartnershipsOfOrganisation(db: Db, organisationId: string) {
     })
     .from(memberships)
     .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
-    .where(eq(memberships.organisationId, organisationId))
+    .where(and(eq(memberships.organisationId, organisationId), shownClusters(formingSeen)))
     .orderBy(sql`${clusters.nameSortKey} collate "C"`, asc(memberships.joinedOn));
 }
 

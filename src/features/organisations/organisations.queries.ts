@@ -144,10 +144,10 @@ export async function updateContact(
 
 // Lookups for other features' services (accounts turns role scopes into names and back).
 
-/** The id of each organisation among these numbers. */
+/** The id and name of each organisation among these numbers. */
 export function listOrganisationIdsByOrgnrs(db: Db, orgnrs: string[]) {
   return db
-    .select({ id: organisations.id, orgnr: organisations.orgnr })
+    .select({ id: organisations.id, orgnr: organisations.orgnr, name: organisations.name })
     .from(organisations)
     .where(inArray(organisations.orgnr, orgnrs));
 }

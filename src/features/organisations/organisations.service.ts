@@ -2,6 +2,7 @@ import { osloDate } from '../../server/clock';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
+import { formingNetworksSeenBy } from '../../shared/cluster-status';
 import { sectionOfNace } from '../../shared/sectors';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { findIndustryNames } from '../reference/reference.service';
@@ -33,13 +34,16 @@ import {
   updateContact,
 } from './organisations.queries';
 
-/** The clusters the organisation is or was a partner in, each marked current when it is today. */
+/**
+ * The clusters the organisation is or was a partner in, each marked current when it is today;
+ * a forming network only for a reader who may see it.
+ */
 async function listPartnerships(
-  { db }: Pick<ServiceContext, 'db'>,
+  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
   organisationId: string,
   today: string,
 ): Promise<OrganisationMembership[]> {
-  const rows = await listPartnershipsOfOrganisation(db, organisationId);
+  const rows = await listPartnershipsOfOrganisation(db, organisationId, formingNetworksSeenBy(actor));
   return rows.map((row) => ({
     cluster: { slug: row.slug, name: row.name },
     role: row.role,
@@ -253,6 +257,16 @@ export async function organisationIdsByOrgnr(
   if (orgnrs.length === 0) return new Map();
   const rows = await listOrganisationIdsByOrgnrs(db, orgnrs);
   return new Map(rows.map((r) => [r.orgnr, r.id]));
+}
+
+/** The name of each of these numbers that names a known organisation, by number. */
+export async function organisationNamesByOrgnr(
+  { db }: Pick<ServiceContext, 'db'>,
+  orgnrs: string[],
+): Promise<Map<string, string>> {
+  if (orgnrs.length === 0) return new Map();
+  const rows = await listOrganisationIdsByOrgnrs(db, orgnrs);
+  return new Map(rows.map((r) => [r.orgnr, r.name]));
 }
 
 /** Number and name of each of these organisations, for labelling rows that hold only an id. */

@@ -4,12 +4,14 @@ import { setupTestApp } from '../../testing/harness';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import {
   accounts,
+  affiliations,
   apiTokens,
   invitations,
   oidcIdentities,
   passwordResets,
   persons,
   sessions,
+  signUps,
 } from '../accounts/accounts.table';
 import { auditEvents } from '../audit/audit.table';
 import { recordAudit } from '../audit/record-audit';
@@ -122,6 +124,14 @@ beforeAll(async () => {
     invitedByAccountId: made.account.id,
     expiresAt: day('2026-06-20T00:00:00Z'),
   });
+  await t.db.insert(signUps).values({
+    tokenHash: 'secret-sign-up-hash',
+    email: EMAIL.toLowerCase(),
+    name: NAME,
+    language: 'nb',
+    expiresAt: day('2026-06-16T00:00:00Z'),
+  });
+  await t.db.insert(affiliations).values({ personId: made.account.personId, orgnr: organisation.orgnr });
   await t.db.insert(mailMessages).values({
     toAddress: EMAIL,
     subject: 'Nytt passord',
@@ -222,6 +232,8 @@ describe('GET /api/persons/{id}/export', () => {
       expect.objectContaining({ subject: 'Nytt passord', kind: 'password_reset' }),
     ]);
     expect(data.auditEvents.map((e: { action: string }) => e.action)).toEqual(['membership.created']);
+    expect(data.signUps).toEqual([expect.objectContaining({ name: NAME, usedAt: null })]);
+    expect(data.affiliations).toEqual([expect.objectContaining({ orgnr: expect.any(String) })]);
 
     const trail = await asOperator(`/api/audit-events?action=person.exported&entityId=${subject.personId}`);
     expect(trail.body.total).toBe(1);
@@ -277,6 +289,9 @@ describe('POST /api/persons/{id}/erase', () => {
       invitations: 1,
       roleGrants: 1,
       mailMessages: 1,
+      pressContacts: 0,
+      signUps: 1,
+      affiliations: 1,
     });
     // Redacted: the trail of making their account, and the event written above.
     expect(body.auditEvents).toEqual({ renamed: 1, redacted: 2 });
@@ -297,6 +312,8 @@ describe('POST /api/persons/{id}/erase', () => {
     for (const table of [sessions, apiTokens, oidcIdentities, passwordResets]) {
       expect(await t.db.$count(table, eq(table.accountId, subject.accountId))).toBe(0);
     }
+    expect(await t.db.$count(signUps)).toBe(0);
+    expect(await t.db.$count(affiliations, eq(affiliations.personId, subject.personId))).toBe(0);
 
     // Nothing of them is left in the trail; their events stay, under a neutral name.
     const leftovers = await t.db

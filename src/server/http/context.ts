@@ -1,6 +1,7 @@
 import type { Actor } from '../../shared/access';
 import type { Clock } from '../clock';
 import type { Database } from '../db/client';
+import type { FileStore } from '../files/file-store';
 import type { Logger } from '../logger';
 import type { CachedAnswer, ReadCache } from './read-cache';
 
@@ -11,6 +12,8 @@ export type AppEnv = {
     logger: Logger;
     db: Database;
     clock: Clock;
+    /** Uploaded files, stored by content hash (decision 018). */
+    files: FileStore;
     /** Who is calling: an account signed in with a session cookie, or anonymous. */
     actor: Actor;
     /**

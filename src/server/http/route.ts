@@ -19,6 +19,8 @@ export type Gate = 'public' | 'signed_in' | Permission;
 
 export type GatedRouteConfig = RouteConfig & {
   gate: Gate;
+  /** The operation's name in the OpenAPI document: what a generated client calls the method. */
+  operationId: string;
   /**
    * 'anonymous': anonymous GETs may be answered from the read cache, up to a few seconds old.
    * Only for public answers that are the same for every anonymous reader.
@@ -39,6 +41,19 @@ function gateMiddleware(gate: Gate) {
   });
 }
 
+/** The names of the two ways to say who is calling, as the OpenAPI document's security schemes. */
+export const SESSION_SCHEME = 'session';
+export const TOKEN_SCHEME = 'apiToken';
+
+/**
+ * What the OpenAPI document says a route needs, from its gate: a session or an API token, or for a
+ * public route either or nothing (`{}`), since some public answers say more to a signed-in reader.
+ */
+function securityOf(gate: Gate) {
+  const signedIn = [{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }];
+  return gate === 'public' ? [{}, ...signedIn] : signedIn;
+}
+
 /**
  * The one way to declare an endpoint: its contract, its gate and its documentation together. Every
  * route refuses text the database cannot store before its contract runs, and a route that reads a
@@ -53,7 +68,10 @@ export function defineRoute<const R extends GatedRouteConfig>(config: R) {
     ...(readCache ? [cacheAnonymousReads()] : []),
   ];
   const responses = body ? { ...problemResponses(415), ...route.responses } : route.responses;
-  return createRoute({ ...route, responses, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
+  return createRoute({ ...route, responses, middleware, security: securityOf(gate), 'x-gate': gate } as Omit<
+    R,
+    'gate' | 'readCache'
+  > & {
     'x-gate': Gate;
   });
 }

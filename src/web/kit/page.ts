@@ -68,6 +68,8 @@ export type PageEntry = {
   /** Patterns a parameter must match as well, before decoding; a path that fails one is no page. */
   readonly match?: { readonly [name: string]: RegExp | undefined };
   readonly module: () => Promise<{ page: AnyPage }>;
+  /** A link to the page in the site's header, for a page everyone may open (a list, not one item). */
+  readonly nav?: { readonly label: Readonly<Record<Locale, string>> };
 };
 
 /**
@@ -80,6 +82,8 @@ export function lazyPage<Pattern extends string>(entry: {
   path: Pattern;
   match?: { [Name in ParamsOf<Pattern>]?: RegExp };
   module: () => Promise<{ page: Page<unknown, ParamsOf<Pattern>> }>;
+  /** Only for a page without parameters: the header links to it. */
+  nav?: ParamsOf<Pattern> extends never ? { label: Record<Locale, string> } : never;
 }): PageEntry {
   return entry;
 }

@@ -1,7 +1,7 @@
 import { LocaleProvider } from '../kit/locale-context';
 import { ViewerProvider } from '../kit/viewer-context';
 import { Layout } from './layout';
-import type { PageView } from './page-loader';
+import type { NavLink, PageView } from './page-loader';
 import type { AppView } from './state';
 import { ErrorPage, ForbiddenPage, NotFoundPage, SignInRequiredPage } from './status-pages';
 
@@ -20,12 +20,12 @@ function PageContent({ view, url }: { view: PageView; url: URL }) {
   }
 }
 
-export function App({ locale, href, view, viewer }: AppView) {
+export function App({ locale, href, view, viewer, nav }: AppView & { nav: readonly NavLink[] }) {
   const url = new URL(href, 'http://klynge.local');
   return (
     <LocaleProvider locale={locale}>
       <ViewerProvider value={viewer}>
-        <Layout url={url}>
+        <Layout url={url} nav={nav}>
           <PageContent view={view} url={url} />
         </Layout>
       </ViewerProvider>

@@ -5,16 +5,15 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { me } from '../../features/accounts/ui/api';
 import { ANONYMOUS } from '../../shared/access';
-import { isLocale } from '../../shared/localized';
+import { isLocale, negotiateLocale } from '../../shared/localized';
 import { browserApi } from '../kit/browser-api';
-import { negotiateLocale } from '../kit/i18n';
 import { onNavigateRequest, onRefreshRequest } from '../kit/navigation';
 import { App } from './app';
 import { type PageView, pageLoader, pageTitle } from './page-loader';
 import { PAGES } from './pages';
 import { APP_STATE_ELEMENT_ID, type AppState, type AppView } from './state';
 
-const { isPagePath, loadPage, restorePage } = pageLoader(PAGES);
+const { isPagePath, loadPage, restorePage, nav } = pageLoader(PAGES);
 
 const api = browserApi;
 
@@ -125,7 +124,7 @@ function Root({ initial }: { initial: AppView }) {
     };
   }, [navigate]);
 
-  return <App {...app} />;
+  return <App {...app} nav={nav} />;
 }
 
 async function start() {

@@ -5,8 +5,17 @@ import { canManagePersons } from '../../features/personal-data/personal-data.pol
 import { useLocale } from '../kit/locale-context';
 import { withQuery } from '../kit/url';
 import { useViewer } from '../kit/viewer-context';
+import type { NavLink } from './page-loader';
 
-export function Layout({ url, children }: { url: URL; children: React.ReactNode }) {
+export function Layout({
+  url,
+  nav,
+  children,
+}: {
+  url: URL;
+  nav: readonly NavLink[];
+  children: React.ReactNode;
+}) {
   const { locale, t } = useLocale();
   const viewer = useViewer();
   const other = locale === 'nb' ? 'en' : 'nb';
@@ -22,6 +31,11 @@ export function Layout({ url, children }: { url: URL; children: React.ReactNode 
           <nav aria-label={t('nav.registry')} className="site-header__nav">
             <Link href="/">{t('nav.registry')}</Link>
             <Link href="/organisations">{t('nav.organisations')}</Link>
+            {nav.map((link) => (
+              <Link key={link.path} href={link.path}>
+                {link.label[locale]}
+              </Link>
+            ))}
             {canReadAuditTrail(viewer) && <Link href="/audit">{t('nav.audit')}</Link>}
             {canManagePersons(viewer) && <Link href="/people">{t('nav.people')}</Link>}
             <Link href="/api/docs" data-external-nav>

@@ -35,12 +35,28 @@ function matcherOf(entry: PageEntry): Matcher {
 }
 
 /**
+ * Each segment of a pattern as 0 (literal) or 1 (a parameter). Among patterns that fit one path
+ * (so have as many segments), the one with a literal where the other has a parameter sorts first:
+ * `/clusters/register` is found before `/clusters/{slug}`. The browser and the server get the
+ * pages in different orders (by file name, by the features' order) and must find the same page.
+ */
+function specificity(matcher: Matcher): string {
+  return matcher.entry.path
+    .split('/')
+    .map((segment) => (/^\{\w+\}$/.test(segment) ? '1' : '0'))
+    .join('');
+}
+
+/**
  * Finding and loading pages among a list of them: every feature's `ui/pages.ts`, which the
  * browser's bundle finds by name (`pages.ts` beside this file) and the server is given by the
  * feature list (`src/server/features.ts`).
  */
 export function pageLoader(pages: readonly PageEntry[]) {
-  const matchers = pages.map(matcherOf);
+  const matchers = pages
+    .map(matcherOf)
+    .sort((a, b) => (specificity(a) < specificity(b) ? -1 : specificity(a) > specificity(b) ? 1 : 0));
+  const nav = navLinks(pages);
 
   /** The page at a path, with its parameters as they stand in the path (still percent-encoded). */
   function findPage(pathname: string): { entry: PageEntry; params: Record<string, string> } | undefined {
@@ -57,6 +73,9 @@ export function pageLoader(pages: readonly PageEntry[]) {
   }
 
   return {
+    /** The header links the features declare. */
+    nav,
+
     isPagePath: (pathname: string): boolean => findPage(pathname) !== undefined,
 
     /** The declaration of the page at a path, if there is one. */
@@ -98,6 +117,14 @@ export function pageLoader(pages: readonly PageEntry[]) {
 }
 
 export type PageLoader = ReturnType<typeof pageLoader>;
+
+/** A header link a feature declares for one of its pages. */
+export type NavLink = { path: string; label: Readonly<Record<Locale, string>> };
+
+/** The header links the features declare, in the features' order. */
+export function navLinks(pages: readonly PageEntry[]): NavLink[] {
+  return pages.flatMap((entry) => (entry.nav ? [{ path: entry.path, label: entry.nav.label }] : []));
+}
 
 /** The view without its module, for embedding in the HTML. */
 export function pageState(view: PageView): PageState {

@@ -30,6 +30,14 @@ describe('the list of pages', () => {
     expect(isPagePath('/clusters/a/b')).toBe(false);
   });
 
+  it('finds a literal path before a pattern that also fits it, in whatever order the pages come', () => {
+    const served = FEATURES.flatMap((feature) => ('pages' in feature ? feature.pages : []));
+    for (const list of [PAGES, served, [...served].reverse()]) {
+      expect(pageLoader(list).pageEntryAt('/clusters/register')?.id).toBe('register_network');
+      expect(pageLoader(list).pageEntryAt('/clusters/registeret')?.id).toBe('cluster');
+    }
+  });
+
   it('loads each page’s module, which names itself for the server to preload', async () => {
     for (const entry of PAGES) {
       const { page } = await entry.module();

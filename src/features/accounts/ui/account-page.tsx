@@ -18,6 +18,7 @@ import { permissionsOf } from '../../../shared/access';
 import type { Api } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
+import { ScrollableTable } from '../../../web/kit/components/scrollable-table';
 import { useFormAction } from '../../../web/kit/components/use-form-action';
 import { formatDateTime } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
@@ -26,13 +27,16 @@ import { definePage, type PageInput } from '../../../web/kit/page';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { SingleSignOnFailure } from '../accounts.contract';
 import type { GrantView } from '../invitations.contract';
+import { AffiliationsSection } from './affiliations-section';
 import {
+  type AffiliationList,
   type ApiTokenList,
   authMethods,
   createApiToken,
   endAllSessions,
   endSession,
   listApiTokens,
+  listMyAffiliations,
   listSessions,
   myRoles,
   revokeApiToken,
@@ -40,27 +44,31 @@ import {
 } from './api';
 import { ACCOUNT_ROLE_LABELS, FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
+import { signUpMessages } from './sign-up-messages';
 
 type AccountPageData = {
   sessions: SessionList;
   tokens: ApiTokenList;
   roles: GrantView[];
+  affiliations: AffiliationList;
   /** The single sign-on provider, when one is configured, and how the last linking went. */
   singleSignOn: { name: string; linked: boolean; error: SingleSignOnFailure | null } | null;
 };
 
 async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPageData> {
-  const [sessions, tokens, roles, methods] = await Promise.all([
+  const [sessions, tokens, roles, methods, affiliations] = await Promise.all([
     api.call(listSessions),
     api.call(listApiTokens),
     api.call(myRoles),
     api.call(authMethods),
+    api.call(listMyAffiliations),
   ]);
   const error = url.searchParams.get('sso_error');
   return {
     sessions,
     tokens,
     roles: roles.items,
+    affiliations,
     singleSignOn: methods.singleSignOn && {
       name: methods.singleSignOn.name,
       linked: url.searchParams.get('sso_linked') === 'true',
@@ -69,9 +77,10 @@ async function loadAccountPage(api: Api, { url }: PageInput): Promise<AccountPag
   };
 }
 
-/** The signed-in person's own page: roles, where they are signed in, and their API tokens. */
+/** The signed-in person's own page: roles, organisations, where they are signed in, and their API tokens. */
 function AccountPage({ data }: { data: AccountPageData }) {
   const { t } = useLocale(accountMessages);
+  const { t: tSelf } = useLocale(signUpMessages);
   const viewer = useViewer();
   if (viewer.kind !== 'account') return null;
   return (
@@ -101,6 +110,13 @@ function AccountPage({ data }: { data: AccountPageData }) {
           </li>
         ))}
       </ul>
+      <Paragraph>
+        {tSelf('network.registerPrompt')}{' '}
+        <Link href="/clusters/register" data-testid="register-network-link">
+          {tSelf('network.registerLink')}
+        </Link>
+      </Paragraph>
+      <AffiliationsSection affiliations={data.affiliations} />
       {data.singleSignOn && <SingleSignOnSection {...data.singleSignOn} />}
       <SessionsSection sessions={data.sessions} />
       <TokensSection tokens={data.tokens} />
@@ -166,36 +182,38 @@ function SessionsSection({ sessions }: { sessions: SessionList }) {
         {t('myAccount.sessions')}
       </Heading>
       {error !== undefined && <ProblemAlert title={t('myAccount.failed')} error={error} />}
-      <Table aria-labelledby="sessions-heading" data-testid="session-table">
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t('myAccount.browser')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('myAccount.signedIn')}</Table.HeaderCell>
-            <Table.HeaderCell>{t('myAccount.lastSeen')}</Table.HeaderCell>
-            <Table.HeaderCell>
-              <span className="visually-hidden">{t('myAccount.actions')}</span>
-            </Table.HeaderCell>
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {sessions.items.map((session) => (
-            <Table.Row key={session.id}>
-              <Table.Cell>{session.userAgent ?? t('myAccount.unknownBrowser')}</Table.Cell>
-              <Table.Cell>{formatDateTime(session.createdAt, locale)}</Table.Cell>
-              <Table.Cell>{formatDateTime(session.lastSeenAt, locale)}</Table.Cell>
-              <Table.Cell>
-                {session.current ? (
-                  <Tag data-color="success">{t('myAccount.thisSession')}</Tag>
-                ) : (
-                  <Button variant="secondary" data-size="sm" onClick={() => end(session.id)}>
-                    {t('myAccount.endSession')}
-                  </Button>
-                )}
-              </Table.Cell>
+      <ScrollableTable labelledBy="sessions-heading">
+        <Table aria-labelledby="sessions-heading" data-testid="session-table">
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t('myAccount.browser')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('myAccount.signedIn')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('myAccount.lastSeen')}</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="visually-hidden">{t('myAccount.actions')}</span>
+              </Table.HeaderCell>
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {sessions.items.map((session) => (
+              <Table.Row key={session.id}>
+                <Table.Cell>{session.userAgent ?? t('myAccount.unknownBrowser')}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.createdAt, locale)}</Table.Cell>
+                <Table.Cell>{formatDateTime(session.lastSeenAt, locale)}</Table.Cell>
+                <Table.Cell>
+                  {session.current ? (
+                    <Tag data-color="success">{t('myAccount.thisSession')}</Tag>
+                  ) : (
+                    <Button variant="secondary" data-size="sm" onClick={() => end(session.id)}>
+                      {t('myAccount.endSession')}
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </ScrollableTable>
       <div>
         <Button variant="secondary" onClick={endAll} data-testid="log-out-everywhere">
           {t('myAccount.endAll')}
@@ -247,46 +265,48 @@ function TokensSection({ tokens }: { tokens: ApiTokenList }) {
       {tokens.items.length === 0 ? (
         <Paragraph>{t('tokens.none')}</Paragraph>
       ) : (
-        <Table aria-labelledby="tokens-heading" data-testid="token-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.permissions')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('tokens.expires')}</Table.HeaderCell>
-              <Table.HeaderCell>
-                <span className="visually-hidden">{t('myAccount.actions')}</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {tokens.items.map((token) => (
-              <Table.Row key={token.id}>
-                <Table.Cell>
-                  {token.name} <code>{token.prefix}…</code>
-                </Table.Cell>
-                <Table.Cell>
-                  {token.permissions.length === 0 ? t('tokens.readOnly') : token.permissions.join(', ')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
-                </Table.Cell>
-                <Table.Cell>
-                  {token.revokedAt ? (
-                    <Tag data-color="neutral">{t('tokens.revoked')}</Tag>
-                  ) : (
-                    <Button variant="secondary" data-size="sm" onClick={() => revoke(token.id)}>
-                      {t('tokens.revoke')}
-                    </Button>
-                  )}
-                </Table.Cell>
+        <ScrollableTable labelledBy="tokens-heading">
+          <Table aria-labelledby="tokens-heading" data-testid="token-table">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t('tokens.name')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.permissions')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.lastUsed')}</Table.HeaderCell>
+                <Table.HeaderCell>{t('tokens.expires')}</Table.HeaderCell>
+                <Table.HeaderCell>
+                  <span className="visually-hidden">{t('myAccount.actions')}</span>
+                </Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {tokens.items.map((token) => (
+                <Table.Row key={token.id}>
+                  <Table.Cell>
+                    {token.name} <code>{token.prefix}…</code>
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.permissions.length === 0 ? t('tokens.readOnly') : token.permissions.join(', ')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.lastUsedAt ? formatDateTime(token.lastUsedAt, locale) : t('tokens.neverUsed')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.expiresAt ? formatDateTime(token.expiresAt, locale) : t('tokens.noExpiry')}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {token.revokedAt ? (
+                      <Tag data-color="neutral">{t('tokens.revoked')}</Tag>
+                    ) : (
+                      <Button variant="secondary" data-size="sm" onClick={() => revoke(token.id)}>
+                        {t('tokens.revoke')}
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </ScrollableTable>
       )}
       <form
         onSubmit={create.onSubmit}

@@ -10,6 +10,11 @@ import type {
   myRolesRoute,
   requestPasswordResetRoute,
 } from '../accounts.routes';
+import type {
+  addAffiliationRoute,
+  listMyAffiliationsRoute,
+  removeAffiliationRoute,
+} from '../affiliations.routes';
 import type { createApiTokenRoute, listApiTokensRoute, revokeApiTokenRoute } from '../api-tokens.routes';
 import type {
   acceptInvitationRoute,
@@ -18,6 +23,7 @@ import type {
   previewInvitationRoute,
   revokeInvitationRoute,
 } from '../invitations.routes';
+import type { completeSignUpRoute, previewSignUpRoute, requestSignUpRoute } from '../sign-up.routes';
 import type { authMethodsRoute } from '../single-sign-on.routes';
 
 export const me = endpoint<typeof meRoute>('get', '/api/auth/me');
@@ -47,10 +53,21 @@ export const revokeInvitation = endpoint<typeof revokeInvitationRoute>(
 );
 export const previewInvitation = endpoint<typeof previewInvitationRoute>(
   'get',
-  '/api/invitations/by-token/{token}',
+  '/api/invitation-links/{token}',
 );
 export const acceptInvitation = endpoint<typeof acceptInvitationRoute>('post', '/api/invitations/accept');
+
+export const requestSignUp = endpoint<typeof requestSignUpRoute>('post', '/api/auth/sign-up');
+export const previewSignUp = endpoint<typeof previewSignUpRoute>('get', '/api/auth/sign-up-links/{token}');
+export const completeSignUp = endpoint<typeof completeSignUpRoute>('post', '/api/auth/sign-up/complete');
+export const listMyAffiliations = endpoint<typeof listMyAffiliationsRoute>('get', '/api/auth/affiliations');
+export const addAffiliation = endpoint<typeof addAffiliationRoute>('post', '/api/auth/affiliations');
+export const removeAffiliation = endpoint<typeof removeAffiliationRoute>(
+  'delete',
+  '/api/auth/affiliations/{orgnr}',
+);
 
 export type SessionList = AnswerOf<typeof listSessions>;
 export type ApiTokenList = AnswerOf<typeof listApiTokens>;
 export type InvitationPage = AnswerOf<typeof listInvitations>;
+export type AffiliationList = AnswerOf<typeof listMyAffiliations>;

@@ -6,10 +6,12 @@ import { browserApi } from '../../../web/kit/browser-api';
 import { ProblemAlert } from '../../../web/kit/components/problem-alert';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
+import { pathAfterSignIn } from '../../programme/ui/after-sign-in';
 import type { SingleSignOnFailure } from '../accounts.contract';
 import { authMethods, login } from './api';
 import { FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
+import { signUpMessages } from './sign-up-messages';
 
 type LoginPageData = {
   /** Where to go once signed in: a path on this site. */
@@ -32,6 +34,7 @@ async function loadLoginPage(api: Api, { url }: PageInput): Promise<LoginPageDat
 
 function LoginPage({ data }: { data: LoginPageData }) {
   const { t } = useLocale(accountMessages);
+  const { t: tSignUp } = useLocale(signUpMessages);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: React.FormEvent<HTMLFormElement>) => {
@@ -40,11 +43,11 @@ function LoginPage({ data }: { data: LoginPageData }) {
     setBusy(true);
     setError(undefined);
     try {
-      await browserApi.call(login, {
+      const actor = await browserApi.call(login, {
         body: { email: String(form.get('email')), password: String(form.get('password')) },
       });
       // A full load, so every part of the page is drawn for the signed-in account.
-      window.location.assign(data.next);
+      window.location.assign(await pathAfterSignIn(browserApi, actor, data.next));
     } catch (caught) {
       setError(caught);
       setBusy(false);
@@ -101,6 +104,11 @@ function LoginPage({ data }: { data: LoginPageData }) {
       </form>
       <Paragraph>
         <Link href="/reset-password">{t('account.forgot')}</Link>
+      </Paragraph>
+      <Paragraph>
+        <Link href="/sign-up" data-testid="sign-up-link">
+          {tSignUp('signUp.fromSignIn')}
+        </Link>
       </Paragraph>
     </div>
   );

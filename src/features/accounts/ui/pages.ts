@@ -1,6 +1,6 @@
 import { lazyPage } from '../../../web/kit/page';
 
-/** The links in invitation and password-reset mails carry a token of 43 URL-safe characters. */
+/** The links in invitation, password-reset and sign-up mails carry a token of 43 URL-safe characters. */
 const LINK_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const pages = [
@@ -12,6 +12,13 @@ export const pages = [
     path: '/invitations/{token}',
     match: { token: LINK_TOKEN },
     module: () => import('./accept-invitation-page'),
+  }),
+  lazyPage({ id: 'sign_up', path: '/sign-up', module: () => import('./sign-up-page') }),
+  lazyPage({
+    id: 'complete_sign_up',
+    path: '/sign-up/{token}',
+    match: { token: LINK_TOKEN },
+    module: () => import('./complete-sign-up-page'),
   }),
   lazyPage({ id: 'request_reset', path: '/reset-password', module: () => import('./request-reset-page') }),
   lazyPage({

@@ -13,6 +13,7 @@ import {
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile as ClusterProfileView } from '../clusters.contract';
 import { canEditClusterProfile } from '../clusters.policy';
+import { NO_LEVEL_LABELS } from './labels';
 import { clusterMessages } from './messages';
 
 function StatList({ title, rows }: { title: string; rows: { label: string; count: number }[] }) {
@@ -61,7 +62,7 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
           </Tag>
         ) : (
           <Tag data-color="neutral" data-testid="current-level">
-            {cluster.status === 'ended' ? t('status.ended') : t('registry.noLevel')}
+            {t(NO_LEVEL_LABELS[cluster.status])}
           </Tag>
         )}
         {cluster.currentLevel && (
@@ -78,6 +79,11 @@ export function ClusterProfile({ cluster }: { cluster: ClusterProfileView }) {
             </Tag>
           ))}
       </div>
+      {cluster.status === 'forming' && (
+        <Paragraph data-size="sm" data-testid="forming-notice">
+          {t('cluster.formingNotice')}
+        </Paragraph>
+      )}
       {mayEdit && (
         <Paragraph>
           <Link href={`/clusters/${cluster.slug}/edit`} data-testid="edit-cluster">

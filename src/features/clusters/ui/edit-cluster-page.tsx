@@ -22,7 +22,7 @@ import { goTo } from '../../../web/kit/navigation';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { useViewer } from '../../../web/kit/viewer-context';
 import type { ClusterProfile, UpdateClusterBody } from '../clusters.contract';
-import { canChangeClusterNameOrStatus, canEditClusterProfile } from '../clusters.policy';
+import { canChangeClusterName, canChangeClusterStatus, canEditClusterProfile } from '../clusters.policy';
 import { getCluster, me, updateCluster } from './api';
 import { clusterMessages } from './messages';
 
@@ -56,14 +56,13 @@ function parseFocusAreas(text: string): { nb: string; en: string }[] {
 
 const text = (fields: FormData, name: string) => String(fields.get(name) ?? '').trim();
 
-/** The body of the change: every field of the form, the name and status only for programme staff. */
-function bodyFrom(fields: FormData, programmeWide: boolean): UpdateClusterBody {
+/** The body of the change: every field of the form, the name and status only where the viewer may change them. */
+function bodyFrom(fields: FormData, may: { name: boolean; status: boolean }): UpdateClusterBody {
   const year = text(fields, 'foundedYear');
   const host = text(fields, 'hostOrgnr');
   return {
-    ...(programmeWide
-      ? { name: text(fields, 'name'), status: text(fields, 'status') as UpdateClusterBody['status'] }
-      : {}),
+    ...(may.name ? { name: text(fields, 'name') } : {}),
+    ...(may.status ? { status: text(fields, 'status') as UpdateClusterBody['status'] } : {}),
     shortName: text(fields, 'shortName') || null,
     description: { nb: text(fields, 'descriptionNb'), en: text(fields, 'descriptionEn') },
     website: text(fields, 'website') || null,
@@ -82,11 +81,14 @@ function EditClusterPage({ data }: { data: EditClusterData }) {
   const { t } = useLocale(clusterMessages);
   const viewer = useViewer();
   const { cluster } = data;
-  const programmeWide = canChangeClusterNameOrStatus(viewer);
+  const may = {
+    name: canChangeClusterName(viewer, cluster),
+    status: canChangeClusterStatus(viewer, cluster),
+  };
   const save = useFormAction(async (fields) => {
     const saved = await browserApi.call(updateCluster, {
       params: { slug: cluster.slug },
-      body: bodyFrom(fields, programmeWide),
+      body: bodyFrom(fields, may),
     });
     goTo(`/clusters/${saved.slug}`);
     return saved;
@@ -128,21 +130,22 @@ function EditClusterPage({ data }: { data: EditClusterData }) {
         className="stack edit-form"
         data-testid="edit-cluster-form"
       >
-        {programmeWide ? (
-          <>
-            <Field>
-              <Label htmlFor="edit-name">{labels.name}</Label>
-              <Input id="edit-name" name="name" defaultValue={cluster.name} required maxLength={200} />
-            </Field>
-            <Field>
-              <Label htmlFor="edit-status">{t('editCluster.status')}</Label>
-              <Select id="edit-status" name="status" defaultValue={cluster.status}>
-                <Select.Option value="active">{t('status.active')}</Select.Option>
-                <Select.Option value="ended">{t('status.ended')}</Select.Option>
-              </Select>
-            </Field>
-          </>
-        ) : (
+        {may.name && (
+          <Field>
+            <Label htmlFor="edit-name">{labels.name}</Label>
+            <Input id="edit-name" name="name" defaultValue={cluster.name} required maxLength={200} />
+          </Field>
+        )}
+        {may.status && (
+          <Field>
+            <Label htmlFor="edit-status">{t('editCluster.status')}</Label>
+            <Select id="edit-status" name="status" defaultValue={cluster.status}>
+              <Select.Option value="active">{t('status.active')}</Select.Option>
+              <Select.Option value="ended">{t('status.ended')}</Select.Option>
+            </Select>
+          </Field>
+        )}
+        {!may.name && (
           <Paragraph data-size="sm" className="muted">
             {t('editCluster.nameByProgramme')}
           </Paragraph>

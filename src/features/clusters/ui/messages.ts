@@ -25,6 +25,10 @@ export const clusterMessages = defineMessages({
     'registry.noLevel': 'Ikke i programmet nå',
     'status.active': 'Aktiv',
     'status.ended': 'Avsluttet',
+    'status.forming': 'Under etablering',
+    'registry.statusForming': 'Under etablering (bare dine)',
+    'cluster.formingNotice':
+      'Et nettverk under etablering vises bare for folkene i nettverket og for programmet, ikke i det offentlige registeret. Det blir en klynge i programmet når en søknad er innvilget.',
     'cluster.since': 'siden {date}',
     'cluster.founded': 'Etablert',
     'cluster.counties': 'Fylker',
@@ -94,6 +98,10 @@ export const clusterMessages = defineMessages({
     'registry.noLevel': 'Not in the programme now',
     'status.active': 'Active',
     'status.ended': 'Ended',
+    'status.forming': 'Forming',
+    'registry.statusForming': 'Forming (only yours)',
+    'cluster.formingNotice':
+      'A forming network is shown only to its own people and the programme, not in the public registry. It becomes a cluster in the programme when an application is granted.',
     'cluster.since': 'since {date}',
     'cluster.founded': 'Founded',
     'cluster.counties': 'Counties',

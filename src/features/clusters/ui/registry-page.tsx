@@ -11,6 +11,7 @@ import {
   Table,
   Tag,
 } from '@digdir/designsystemet-react';
+import { formingNetworksSeenBy } from '../../../shared/cluster-status';
 import { pick } from '../../../shared/localized';
 import { SECTIONS } from '../../../shared/sectors';
 import { type Api, ApiError } from '../../../web/kit/api';
@@ -21,7 +22,9 @@ import { countyName } from '../../../web/kit/labels';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { queryObject } from '../../../web/kit/url';
+import { useViewer } from '../../../web/kit/viewer-context';
 import { type ClusterPage, getProgramme, listClusters, type ProgrammeView } from './api';
+import { NO_LEVEL_LABELS } from './labels';
 import { clusterMessages } from './messages';
 
 const REGISTRY_FILTERS = ['q', 'level', 'county', 'sector', 'status', 'sort', 'page'] as const;
@@ -62,6 +65,8 @@ async function loadRegistry(api: Api, { url }: PageInput): Promise<RegistryData>
 function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
   const { locale, t } = useLocale(clusterMessages);
   const { programme, clusters, query } = data;
+  const seen = formingNetworksSeenBy(useViewer());
+  const seesForming = seen === 'all' || seen.length > 0;
   return (
     <div className="registry">
       <Heading level={1} data-size="lg">
@@ -121,6 +126,8 @@ function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
           options={[
             { value: 'active', label: t('status.active') },
             { value: 'ended', label: t('status.ended') },
+            // Only those who may see some forming network are offered to list them.
+            ...(seesForming ? [{ value: 'forming', label: t('registry.statusForming') }] : []),
           ]}
         />
         <Field>
@@ -176,9 +183,7 @@ function RegistryPage({ data, url }: { data: RegistryData; url: URL }) {
                       {pick(cluster.currentLevel.name, locale)}
                     </Tag>
                   ) : (
-                    <span className="muted">
-                      {cluster.status === 'ended' ? t('status.ended') : t('registry.noLevel')}
-                    </span>
+                    <span className="muted">{t(NO_LEVEL_LABELS[cluster.status])}</span>
                   )}
                 </Table.Cell>
                 <Table.Cell>{cluster.counties.map(countyName).join(', ')}</Table.Cell>

@@ -89,4 +89,38 @@ describe('account pages, rendered on the server', () => {
     expect((await page('/reset-password')).body).toContain('Glemt passord');
     expect((await page(`/reset-password/${'C'.repeat(43)}`)).body).toContain('Velg nytt passord');
   });
+
+  it('render the sign-up page without a visitor, linked from the sign-in page, in both languages', async () => {
+    const signUp = await page('/sign-up');
+    expect(signUp.status).toBe(200);
+    expect(signUp.body).toContain('Opprett konto');
+    expect(signUp.body).toContain('name="email"');
+    expect((await page('/sign-up?lang=en')).body).toContain('Create an account');
+    expect((await page('/login')).body).toContain('href="/sign-up"');
+  });
+
+  it('render a sign-up link with whom it is for, and a missing one as not found', async () => {
+    await t.send('POST', '/api/auth/sign-up', {
+      name: 'Sara Søker',
+      email: 'sara@example.test',
+      language: 'en',
+    });
+    const [message] = await t.db
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.toAddress, 'sara@example.test'));
+    const link = /\/sign-up\/[A-Za-z0-9_-]{43}/.exec(message!.textBody)![0];
+    const { status, body } = await page(`${link}?lang=en`);
+    expect(status).toBe(200);
+    expect(body).toContain('Sara Søker');
+    expect(body).toContain('Choose a password');
+    expect((await page(`/sign-up/${'D'.repeat(43)}`)).status).toBe(404);
+  });
+
+  it("list a person's own organisations on the account page", async () => {
+    await t.send('POST', '/api/auth/affiliations', { orgnr: '923609016' }, { cookie: manager });
+    const { body } = await page('/account', manager);
+    expect(body).toContain('Virksomhetene dine');
+    expect(body).toContain('923609016');
+  });
 });

@@ -43,7 +43,9 @@ export async function renderPage(input: {
       return { kind: 'error' };
     }));
   const href = `${url.pathname}${url.search}`;
-  const body = renderToString(<App locale={locale} href={href} view={view} viewer={viewer} />);
+  const body = renderToString(
+    <App locale={locale} href={href} view={view} viewer={viewer} nav={input.pages.nav} />,
+  );
   const state: AppState = { locale, href, state: pageState(view), viewer };
   const html = template
     // Function replacements, so a "$" in the content is never read as a replacement pattern.

@@ -4,9 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../../server/http/context';
-import { isLocale } from '../../../shared/localized';
+import { isLocale, negotiateLocale } from '../../../shared/localized';
 import { createApi, type Fetcher } from '../../kit/api';
-import { negotiateLocale } from '../../kit/i18n';
 import type { PageEntry } from '../../kit/page';
 import { pageLoader } from '../page-loader';
 import type { Manifest } from './page-scripts';
@@ -84,9 +83,13 @@ export function webRoutes(
 }
 
 /** The "no such page" page for any other path. */
-export async function renderNotFound(c: Context<AppEnv>, template: string): Promise<Response> {
+export async function renderNotFound(
+  c: Context<AppEnv>,
+  template: string,
+  pageList: readonly PageEntry[],
+): Promise<Response> {
   const { html } = await renderPage({
-    pages: pageLoader([]),
+    pages: pageLoader(pageList),
     api: createApi(() => Promise.reject(new Error('not used'))),
     url: new URL(c.req.url),
     locale: localeOf(c),
