@@ -115,14 +115,14 @@ describe('a backup and its restore', () => {
     expect(Object.keys(before.tables).length).toBeGreaterThan(20);
     expect(before.tables.organisations!.length).toBeGreaterThan(1_000);
     expect(after).toEqual(before);
-  }, 120_000);
+  }, 240_000);
 
   it('refuse to restore into a database that holds rows, and leave it as it was', async () => {
     const before = await contentsAt(restored);
     await expect(restoreDatabase(restored, file)).rejects.toThrow(BackupError);
     await expect(restoreDatabase(restored, file)).rejects.toThrow(/is not empty \(.*hold rows\)/);
     expect(await contentsAt(restored)).toEqual(before);
-  }, 60_000);
+  }, 120_000);
 
   it('restore nothing from a file cut short, so the same database takes the whole file after', async () => {
     const logical = join(work, 'portable.sql');
@@ -139,7 +139,7 @@ describe('a backup and its restore', () => {
     await expect(restoreDatabase(target, cut)).rejects.toThrow(/cut short/);
     await restoreDatabase(target, logical);
     expect(await contentsAt(target)).toEqual(await contentsOf(source));
-  }, 120_000);
+  }, 240_000);
 
   it('take a gzipped dump when the file name ends in .gz, and restore it', async () => {
     const gzipped = join(work, 'klynge.sql.gz');
@@ -153,7 +153,7 @@ describe('a backup and its restore', () => {
     const target = await emptyTarget();
     await restoreDatabase(target, gzipped);
     expect(await contentsAt(target)).toEqual(await contentsOf(source));
-  }, 120_000);
+  }, 240_000);
 
   it('refuse a file that is not a backup, saying so', async () => {
     const other = join(work, 'notes.txt');

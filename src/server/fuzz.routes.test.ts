@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestAccount } from '../features/accounts/accounts.seed';
 import { signInAccount } from '../features/accounts/accounts.service';
 import { SESSION_COOKIE } from '../features/accounts/sessions';
+import { createCall } from '../features/calls/calls.seed';
 import { createCluster } from '../features/clusters/clusters.seed';
 import { createMembership } from '../features/memberships/memberships.seed';
 import { createOrganisation } from '../features/organisations/organisations.seed';
@@ -111,12 +112,20 @@ beforeAll(async () => {
     known.email = [...(known.email ?? []), email];
     await openSession(role);
   }
+  // Calls in each state a route treats apart, so their routes get past "not found".
+  const calls = [
+    await createCall(t.db, { status: 'draft' }),
+    await createCall(t.db, { status: 'open' }),
+    await createCall(t.db, { status: 'closed', deadlineAt: new Date('2026-06-01T10:00:00Z') }),
+  ];
   Object.assign(known, {
     slug: [clusterA.slug, clusterB.slug],
     cluster: [clusterA.slug, clusterB.slug],
     orgnr: [organisationA.orgnr, organisationB.orgnr, outsider.orgnr],
-    id: people,
+    id: [...people, ...calls.map((call) => call.id)],
     personId: people,
+    callId: calls.map((call) => call.id),
+    code: [...programme.levelIds.keys()],
     clusterId: [clusterA.id, clusterB.id],
     organisationId: [organisationA.id, organisationB.id],
   } satisfies KnownValues);

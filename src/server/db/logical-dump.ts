@@ -200,7 +200,19 @@ function lines(file: string) {
       done(head?.[0] === 0x1f && head[1] === 0x8b ? input.pipe(gunzip) : input);
     });
   });
-  return text.then((stream) => createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }));
+  return text.then((stream) => {
+    const reader = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+    // The iterator is taken at once: lines read before it exists would be lost, and a caller may
+    // query the database before it starts reading.
+    const iterator = reader[Symbol.asyncIterator]();
+    return {
+      [Symbol.asyncIterator]: () => iterator,
+      close: () => {
+        reader.close();
+        input.destroy();
+      },
+    };
+  });
 }
 
 /** The header of a dump made here, or undefined when the file is not one. */
