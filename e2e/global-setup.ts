@@ -42,6 +42,8 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       PORT: String(port),
+      // The address the browser uses: links in mail and the sign-on redirect point there.
+      PUBLIC_URL: baseUrl,
       KLYNGE_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',

@@ -464,6 +464,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
     clock: systemClock,
     files,
     logger: createLogger('silent'),
+    publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, {
       ...DEFAULT_READ_CACHE,
       ttlMs: options.readCacheSeconds * 1000,
@@ -477,6 +478,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
     clock: systemClock,
     files,
     logger: createLogger('silent'),
+    publicUrl: 'http://localhost',
     readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: 0 }),
   });
   const uncachedServer = await listen(uncached.fetch);

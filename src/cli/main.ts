@@ -9,6 +9,7 @@ import { ConfigError, databaseTarget, type Env, loadEnv } from '../server/env';
 import { FEATURES } from '../server/features';
 import { announceWriteToInstances } from '../server/http/read-cache-channel';
 import { runServer } from '../server/main';
+import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { createUser, processIo, readCreateUserRequest } from './create-user';
 import { runImport } from './import';
 import { initProgrammeCommand } from './init-programme';
@@ -24,6 +25,13 @@ Commands:
   create-user --email E --name N --role R [--cluster SLUG] [--orgnr ORGNR] [--password-stdin]
              Create an account; the password is read from standard input (--password-stdin),
              from KLYNGE_PASSWORD, or asked for in a terminal
+  backup FILE
+             Write a backup of the database to FILE: pg_dump's custom format for a PostgreSQL
+             server, a consistent SQL dump of the embedded database (taken while it runs;
+             gzipped when FILE ends in .gz)
+  restore FILE
+             Load a backup into an empty database, then migrate it to this version. The
+             embedded database's server must be stopped
   init-programme --template norway
              Write the Norwegian programme (levels and their history, the NCE brand, the
              cap on operating aid) into a database that has no programme
@@ -87,6 +95,24 @@ async function seed(db: Database): Promise<number> {
   return 0;
 }
 
+async function backupOrRestore(command: 'backup' | 'restore', file: string | undefined): Promise<number> {
+  if (!file) {
+    console.error(`Usage: klynge ${command} FILE`);
+    return 2;
+  }
+  const target = databaseTarget(loadEnv());
+  const database =
+    target.kind === 'postgres' ? 'the PostgreSQL database' : `the embedded database in ${target.dataDir}`;
+  if (command === 'backup') {
+    const { summary } = await backupDatabase(target, file);
+    console.log(`Backed up ${database} to ${file}: ${summary}.`);
+  } else {
+    const { summary } = await restoreDatabase(target, file);
+    console.log(`Restored ${file} into ${database}: ${summary}.`);
+  }
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help'] = argv;
   try {
@@ -110,6 +136,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'import':
         return await withDatabase(loadEnv(), (db, database) => importAlone(db, database, argv.slice(1)));
+      case 'backup':
+      case 'restore':
+        return await backupOrRestore(command, argv[1]);
       case 'init-programme':
         return await withDatabase(loadEnv(), (db) => initProgrammeCommand(db, systemClock, argv.slice(1)));
       case 'help':
@@ -122,8 +151,9 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DataDirLockedError) console.error(error.message);
-    else console.error(error);
+    if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof BackupError) {
+      console.error(error.message);
+    } else console.error(error);
     return 1;
   }
 }

@@ -35,8 +35,11 @@ export type AppDeps = {
   files: FileStore;
   /** The built SPA and server rendering; absent in API-only route tests. */
   web?: WebDeps;
-  /** The address people use, when a proxy sits in front (for the same-origin check on writes). */
-  publicUrl?: string;
+  /**
+   * The address people use (PUBLIC_URL): links in e-mails, the Secure flag of cookies, the single
+   * sign-on redirect and the same-origin check on writes come from it, never from the request.
+   */
+  publicUrl: string;
   /** Demo seed accounts may sign in; false in production. */
   allowDemoAccounts?: boolean;
   /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestAccount, TEST_PASSWORD } from '../features/accounts/accounts.seed';
 import { createCluster } from '../features/clusters/clusters.seed';
 import { createProgramme } from '../features/programme/programme.seed';
-import { TEST_TODAY } from '../testing/harness';
+import { TEST_PUBLIC_URL, TEST_TODAY } from '../testing/harness';
 import { type PostgresServer, runStatement, startPostgresServer } from '../testing/postgres-server';
 import { loadWebAssets } from '../web/shell/server/web.routes';
 import { createApp } from './app';
@@ -66,6 +66,7 @@ describe('the app on a PostgreSQL server that stops answering', () => {
     app = createApp({
       database,
       clock: fixedClock(TEST_TODAY),
+      publicUrl: TEST_PUBLIC_URL,
       logger: createLogger('silent'),
       web: loadWebAssets(DIST_DIR),
       files,

@@ -4,9 +4,12 @@ import {
   databaseTarget,
   databaseTimeouts,
   loadEnv,
+  publicUrlOf,
   seedsDemoOnFirstStart,
   singleSignOnSettings,
 } from './env';
+
+const PUBLIC = 'https://klynge.example.no';
 
 function configError(source: Record<string, string>): string {
   try {
@@ -30,7 +33,7 @@ describe('configuration', () => {
     const env = loadEnv({ DATABASE_URL: 'postgres://klynge@db/klynge' });
     expect(databaseTarget(env)).toMatchObject({ kind: 'postgres', url: 'postgres://klynge@db/klynge' });
     expect(seedsDemoOnFirstStart(env)).toBe(false);
-    expect(seedsDemoOnFirstStart(loadEnv({ NODE_ENV: 'production' }))).toBe(false);
+    expect(seedsDemoOnFirstStart(loadEnv({ NODE_ENV: 'production', PUBLIC_URL: PUBLIC }))).toBe(false);
   });
 
   it('names every bad variable in one clear message', () => {
@@ -77,6 +80,27 @@ describe('configuration', () => {
     expect(message).toContain('DATABASE_STATEMENT_TIMEOUT_SECONDS');
   });
 
+  it('refuses to start in production without PUBLIC_URL, saying what it is for', () => {
+    const message = configError({ NODE_ENV: 'production', DATABASE_URL: 'postgres://klynge@db/klynge' });
+    expect(message).toContain('PUBLIC_URL: is required in production');
+    expect(message).toContain('https://klynge.example.no');
+    expect(configError({ NODE_ENV: 'production', PUBLIC_URL: '' })).toContain('PUBLIC_URL: is required');
+    expect(publicUrlOf(loadEnv({ NODE_ENV: 'production', PUBLIC_URL: PUBLIC }))).toBe(PUBLIC);
+  });
+
+  it('takes only an http or https address as PUBLIC_URL', () => {
+    expect(configError({ PUBLIC_URL: 'klynge.example.no' })).toContain('PUBLIC_URL');
+    expect(configError({ PUBLIC_URL: 'ftp://klynge.example.no' })).toContain(
+      'PUBLIC_URL: must be an http:// or https:// address',
+    );
+  });
+
+  it('is at http://localhost on its own port outside production when PUBLIC_URL is unset', () => {
+    expect(publicUrlOf(loadEnv({}))).toBe('http://localhost:3000');
+    expect(publicUrlOf(loadEnv({ PORT: '8080', NODE_ENV: 'test' }))).toBe('http://localhost:8080');
+    expect(publicUrlOf(loadEnv({ PUBLIC_URL: 'http://klynge.test:8080' }))).toBe('http://klynge.test:8080');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadEnv({ PORT: '', DATABASE_URL: '' }).PORT).toBe(3000);
   });
@@ -119,9 +143,14 @@ describe('configuration', () => {
     expect(configError({ ...base, OIDC_ISSUER: 'http://idporten.no' })).toContain(
       'OIDC_ISSUER: must use https',
     );
-    expect(configError({ ...base, OIDC_ISSUER: 'http://127.0.0.1:4000', NODE_ENV: 'production' })).toContain(
-      'OIDC_ISSUER: must use https',
-    );
+    expect(
+      configError({
+        ...base,
+        OIDC_ISSUER: 'http://127.0.0.1:4000',
+        NODE_ENV: 'production',
+        PUBLIC_URL: PUBLIC,
+      }),
+    ).toContain('OIDC_ISSUER: must use https');
     expect(singleSignOnSettings(loadEnv({ ...base, OIDC_ISSUER: 'http://localhost:4000' }))?.issuer).toBe(
       'http://localhost:4000',
     );

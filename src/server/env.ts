@@ -41,8 +41,14 @@ const EnvSchema = z.object({
     .max(3_600)
     .default(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs / 1000),
   KLYNGE_DATA_DIR: z.string().min(1).default('./data'),
-  /** The address people use, e.g. https://klynge.example.no, when a proxy sits in front. */
-  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://klynge.example.no' }).optional(),
+  /**
+   * The address people use, e.g. https://klynge.example.no: links in e-mails point there, and
+   * cookies are Secure when it is https. Required in production; see publicUrlOf for elsewhere.
+   */
+  PUBLIC_URL: z
+    .url({ message: 'must be an absolute URL such as https://klynge.example.no' })
+    .refine((url) => /^https?:\/\//i.test(url), 'must be an http:// or https:// address')
+    .optional(),
   /** Where mail goes: smtp://user:password@host:587 or smtps://…; without it, mail stays in the outbox. */
   SMTP_URL: z
     .string()
@@ -74,8 +80,17 @@ const EnvSchema = z.object({
   READ_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(30),
 });
 
-/** Checks across variables: single sign-on all or nothing, and https to the provider. */
+/** Checks across variables: the public address in production, single sign-on all or nothing, https to the provider. */
 const CheckedEnvSchema = EnvSchema.superRefine((env, context) => {
+  if (env.NODE_ENV === 'production' && env.PUBLIC_URL === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['PUBLIC_URL'],
+      message:
+        'is required in production: the address people reach Klynge at, such as https://klynge.example.no. ' +
+        'Links in e-mails point there and cookies are Secure when it is https; nothing is taken from the request.',
+    });
+  }
   const given = OIDC_VARIABLES.filter((name) => env[name] !== undefined);
   if (given.length > 0) {
     for (const name of OIDC_REQUIRED.filter((required) => env[required] === undefined)) {
@@ -114,6 +129,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     throw new ConfigError(`Klynge cannot start: the configuration is not valid.\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/**
+ * The site's address: PUBLIC_URL, or outside production (where it may be unset) this machine on
+ * PORT. Never the Host a request names, which its sender chooses.
+ */
+export function publicUrlOf(env: Env): string {
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 }
 
 export function databaseTarget(env: Env): DatabaseTarget {

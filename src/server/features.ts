@@ -43,8 +43,8 @@ import type { PersonalData } from './personal-data';
 
 /** What a feature's routers may need from the application that mounts them. */
 export type RouterDeps = {
-  /** The address people use, when a proxy sits in front. */
-  publicUrl?: string;
+  /** The address people use (PUBLIC_URL). */
+  publicUrl: string;
   /** The OpenID Connect provider people may sign in through; none when absent. */
   singleSignOn?: SingleSignOnSettings;
 };

@@ -10,7 +10,7 @@ import { queueMail } from '../features/mail/mail.service';
 import { mailMessages } from '../features/mail/mail.table';
 import { startMailWorker } from '../features/mail/mail-worker';
 import { createProgramme } from '../features/programme/programme.seed';
-import { TEST_TODAY } from '../testing/harness';
+import { TEST_PUBLIC_URL, TEST_TODAY } from '../testing/harness';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { createApp } from './app';
 import { fixedClock, systemClock } from './clock';
@@ -57,6 +57,7 @@ function instance(database: DatabaseHandle): Instance {
   const app = createApp({
     database,
     clock: fixedClock(TEST_TODAY),
+    publicUrl: TEST_PUBLIC_URL,
     logger,
     readCache: cache,
     readCacheChannel: channel,

@@ -16,6 +16,7 @@ describe('the server process', () => {
       HOST: '127.0.0.1',
       KLYNGE_DATA_DIR: dir,
       NODE_ENV: 'production',
+      PUBLIC_URL: 'https://klynge.example.no',
       LOG_LEVEL: 'silent',
     });
     const server = await startServer(env);

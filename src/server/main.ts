@@ -17,6 +17,7 @@ import {
   databaseTimeouts,
   type Env,
   loadEnv,
+  publicUrlOf,
   seedsDemoOnFirstStart,
   singleSignOnSettings,
 } from './env';
@@ -74,7 +75,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     // Beside the embedded database, and with a PostgreSQL server too: files are not in the database.
     files: createDiskFileStore(join(env.KLYNGE_DATA_DIR, 'files')),
     web: loadWebAssets(DIST_DIR),
-    publicUrl: env.PUBLIC_URL,
+    publicUrl: publicUrlOf(env),
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
     readCache,

@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setupTestApp } from '../testing/harness';
 
-const t = setupTestApp();
+// At an address of its own: the document names PUBLIC_URL as its server, and the linter rightly
+// warns about localhost there.
+const t = setupTestApp({ publicUrl: 'https://klynge.example.no' });
 const redocly = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
 
 type Problem = {

@@ -9,7 +9,7 @@ import { createMembership } from '../features/memberships/memberships.seed';
 import { createOrganisation } from '../features/organisations/organisations.seed';
 import { organisations } from '../features/organisations/organisations.table';
 import { createProgramme, type SeededProgramme } from '../features/programme/programme.seed';
-import { setupTestApp, TEST_TODAY } from '../testing/harness';
+import { setupTestApp, TEST_PUBLIC_URL, TEST_TODAY } from '../testing/harness';
 import { createApp } from './app';
 import type { Clock } from './clock';
 import { createReadCache, DEFAULT_READ_CACHE } from './http/read-cache';
@@ -247,6 +247,7 @@ describe('the read cache for anonymous public reads', () => {
       clock,
       files: t.files,
       logger: createLogger('silent'),
+      publicUrl: TEST_PUBLIC_URL,
       readCache: createReadCache(clock, { ...DEFAULT_READ_CACHE, ttlMs: 0 }),
     });
     await createCluster(t.db, programme, { slug: 'uten-mellomlager', name: 'Uten Mellomlager' });

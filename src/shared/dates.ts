@@ -18,15 +18,17 @@ export function minDate(a: string, b: string): string {
 }
 
 /**
- * A real calendar day written YYYY-MM-DD: no 2023-02-29, no month 13. Judged by arithmetic rather
- * than through Date, since a register import checks several dates in each of millions of records.
+ * A real calendar day written YYYY-MM-DD: no 2023-02-29, no month 13, and no year 0000, which the
+ * proleptic Gregorian calendar has but PostgreSQL's `date` refuses (it counts 1 BC, not year 0).
+ * Judged by arithmetic rather than through Date, since a register import checks several dates in
+ * each of millions of records.
  */
 export function isIsoDate(text: string): boolean {
   if (text.length !== 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 7);
   const day = digitsAt(text, 8, 10);
-  return year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 const DASH = 0x2d;

@@ -101,6 +101,12 @@ describe('helpers', () => {
     expect(isIsoDate('２０２４-01-01')).toBe(false);
   });
 
+  it('refuse year 0000, which PostgreSQL cannot store, and take the first and last days it can', () => {
+    for (const text of ['0000-01-01', '0000-02-29', '0000-12-31']) expect(isIsoDate(text)).toBe(false);
+    expect(isIsoDate('0001-01-01')).toBe(true);
+    expect(isIsoDate('9999-12-31')).toBe(true);
+  });
+
   it('repeat the same random sequence for the same seed', () => {
     const a = seededRandom(7);
     const b = seededRandom(7);

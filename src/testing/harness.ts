@@ -44,7 +44,8 @@ export type TestContext = TestClient & {
 
 export type TestResponse = { status: number; body: any; headers: Headers };
 
-const ORIGIN = 'http://localhost';
+/** The address test apps are at (their PUBLIC_URL), and the origin a browser on them sends. */
+export const TEST_PUBLIC_URL = 'http://localhost';
 
 /**
  * Gives a test file its own migrated database (PGlite or PostgreSQL, by project) and an app built
@@ -61,6 +62,8 @@ type AppOptions = {
   web?: boolean;
   clock?: Clock;
   allowDemoAccounts?: boolean;
+  /** PUBLIC_URL; TEST_PUBLIC_URL unless a test is about another address. */
+  publicUrl?: string;
   /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
   singleSignOn?: () => SingleSignOnSettings;
 };
@@ -74,12 +77,16 @@ function clientFor(database: TestDatabase, clock: Clock, files: FileStore, optio
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
     singleSignOn: options.singleSignOn?.(),
+    publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   });
   const client: TestClient = {
     app,
     get: (path, init) => parse(app.request(path, init)),
     send(method, path, body, options = {}) {
-      const headers: Record<string, string> = { origin: options.origin ?? ORIGIN, ...options.headers };
+      const headers: Record<string, string> = {
+        origin: options.origin ?? TEST_PUBLIC_URL,
+        ...options.headers,
+      };
       if (body !== undefined) headers['content-type'] = 'application/json';
       if (options.cookie) {
         headers.cookie = options.cookie;

@@ -6,7 +6,7 @@ import { copyPgliteTemplate, TEMPLATE_DATABASE } from './global-setup';
 import { runStatement } from './postgres-server';
 
 export type TestDatabase = DatabaseHandle & {
-  /** Where it is, to open it a second time (a PostgreSQL database only: the embedded one has one owner). */
+  /** How another process would reach it: the URL, or the data directory (whose server this test runs). */
   target: DatabaseTarget;
   drop(): Promise<void>;
 };
@@ -39,7 +39,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const handle = await openDatabase(target);
     return {
       ...handle,
-      target,
+      target: { kind: 'embedded', dataDir: dir },
       async drop() {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });

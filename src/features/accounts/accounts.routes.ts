@@ -7,7 +7,7 @@ import { CSRF_COOKIE, csrfTokenFor } from '../../server/http/csrf';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
-import { siteOrigin } from '../../server/http/site';
+import { secureCookies, siteOrigin } from '../../server/http/site';
 import {
   AcknowledgedSchema,
   ActorSchema,
@@ -215,24 +215,24 @@ export async function signInAs(c: Context<AppEnv>, accountId: string) {
 }
 
 /**
- * The session cookie: httpOnly, SameSite=Lax, and Secure when the site is reached over HTTPS.
+ * The session cookie: httpOnly, SameSite=Lax, and Secure when PUBLIC_URL is https.
  * Beside it, the session's CSRF token in a cookie the browser app can read.
  */
-export function setSessionCookie(c: Context, token: string, expiresAt: Date): void {
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: isSecureRequest(c),
+    secure: secureCookies(c),
     path: '/',
     expires: expiresAt,
   });
   setCsrfCookie(c, token, expiresAt);
 }
 
-export function setCsrfCookie(c: Context, sessionToken: string, expiresAt?: Date): void {
+export function setCsrfCookie(c: Context<AppEnv>, sessionToken: string, expiresAt?: Date): void {
   setCookie(c, CSRF_COOKIE, csrfTokenFor(sessionToken), {
     sameSite: 'Lax',
-    secure: isSecureRequest(c),
+    secure: secureCookies(c),
     path: '/',
     ...(expiresAt ? { expires: expiresAt } : {}),
   });
@@ -242,11 +242,6 @@ export function setCsrfCookie(c: Context, sessionToken: string, expiresAt?: Date
 export function clearSessionCookies(c: Context): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
   deleteCookie(c, CSRF_COOKIE, { path: '/' });
-}
-
-/** Whether the site was reached over HTTPS, directly or through a proxy that says so. */
-export function isSecureRequest(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 }
 
 /** The caller's address from the socket; requests made in-process (tests, server rendering) have none. */

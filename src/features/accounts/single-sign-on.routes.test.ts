@@ -5,7 +5,7 @@ import { fixedClock } from '../../server/clock';
 import { createLogger } from '../../server/logger';
 import { DIST_DIR } from '../../server/paths';
 import { systemContext } from '../../server/service-context';
-import { setupTestApp, TEST_TODAY } from '../../testing/harness';
+import { setupTestApp, TEST_PUBLIC_URL, TEST_TODAY } from '../../testing/harness';
 import { CONFIDENTIAL_CLIENT, startTestProvider, type TestProvider } from '../../testing/oidc-provider';
 import { loadWebAssets } from '../../web/shell/server/web.routes';
 import { auditEvents } from '../audit/audit.table';
@@ -40,6 +40,7 @@ function otherApp(options: {
     allowDemoAccounts: options.allowDemoAccounts ?? true,
     singleSignOn: options.singleSignOn,
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
+    publicUrl: TEST_PUBLIC_URL,
   });
 }
 

@@ -5,6 +5,7 @@ import type { AppEnv } from '../../server/http/context';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
+import { secureCookies } from '../../server/http/site';
 import { safeReturnPath } from '../../shared/return-path';
 import {
   AuthMethodsSchema,
@@ -13,7 +14,7 @@ import {
   SingleSignOnStartQuerySchema,
 } from './accounts.contract';
 import { canLinkIdentity } from './accounts.policy';
-import { isSecureRequest, setSessionCookie } from './accounts.routes';
+import { setSessionCookie } from './accounts.routes';
 import type { OidcClient } from './oidc-client';
 import { FLOW_MINUTES, finishSingleSignOn, startSingleSignOn } from './single-sign-on.service';
 
@@ -73,9 +74,9 @@ export const singleSignOnCallbackRoute = defineRoute({
   },
 });
 
-/** The address the provider sends people back to: on PUBLIC_URL when set, else on the address asked for. */
-function redirectUri(c: Context<AppEnv>, publicUrl: string | undefined): string {
-  return new URL(CALLBACK_PATH, publicUrl ?? c.req.url).href;
+/** The address the provider sends people back to: on PUBLIC_URL, never on the Host a request names. */
+function redirectUri(publicUrl: string): string {
+  return new URL(CALLBACK_PATH, publicUrl).href;
 }
 
 function toSignInPage(c: Context<AppEnv>, failure: SingleSignOnFailure, returnTo = '/') {
@@ -92,7 +93,7 @@ function withQuery(path: string, key: string, value: string): string {
 }
 
 /** Single sign-on through the configured OpenID Connect provider, or routes that say there is none. */
-export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: string | undefined) {
+export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: string) {
   return createRouter()
     .openapi(authMethodsRoute, (c) =>
       c.json(
@@ -110,7 +111,7 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
       }
       if (!client) return toSignInPage(c, 'unavailable', returnTo);
       const started = await startSingleSignOn(c.var, client, {
-        redirectUri: redirectUri(c, publicUrl),
+        redirectUri: redirectUri(publicUrl),
         returnTo,
         linkAccountId: linking && actor.kind === 'account' ? actor.accountId : undefined,
       });
@@ -119,7 +120,7 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
         httpOnly: true,
         // Lax still sends it on the provider's top-level redirect back to the callback.
         sameSite: 'Lax',
-        secure: isSecureRequest(c),
+        secure: secureCookies(c),
         path: FLOW_COOKIE_PATH,
         maxAge: FLOW_MINUTES * 60,
       });
@@ -131,7 +132,7 @@ export function singleSignOnRoutes(client: OidcClient | undefined, publicUrl: st
       const browserState = getCookie(c, FLOW_COOKIE);
       deleteCookie(c, FLOW_COOKIE, { path: FLOW_COOKIE_PATH });
       // The redirect URI as registered, so the token request names the same one the browser used.
-      const callbackUrl = new URL(redirectUri(c, publicUrl));
+      const callbackUrl = new URL(redirectUri(publicUrl));
       callbackUrl.search = new URL(c.req.url).search;
       const result = await finishSingleSignOn(c.var, client, {
         callbackUrl,

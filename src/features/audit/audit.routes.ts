@@ -68,7 +68,7 @@ export const auditRoutes = createRouter()
   .openapi(listAuditEventsRoute, async (c) => c.json(await listAuditEvents(c.var, c.req.valid('query')), 200))
   .openapi(exportAuditEventsRoute, async (c) => {
     const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'));
-    const body = textStream(chunks, (error) => c.var.logger.error({ err: error }, 'audit export failed'));
+    const body = textStream(c, chunks, 'audit export');
     return c.body(body, 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': attachment(filename),

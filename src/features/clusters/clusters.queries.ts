@@ -118,7 +118,9 @@ async function readClusterPage(
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const byName = [sql`${clusters.nameSortKey} collate "C"`, asc(clusters.slug)];
   const sort = query.sort ?? (mode === 'none' ? 'name' : 'relevance');
-  const orderBy = sort === 'relevance' ? [desc(relevance), ...byName] : byName;
+  // Without words to search for, every cluster is as relevant as the next: name order alone. (The
+  // constant rank would otherwise reach SQL as `order by 0`, which PostgreSQL reads as a column number.)
+  const orderBy = sort === 'relevance' && mode !== 'none' ? [desc(relevance), ...byName] : byName;
 
   const [rows, [count]] = await Promise.all([
     db

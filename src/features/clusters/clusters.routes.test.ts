@@ -100,6 +100,13 @@ describe('GET /api/clusters', () => {
     expect(body).toMatchObject({ total: 6, page: 1, pageSize: 100, matched: 'all' });
   });
 
+  it('lists by name when asked to sort by relevance with no words to search for', async () => {
+    const byName = await t.get('/api/clusters?pageSize=100');
+    const byRelevance = await t.get('/api/clusters?pageSize=100&sort=relevance');
+    expect(byRelevance.status).toBe(200);
+    expect(byRelevance.body.items).toEqual(byName.body.items);
+  });
+
   it('pages through the list with the shared envelope', async () => {
     const first = await t.get('/api/clusters?pageSize=4');
     const second = await t.get('/api/clusters?pageSize=4&page=2');

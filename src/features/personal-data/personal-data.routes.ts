@@ -93,7 +93,7 @@ export const personalDataRoutes = (declarations: readonly PersonalData[]) =>
     .openapi(getPersonRoute, async (c) => c.json(await getPerson(c.var, c.req.valid('param').id), 200))
     .openapi(exportPersonRoute(declarations), async (c) => {
       const { filename, chunks } = await exportPerson(c.var, declarations, c.req.valid('param').id);
-      const body = textStream(chunks, (error) => c.var.logger.error({ err: error }, 'person export failed'));
+      const body = textStream(c, chunks, 'person export');
       const response = c.body(body, 200, {
         'content-type': 'application/json; charset=utf-8',
         'content-disposition': attachment(filename),

@@ -23,8 +23,8 @@ export type AppEnv = {
     credentials: 'none' | 'session' | 'authorization';
     /** Whether demo seed accounts may sign in (never in production). */
     allowDemoAccounts: boolean;
-    /** The address people use, when a proxy sits in front. */
-    publicUrl: string | undefined;
+    /** The address people use (PUBLIC_URL), whatever the request says about where it went. */
+    publicUrl: string;
     /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
     wakeMail: () => void;
     /** Public answers for anonymous readers, kept up to READ_CACHE_SECONDS (see read-cache.ts). */

@@ -12,6 +12,14 @@ function toAppError(error: unknown): AppError {
     if (error.status === 400)
       return new AppError('validation_failed', error.message || 'The request could not be read.');
     if (error.status === 404) return new AppError('not_found', 'Nothing is here.');
+    // The router refuses a body whose Content-Type the route does not declare (a form post or
+    // plain text sent to a JSON endpoint) before anything reads it.
+    if (error.status === 415) {
+      return new AppError(
+        'unsupported_media_type',
+        'This endpoint reads a JSON body: send it with the header Content-Type: application/json.',
+      );
+    }
   }
   // A database that is down, restarting or too slow is a passing state, not a fault in Klynge:
   // the caller may try again. Whatever else goes wrong stays a 500.

@@ -45,6 +45,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
+  415: 'The body is not JSON',
   422: 'Invalid input, with one entry per bad field',
   429: 'Too many requests',
   500: 'Unexpected error',
@@ -82,7 +83,11 @@ export function fieldErrorsFromZod(
 }
 
 export function validationError(target: string, issues: Parameters<typeof fieldErrorsFromZod>[1]): AppError {
-  const errors = fieldErrorsFromZod(target, issues);
+  return invalidFields(fieldErrorsFromZod(target, issues));
+}
+
+/** The one answer to bad input: 422, naming each field at fault. */
+export function invalidFields(errors: FieldError[]): AppError {
   const fields = errors.map((e) => e.path.slice(1).join('.') || e.path[0]).join(', ');
   return new AppError('validation_failed', `Some of the input is not valid: ${fields}.`, {
     fieldErrors: errors,

@@ -5,6 +5,7 @@ import { AppError } from './app-error';
 import type { AppEnv } from './context';
 import { problemResponses } from './problem';
 import { cacheAnonymousReads } from './read-cache';
+import { refuseUnstorableText } from './storable-text';
 
 /**
  * Who may call a route. Every route declares one; the declaration is part of the OpenAPI
@@ -53,13 +54,27 @@ function securityOf(gate: Gate) {
   return gate === 'public' ? [{}, ...signedIn] : signedIn;
 }
 
-/** The one way to declare an endpoint: its contract, its gate and its documentation together. */
+/**
+ * The one way to declare an endpoint: its contract, its gate and its documentation together. Every
+ * route refuses text the database cannot store before its contract runs, and a route that reads a
+ * body refuses one that is not JSON (415, documented here so no route has to list it).
+ */
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
   const { gate, readCache, ...route } = config;
-  const middleware = [gateMiddleware(gate), ...(readCache ? [cacheAnonymousReads()] : [])];
+  const body = route.request?.body !== undefined;
+  const middleware = [
+    gateMiddleware(gate),
+    refuseUnstorableText({ body }),
+    ...(readCache ? [cacheAnonymousReads()] : []),
+  ];
   // Any endpoint may find its database away (decision 019); the document says so for each. No
-  // handler returns it (onError does), so the route's type leaves it out.
-  const responses = { ...problemResponses(503), ...route.responses };
+  // handler returns it (onError does), so the route's type leaves it out. A route with a body
+  // refuses one that is not JSON (415).
+  const responses = {
+    ...problemResponses(503),
+    ...(body ? problemResponses(415) : {}),
+    ...route.responses,
+  };
   return createRoute({ ...route, responses, middleware, security: securityOf(gate), 'x-gate': gate } as Omit<
     R,
     'gate' | 'readCache'
