@@ -36,6 +36,8 @@ export type AppDeps = {
   web?: WebDeps;
   /** The address people use, when a proxy sits in front (for the same-origin check on writes). */
   publicUrl?: string;
+  /** Proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY); none when absent. */
+  trustProxy?: number;
   /** Demo seed accounts may sign in; false in production. */
   allowDemoAccounts?: boolean;
   /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
     c.set('files', deps.files);
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     c.set('publicUrl', deps.publicUrl);
+    c.set('trustedProxyHops', deps.trustProxy ?? 0);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));
     c.set('readCache', readCache);
     await next();

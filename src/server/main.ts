@@ -60,6 +60,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     files: createDiskFileStore(join(env.KLYNGE_DATA_DIR, 'files')),
     web: loadWebAssets(DIST_DIR),
     publicUrl: env.PUBLIC_URL,
+    trustProxy: env.TRUST_PROXY,
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
     readCache: createReadCache(systemClock, { ...DEFAULT_READ_CACHE, ttlMs: env.READ_CACHE_SECONDS * 1000 }),

@@ -61,6 +61,8 @@ type AppOptions = {
   web?: boolean;
   clock?: Clock;
   allowDemoAccounts?: boolean;
+  /** Proxy hops trusted for X-Forwarded-For, as TRUST_PROXY sets them. */
+  trustProxy?: number;
   /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
   singleSignOn?: () => SingleSignOnSettings;
 };
@@ -73,6 +75,7 @@ function clientFor(database: TestDatabase, clock: Clock, files: FileStore, optio
     logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
+    trustProxy: options.trustProxy,
     singleSignOn: options.singleSignOn?.(),
   });
   const client: TestClient = {

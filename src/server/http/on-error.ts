@@ -27,7 +27,13 @@ export function onError(error: unknown, c: Context<AppEnv>): Response {
   const body = problemBody(appError, new URL(c.req.url).pathname, requestId);
   return new Response(JSON.stringify(body), {
     status: appError.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'x-request-id': requestId },
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      'x-request-id': requestId,
+      ...(appError.retryAfterSeconds === undefined
+        ? {}
+        : { 'retry-after': String(appError.retryAfterSeconds) }),
+    },
   });
 }
 
