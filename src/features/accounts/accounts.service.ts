@@ -1,3 +1,4 @@
+import { osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
@@ -42,13 +43,14 @@ const DEVICES_KEPT = 20;
 
 const WRONG_LOGIN = 'The e-mail address or the password is wrong.';
 
-/** The actor an account acts as: its person's name and every role it holds. */
+/** The actor an account acts as at `now`: its person's name and every role it holds then. */
 export async function getAccountActor(
   db: Db,
   account: Pick<AccountRow, 'id' | 'personId' | 'email'>,
   name: string,
+  now: Date,
 ): Promise<Actor> {
-  const grants = await listGrantsOfAccount(db, account.id);
+  const grants = await listGrantsOfAccount(db, account.id, osloDate(now));
   return {
     kind: 'account',
     accountId: account.id,
@@ -118,7 +120,7 @@ export async function logIn(
   const { token, expiresAt } = await openSession(context, found.account.id, input.userAgent);
   return {
     token,
-    actor: await getAccountActor(db, found.account, found.name),
+    actor: await getAccountActor(db, found.account, found.name, now),
     expiresAt,
     deviceToken: deviceToken!,
   };
@@ -159,7 +161,11 @@ export async function signInAccount(
   const { token, expiresAt } = await openSession(context, accountId, userAgent);
   const found = await findAccountById(context.db, accountId);
   if (!found) throw new AppError('internal', 'The account that was signed in is gone.');
-  return { token, expiresAt, actor: await getAccountActor(context.db, found.account, found.name) };
+  return {
+    token,
+    expiresAt,
+    actor: await getAccountActor(context.db, found.account, found.name, context.clock.now()),
+  };
 }
 
 /**
@@ -174,7 +180,7 @@ export async function resolveActor(db: Database, token: string | undefined, now:
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await updateSessionSeen(db, id, now);
   }
-  return getAccountActor(db, found.account, found.name);
+  return getAccountActor(db, found.account, found.name, now);
 }
 
 export async function logOut({ db }: Pick<ServiceContext, 'db'>, token: string | undefined): Promise<void> {
@@ -239,7 +245,7 @@ export async function grantRolesInTransaction(
   accountId: string,
   grants: RoleGrant[],
 ): Promise<RoleGrant[]> {
-  const added = await grantsNotHeld(tx, accountId, grants);
+  const added = await grantsNotHeld(tx, accountId, grants, osloDate(context.clock.now()));
   if (added.length === 0) return [];
   await insertGrants(tx, accountId, added);
   await recordAudit(tx, context, {
@@ -252,10 +258,15 @@ export async function grantRolesInTransaction(
   return added;
 }
 
-/** The grants among these that the account does not hold yet. */
-export async function grantsNotHeld(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+/** The grants among these that the account does not hold on `today`. */
+export async function grantsNotHeld<G extends RoleGrant>(
+  tx: Db,
+  accountId: string,
+  grants: G[],
+  today: string,
+): Promise<G[]> {
   const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
-  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
+  const held = new Set((await listGrantsOfAccount(tx, accountId, today)).map(key));
   return grants.filter((grant) => !held.has(key(grant)));
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
 import type { Permission, Role, RoleGrant } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { clusters } from '../clusters/clusters.table';
+import { memberships } from '../memberships/memberships.table';
 import { organisations } from '../organisations/organisations.table';
 
 /** A person: a contact who may or may not have an account, and may belong to several organisations. */
@@ -70,10 +72,15 @@ export const roleGrants = pgTable(
     role: text('role').$type<Role>().notNull(),
     clusterId: uuid('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The partnership that gave the role, when a cluster gave it: the role ends with it. */
+    membershipId: uuid('membership_id').references(() => memberships.id, { onDelete: 'cascade' }),
+    /** The first day the role no longer holds (the day its partnership ends); none while it lasts. */
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('role_grants_account_idx').on(t.accountId),
+    index('role_grants_membership_idx').on(t.membershipId),
     // Cluster roles name their cluster, the partner role its organisation, programme roles neither.
     check(
       'role_grants_scope_check',
