@@ -19,6 +19,9 @@ export default defineConfig({
           include: ['src/**/*.test.{ts,tsx}'],
           exclude: [...DB_TESTS, ...POSTGRES_TESTS],
           provide: { databaseKind: 'none' },
+          // Several unit tests start a process or walk a year hour by hour; a machine busy with the
+          // database projects beside them may take seconds where an idle one takes milliseconds.
+          testTimeout: 20_000,
         },
       },
       {

@@ -40,6 +40,8 @@ export type AppDeps = {
    * sign-on redirect and the same-origin check on writes come from it, never from the request.
    */
   publicUrl: string;
+  /** Proxies in front of the app whose X-Forwarded-For is believed (TRUST_PROXY); none when absent. */
+  trustProxy?: number;
   /** Demo seed accounts may sign in; false in production. */
   allowDemoAccounts?: boolean;
   /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */
@@ -90,6 +92,7 @@ export function createApp(deps: AppDeps) {
     c.set('files', deps.files);
     c.set('allowDemoAccounts', deps.allowDemoAccounts ?? false);
     c.set('publicUrl', deps.publicUrl);
+    c.set('trustedProxyHops', deps.trustProxy ?? 0);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));
     c.set('readCache', readCache);
     await next();

@@ -76,6 +76,11 @@ const EnvSchema = z.object({
     .optional(),
   /** What the sign-in button calls the provider: "Sign in with {OIDC_DISPLAY_NAME}". */
   OIDC_DISPLAY_NAME: z.string().min(1).max(60).optional(),
+  /**
+   * How many proxies in front of Klynge add to X-Forwarded-For: the client's address (for sign-in
+   * throttling) is read that many hops from the right. 0, the default, ignores the header.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** How long anonymous readers may be served a kept public answer; 0 turns the read cache off. */
   READ_CACHE_SECONDS: z.coerce.number().min(0).max(60).default(30),
 });

@@ -5,6 +5,7 @@ import { seedAccountsDemo } from '../features/accounts/accounts.seed';
 import { affiliationRoutes } from '../features/accounts/affiliations.routes';
 import { apiTokenRoutes } from '../features/accounts/api-tokens.routes';
 import { invitationRoutes } from '../features/accounts/invitations.routes';
+import { endRolesOfPartnership } from '../features/accounts/invitations.service';
 import { createOidcClient, type SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { signUpRoutes } from '../features/accounts/sign-up.routes';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
@@ -86,7 +87,8 @@ export const FEATURES = [
   { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo, pages: clusterPages },
   {
     name: 'memberships',
-    routers: () => [membershipRoutes],
+    // Ending a partnership ends the roles it gave (accounts), in the same transaction.
+    routers: () => [membershipRoutes(endRolesOfPartnership)],
     seedDemo: seedMembershipsDemo,
     pages: membershipPages,
   },

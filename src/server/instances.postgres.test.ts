@@ -165,7 +165,7 @@ describe('two app instances on one PostgreSQL database', () => {
 
   it('holds a sign-in throttle counted on one instance on the other', async () => {
     const { email } = await createTestAccount(database.db, 'programme_staff');
-    for (let i = 0; i < LIMITS.account; i++) {
+    for (let i = 0; i < LIMITS.pair; i++) {
       const failed = await a.request('POST', '/api/auth/login', {
         body: { email, password: 'not the password at all' },
       });

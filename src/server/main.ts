@@ -76,6 +76,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
     files: createDiskFileStore(join(env.KLYNGE_DATA_DIR, 'files')),
     web: loadWebAssets(DIST_DIR),
     publicUrl: publicUrlOf(env),
+    trustProxy: env.TRUST_PROXY,
     allowDemoAccounts: env.NODE_ENV !== 'production',
     singleSignOn: singleSignOnSettings(env),
     readCache,

@@ -29,7 +29,16 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export type RoleGrant = { role: Role; clusterId: string | null; organisationId: string | null };
+export type RoleGrant = {
+  role: Role;
+  clusterId: string | null;
+  organisationId: string | null;
+  /**
+   * Set when a cluster gave the role through its partnership with the organisation (a partner
+   * contact a cluster manager invited): the role ends with the partnership.
+   */
+  membershipId?: string | null;
+};
 
 export type Actor =
   | { kind: 'anonymous' }
@@ -94,6 +103,10 @@ const PROGRAMME_WIDE: ReadonlySet<Role> = new Set(['operator_admin', 'programme_
 /** Whether a grant carries a permission for this actor: an API token narrows what its owner holds. */
 function grantPermits(actor: Actor & { kind: 'account' }, grant: RoleGrant, permission: Permission): boolean {
   if (actor.tokenPermissions && !actor.tokenPermissions.includes(permission)) return false;
+  // A cluster cannot give itself a say over an organisation's own record: a partner contact the
+  // cluster gave through its partnership is the cluster's contact there, not the organisation's
+  // voice. That takes the organisation's consent, which a grant by the programme's operators records.
+  if (grant.membershipId && permission === 'organisations.contact') return false;
   return ROLE_PERMISSIONS[grant.role].includes(permission);
 }
 

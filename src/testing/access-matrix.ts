@@ -1,7 +1,7 @@
 import type { createTestAccount } from '../features/accounts/accounts.seed';
 import type { createCluster } from '../features/clusters/clusters.seed';
 import type { createOrganisation } from '../features/organisations/organisations.seed';
-import { ROLES, type Role } from '../shared/access';
+import { type Permission, ROLES, type Role } from '../shared/access';
 import type { TestContext, TestResponse } from './harness';
 import type { TestProvider } from './oidc-provider';
 
@@ -45,6 +45,17 @@ export type Case = {
   hidden?: readonly Who[];
   /** Whether a successful answer holds the resource; needed when some callers are `withheld`. */
   holds?: (response: TestResponse) => boolean;
+  /**
+   * The permission the case turns on when the gate names none: a public read that shows more to
+   * those who hold it (drafts to programme staff). An API token without it sees what the public sees.
+   */
+  permission?: Permission;
+  /**
+   * Set where every API token is refused whatever it holds, because the route acts on the account
+   * itself (its sessions, its tokens, signing in): the outcome a token gets (403, or for a route
+   * that answers every failure with a redirect, the redirect without what success would bring).
+   */
+  refusesTokens?: number | string;
 };
 
 /** One route: how it answers when it succeeds, and its cases. */

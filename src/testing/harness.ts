@@ -64,6 +64,8 @@ type AppOptions = {
   allowDemoAccounts?: boolean;
   /** PUBLIC_URL; TEST_PUBLIC_URL unless a test is about another address. */
   publicUrl?: string;
+  /** Proxy hops trusted for X-Forwarded-For, as TRUST_PROXY sets them. */
+  trustProxy?: number;
   /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
   singleSignOn?: () => SingleSignOnSettings;
 };
@@ -76,6 +78,7 @@ function clientFor(database: TestDatabase, clock: Clock, files: FileStore, optio
     logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
+    trustProxy: options.trustProxy,
     singleSignOn: options.singleSignOn?.(),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   });

@@ -183,6 +183,8 @@ export const accountsAccess = defineAccessRows({
         // A failure also answers 302, to the sign-in page: only a new session and the way back count.
         holds: (response) =>
           response.headers.get('location') === '/' && cookieSet(response, 'klynge_session') !== undefined,
+        // Signing in opens a browser session: never through an API token.
+        refusesTokens: '302 without it',
         request: ({ who }) => providerCallback(m, who === 'anonymous' ? undefined : m.cookies[who]),
       },
     },
@@ -277,7 +279,7 @@ export const accountsAccess = defineAccessRows({
     },
     'get /api/auth/sessions': {
       success: 200,
-      in: { on: "the caller's own sessions", allow: SIGNED_IN, request: () => ({}) },
+      in: { on: "the caller's own sessions", allow: SIGNED_IN, refusesTokens: 403, request: () => ({}) },
     },
     'delete /api/auth/sessions': {
       success: 200,
@@ -307,7 +309,7 @@ export const accountsAccess = defineAccessRows({
     },
     'get /api/auth/tokens': {
       success: 200,
-      in: { on: "the caller's own API tokens", allow: SIGNED_IN, request: () => ({}) },
+      in: { on: "the caller's own API tokens", allow: SIGNED_IN, refusesTokens: 403, request: () => ({}) },
     },
     'post /api/auth/tokens': {
       success: 201,

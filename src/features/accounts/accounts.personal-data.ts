@@ -14,6 +14,7 @@ import {
   affiliations,
   apiTokens,
   invitations,
+  loginDevices,
   loginThrottles,
   oidcFlows,
   oidcIdentities,
@@ -30,7 +31,8 @@ import { deleteResetsOfAccount } from './password-reset.queries';
 import { deleteSessionsOfAccount, listSessionTimesOfAccount } from './sessions.queries';
 import { deleteSignUpsOf, listSignUpsOf } from './sign-up.queries';
 import { deleteIdentitiesOfAccount, listIdentitiesOfAccount } from './single-sign-on.queries';
-import { clearAccount, throttleKeys } from './throttle';
+import { clearAccount } from './throttle';
+import { deleteLoginDevicesOfAccount, listLoginDevicesOfAccount } from './throttle.queries';
 
 const InvitationExportSchema = z.object({
   id: z.string(),
@@ -59,6 +61,7 @@ export const accountsPersonalData = definePersonalData({
     passwordResets,
     invitations,
     loginThrottles,
+    loginDevices,
     signUps,
     affiliations,
   ],
@@ -92,6 +95,11 @@ export const accountsPersonalData = definePersonalData({
           lastUsedAt: z.string().nullable(),
           revokedAt: z.string().nullable(),
         }),
+      ),
+      knownBrowsers: z.array(
+        z
+          .object({ createdAt: z.string(), lastUsedAt: z.string() })
+          .openapi({ description: 'Browsers that signed in with the password, without their cookies' }),
       ),
       invitationsReceived: z.array(InvitationExportSchema),
       invitationsSent: z.array(
@@ -130,6 +138,12 @@ export const accountsPersonalData = definePersonalData({
         roleGrants: accountId ? await listGrantsWithTimes(tx, accountId) : [],
         sessions: accountId ? await listSessionTimesOfAccount(tx, accountId) : [],
         apiTokens: accountId ? await listTokenDetailsOfAccount(tx, accountId) : [],
+        knownBrowsers: accountId
+          ? (await listLoginDevicesOfAccount(tx, accountId)).map((row) => ({
+              createdAt: row.createdAt.toISOString(),
+              lastUsedAt: row.lastUsedAt.toISOString(),
+            }))
+          : [],
         invitationsReceived: await listInvitationsTo(tx, accountId, addresses),
         invitationsSent: accountId
           ? (await listInvitationsBy(tx, accountId)).map(({ email: _e, name: _n, ...rest }) => rest)
@@ -144,6 +158,7 @@ export const accountsPersonalData = definePersonalData({
     removed: {
       sessions: z.number().int(),
       apiTokens: z.number().int(),
+      knownBrowsers: z.number().int(),
       singleSignOnIdentities: z.number().int(),
       passwordResets: z.number().int(),
       invitations: z.number().int().openapi({ description: 'Invitations to the person never accepted' }),
@@ -159,6 +174,7 @@ export const accountsPersonalData = definePersonalData({
       const removed = {
         sessions: accountId ? await deleteSessionsOfAccount(tx, accountId) : 0,
         apiTokens: accountId ? await deleteTokensOfAccount(tx, accountId) : 0,
+        knownBrowsers: accountId ? await deleteLoginDevicesOfAccount(tx, accountId) : 0,
         singleSignOnIdentities: accountId ? await deleteIdentitiesOfAccount(tx, accountId) : 0,
         passwordResets: accountId ? await deleteResetsOfAccount(tx, accountId) : 0,
         roleGrants: accountId ? await deleteGrantsOfAccount(tx, accountId) : 0,
@@ -167,7 +183,7 @@ export const accountsPersonalData = definePersonalData({
         affiliations: await deleteAffiliationsOfPerson(tx, person.personId),
       };
       // Throttle rows are keyed by the address typed at sign-in, the only place it remains.
-      for (const address of person.addresses) await clearAccount(tx, throttleKeys(address, undefined));
+      for (const address of person.addresses) await clearAccount(tx, address);
       if (accountId) await closeAccount(tx, accountId, labels.email, now);
       await anonymisePerson(tx, person.personId, labels.name, now);
       return removed;

@@ -144,6 +144,24 @@ export function requireMayAcceptInvitation(
   }
 }
 
+// Sessions
+
+/** Sessions are seen and ended by their person in a browser session, never with an API token. */
+export function canManageSessions(actor: Actor): boolean {
+  return actor.kind === 'account' && !actor.tokenPermissions;
+}
+
+export function requireMayManageSessions(actor: Actor): SignedInActor {
+  const account = requireSignedIn(actor);
+  if (!canManageSessions(account)) {
+    throw new AppError(
+      'forbidden',
+      'An API token cannot see or end sessions. Sign in with a browser session.',
+    );
+  }
+  return account;
+}
+
 // API tokens
 
 /** Tokens are made and withdrawn by a person in a browser session, never by another token. */

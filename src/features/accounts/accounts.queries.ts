@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import type { RoleGrant } from '../../shared/access';
 import { accounts, persons, roleGrants } from './accounts.table';
@@ -33,16 +33,32 @@ export async function personExists(db: Db, personId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** The roles the account holds. */
-export function listGrantsOfAccount(db: Db, accountId: string): Promise<RoleGrant[]> {
-  return db
+/** The roles the account holds on `today`: not those whose partnership has ended. */
+export async function listGrantsOfAccount(db: Db, accountId: string, today: string): Promise<RoleGrant[]> {
+  const rows = await db
     .select({
       role: roleGrants.role,
       clusterId: roleGrants.clusterId,
       organisationId: roleGrants.organisationId,
+      membershipId: roleGrants.membershipId,
     })
     .from(roleGrants)
-    .where(eq(roleGrants.accountId, accountId));
+    .where(
+      and(eq(roleGrants.accountId, accountId), or(isNull(roleGrants.endsOn), gt(roleGrants.endsOn, today))),
+    );
+  return rows.map(({ membershipId, ...grant }) => (membershipId ? { ...grant, membershipId } : grant));
+}
+
+/**
+ * Ends, on `endsOn`, the roles a partnership gave; answers each role so ended. The caller audits
+ * them in its transaction.
+ */
+export async function updateGrantsOfPartnershipEnding(db: Db, membershipId: string, endsOn: string) {
+  return db.update(roleGrants).set({ endsOn }).where(eq(roleGrants.membershipId, membershipId)).returning({
+    accountId: roleGrants.accountId,
+    role: roleGrants.role,
+    organisationId: roleGrants.organisationId,
+  });
 }
 
 export async function insertPerson(db: Db, values: { name: string; email: string }) {
@@ -55,7 +71,11 @@ export async function insertAccount(db: Db, values: typeof accounts.$inferInsert
   return row!;
 }
 
-export async function insertGrants(db: Db, accountId: string, grants: RoleGrant[]): Promise<void> {
+export async function insertGrants(
+  db: Db,
+  accountId: string,
+  grants: (RoleGrant & { endsOn?: string | null })[],
+): Promise<void> {
   if (grants.length === 0) return;
   await db.insert(roleGrants).values(grants.map((grant) => ({ ...grant, accountId })));
 }

@@ -2,6 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { clientAddressFrom } from '../../server/http/client-address';
 import type { AppEnv } from '../../server/http/context';
 import { CSRF_COOKIE, csrfTokenFor } from '../../server/http/csrf';
 import { problemResponses } from '../../server/http/problem';
@@ -18,10 +19,10 @@ import {
   SessionHandleParamSchema,
   SessionListSchema,
 } from './accounts.contract';
-import { listMyRoles, logIn, logOut, signInAccount } from './accounts.service';
+import { DEVICE_DAYS, listMyRoles, logIn, logOut, signInAccount } from './accounts.service';
 import { GrantViewSchema } from './invitations.contract';
 import { completePasswordReset, requestPasswordReset } from './password-reset.service';
-import { SESSION_COOKIE, sessionIdOf } from './sessions';
+import { DEVICE_COOKIE, SESSION_COOKIE, sessionIdOf } from './sessions';
 import { endAllSessions, endSession, listSessions } from './sessions.service';
 
 export const loginRoute = defineRoute({
@@ -162,12 +163,14 @@ export const endAllSessionsRoute = defineRoute({
 
 export const accountRoutes = createRouter()
   .openapi(loginRoute, async (c) => {
-    const { token, actor, expiresAt } = await logIn(c.var, {
+    const { token, actor, expiresAt, deviceToken } = await logIn(c.var, {
       ...c.req.valid('json'),
       userAgent: c.req.header('user-agent'),
       address: clientAddress(c),
+      deviceToken: getCookie(c, DEVICE_COOKIE),
     });
     setSessionCookie(c, token, expiresAt);
+    setDeviceCookie(c, deviceToken, new Date(c.var.clock.now().getTime() + DEVICE_DAYS * 86_400_000));
     return c.json(actor, 200);
   })
   .openapi(logoutRoute, async (c) => {
@@ -244,11 +247,34 @@ export function clearSessionCookies(c: Context): void {
   deleteCookie(c, CSRF_COOKIE, { path: '/' });
 }
 
-/** The caller's address from the socket; requests made in-process (tests, server rendering) have none. */
-export function clientAddress(c: Context): string | undefined {
+/**
+ * The browser's device cookie: it tells the sign-in that this browser signed in to the account
+ * before (throttle.ts). Sent only to the sign-in routes, never readable by scripts.
+ */
+function setDeviceCookie(c: Context, token: string, expiresAt: Date): void {
+  setCookie(c, DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secureCookies(c),
+    path: '/api/auth',
+    expires: expiresAt,
+  });
+}
+
+/**
+ * The caller's address: the socket's, or behind TRUST_PROXY trusted proxies the one they name in
+ * X-Forwarded-For. Requests made in-process (tests, server rendering) have no socket.
+ */
+export function clientAddress(c: Context<AppEnv>): string | undefined {
+  let socket: string | undefined;
   try {
-    return getConnInfo(c).remote.address;
+    socket = getConnInfo(c).remote.address;
   } catch {
-    return undefined;
+    socket = undefined;
   }
+  return clientAddressFrom({
+    socket,
+    forwardedFor: c.req.header('x-forwarded-for'),
+    trustedHops: c.var.trustedProxyHops,
+  });
 }

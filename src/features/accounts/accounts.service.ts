@@ -1,3 +1,4 @@
+import { osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
@@ -17,9 +18,16 @@ import {
 import { describeGrants } from './grants.service';
 import type { GrantView } from './invitations.contract';
 import { decoyHash, hashNewPassword, verifyPassword } from './passwords';
+import { hashSecret, newSecret } from './secret-tokens';
 import { newSessionToken, SESSION_DAYS, sessionIdOf } from './sessions';
 import { deleteSession, findLiveSession, insertSession, updateSessionSeen } from './sessions.queries';
-import { clearAccount, isThrottled, recordFailure, THROTTLE_WINDOW_MINUTES, throttleKeys } from './throttle';
+import { deviceKeys, forgiveAttempts, takeAttempts, untrustedKeys } from './throttle';
+import {
+  findLoginDevice,
+  insertLoginDevice,
+  pruneLoginDevices,
+  updateLoginDeviceUsed,
+} from './throttle.queries';
 
 /** Whether demo seed accounts may sign in (never in production), for the services that sign people in. */
 export type SignInOptions = { allowDemoAccounts: boolean };
@@ -28,15 +36,21 @@ const DAY_MS = 86_400_000;
 /** Seen-time is written at most this often, so reads do not turn into writes. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
+/** A browser's device cookie lasts this long after it was last used to sign in. */
+export const DEVICE_DAYS = 365;
+/** Browsers remembered per account; the least recently used are forgotten past this. */
+const DEVICES_KEPT = 20;
+
 const WRONG_LOGIN = 'The e-mail address or the password is wrong.';
 
-/** The actor an account acts as: its person's name and every role it holds. */
+/** The actor an account acts as at `now`: its person's name and every role it holds then. */
 export async function getAccountActor(
   db: Db,
   account: Pick<AccountRow, 'id' | 'personId' | 'email'>,
   name: string,
+  now: Date,
 ): Promise<Actor> {
-  const grants = await listGrantsOfAccount(db, account.id);
+  const grants = await listGrantsOfAccount(db, account.id, osloDate(now));
   return {
     kind: 'account',
     accountId: account.id,
@@ -61,29 +75,55 @@ export function linkHolder(account: {
   return { kind: 'account', ...account, grants: [] };
 }
 
-/** Checks e-mail and password and opens a session. The answer never says which of the two was wrong. */
+/**
+ * Checks e-mail and password and opens a session. The answer never says which of the two was wrong.
+ * The attempt is counted before the password is checked (throttle.ts): from a browser that signed
+ * in to this account before (its device cookie), on that browser alone; from anywhere else, on the
+ * account from this address and on the address. A successful sign-in answers a device token for
+ * the browser to keep, new or the one it showed.
+ */
 export async function logIn(
   context: Pick<ServiceContext, 'db' | 'clock'> & SignInOptions,
-  input: { email: string; password: string; userAgent?: string; address?: string },
-): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  input: { email: string; password: string; userAgent?: string; address?: string; deviceToken?: string },
+): Promise<{ token: string; actor: Actor; expiresAt: Date; deviceToken: string }> {
   const { db } = context;
-  const keys = throttleKeys(input.email, input.address);
-  if (await isThrottled(context, keys)) {
-    throw new AppError(
-      'rate_limited',
-      `Too many failed sign-ins. Wait ${THROTTLE_WINDOW_MINUTES} minutes and try again, or reset the password.`,
-    );
-  }
   const found = await findAccountByEmail(db, input.email);
+  const now = context.clock.now();
+  const device = input.deviceToken ? await findLoginDevice(db, hashSecret(input.deviceToken)) : undefined;
+  const knownDevice =
+    device &&
+    found &&
+    device.accountId === found.account.id &&
+    now.getTime() - device.lastUsedAt.getTime() < DEVICE_DAYS * DAY_MS
+      ? device
+      : undefined;
+  const keys = knownDevice ? deviceKeys(knownDevice.id) : untrustedKeys(input.email, input.address);
+  await takeAttempts(context, keys);
   const hash = found?.account.passwordHash ?? (await decoyHash());
   const ok = await verifyPassword(hash, input.password);
   if (!found?.account.passwordHash || !ok || !canSignIn(found.account, context)) {
-    await recordFailure(context, keys);
     throw new AppError('unauthenticated', WRONG_LOGIN);
   }
-  await clearAccount(db, keys);
+  await forgiveAttempts(db, keys);
+  let deviceToken = input.deviceToken;
+  if (knownDevice) await updateLoginDeviceUsed(db, knownDevice.id, now);
+  else {
+    deviceToken = newSecret();
+    await insertLoginDevice(db, {
+      id: hashSecret(deviceToken),
+      accountId: found.account.id,
+      createdAt: now,
+      lastUsedAt: now,
+    });
+    await pruneLoginDevices(db, found.account.id, DEVICES_KEPT);
+  }
   const { token, expiresAt } = await openSession(context, found.account.id, input.userAgent);
-  return { token, actor: await getAccountActor(db, found.account, found.name), expiresAt };
+  return {
+    token,
+    actor: await getAccountActor(db, found.account, found.name, now),
+    expiresAt,
+    deviceToken: deviceToken!,
+  };
 }
 
 /**
@@ -121,7 +161,11 @@ export async function signInAccount(
   const { token, expiresAt } = await openSession(context, accountId, userAgent);
   const found = await findAccountById(context.db, accountId);
   if (!found) throw new AppError('internal', 'The account that was signed in is gone.');
-  return { token, expiresAt, actor: await getAccountActor(context.db, found.account, found.name) };
+  return {
+    token,
+    expiresAt,
+    actor: await getAccountActor(context.db, found.account, found.name, context.clock.now()),
+  };
 }
 
 /**
@@ -136,7 +180,7 @@ export async function resolveActor(db: Database, token: string | undefined, now:
   if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await updateSessionSeen(db, id, now);
   }
-  return getAccountActor(db, found.account, found.name);
+  return getAccountActor(db, found.account, found.name, now);
 }
 
 export async function logOut({ db }: Pick<ServiceContext, 'db'>, token: string | undefined): Promise<void> {
@@ -201,7 +245,7 @@ export async function grantRolesInTransaction(
   accountId: string,
   grants: RoleGrant[],
 ): Promise<RoleGrant[]> {
-  const added = await grantsNotHeld(tx, accountId, grants);
+  const added = await grantsNotHeld(tx, accountId, grants, osloDate(context.clock.now()));
   if (added.length === 0) return [];
   await insertGrants(tx, accountId, added);
   await recordAudit(tx, context, {
@@ -214,10 +258,15 @@ export async function grantRolesInTransaction(
   return added;
 }
 
-/** The grants among these that the account does not hold yet. */
-export async function grantsNotHeld(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
+/** The grants among these that the account does not hold on `today`. */
+export async function grantsNotHeld<G extends RoleGrant>(
+  tx: Db,
+  accountId: string,
+  grants: G[],
+  today: string,
+): Promise<G[]> {
   const key = (g: RoleGrant) => `${g.role}|${g.clusterId ?? ''}|${g.organisationId ?? ''}`;
-  const held = new Set((await listGrantsOfAccount(tx, accountId)).map(key));
+  const held = new Set((await listGrantsOfAccount(tx, accountId, today)).map(key));
   return grants.filter((grant) => !held.has(key(grant)));
 }
 

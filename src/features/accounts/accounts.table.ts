@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -15,6 +16,7 @@ import {
 import type { Permission, Role, RoleGrant } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { clusters } from '../clusters/clusters.table';
+import { memberships } from '../memberships/memberships.table';
 import { organisations } from '../organisations/organisations.table';
 
 /** A person: a contact who may or may not have an account, and may belong to several organisations. */
@@ -70,10 +72,15 @@ export const roleGrants = pgTable(
     role: text('role').$type<Role>().notNull(),
     clusterId: uuid('cluster_id').references(() => clusters.id, { onDelete: 'cascade' }),
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The partnership that gave the role, when a cluster gave it: the role ends with it. */
+    membershipId: uuid('membership_id').references(() => memberships.id, { onDelete: 'cascade' }),
+    /** The first day the role no longer holds (the day its partnership ends); none while it lasts. */
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('role_grants_account_idx').on(t.accountId),
+    index('role_grants_membership_idx').on(t.membershipId),
     // Cluster roles name their cluster, the partner role its organisation, programme roles neither.
     check(
       'role_grants_scope_check',
@@ -102,14 +109,35 @@ export const sessions = pgTable(
 );
 
 /**
- * Failed sign-ins per account and per address, in the database so every app process sees the
- * same counts. One row per key, counting failures in the current window.
+ * Sign-in attempts per key (an account and the address it is tried from, an address, a known
+ * browser), in the database so every app process sees the same counts. One row per key, counting
+ * the attempts of the current window that did not succeed; past the key's limit, the next attempt
+ * is let through only from `next_attempt_at` (throttle.ts).
  */
 export const loginThrottles = pgTable('login_throttles', {
   key: text('key').primaryKey(),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
   failures: integer('failures').notNull(),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A browser that has signed in to an account with its password (a device cookie, after OWASP's
+ * guidance): it keeps signing in while strangers' guesses slow down everyone else trying that
+ * account from the same address. The cookie's secret is stored only as a hash.
+ */
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    id: text('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_devices_account_idx').on(t.accountId)],
+);
 
 /**
  * An invitation by e-mail: who is invited, with which roles, by whom. The link's token is stored

@@ -134,6 +134,6 @@ export async function resolveTokenActor(
   if (!found.token.lastUsedAt || now.getTime() - found.token.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await updateTokenLastUsed(db, found.token.id, now);
   }
-  const actor = await getAccountActor(db, found.account, found.name);
+  const actor = await getAccountActor(db, found.account, found.name, now);
   return actor.kind === 'account' ? { ...actor, tokenPermissions: found.token.permissions } : actor;
 }

@@ -1,8 +1,8 @@
 import type { Db } from '../../server/db/client';
 import { AppError, type FieldError } from '../../server/http/app-error';
-import type { Actor, RoleGrant } from '../../shared/access';
+import { type Actor, hasProgrammePermission, type RoleGrant } from '../../shared/access';
 import { clusterIdsBySlug, clusterRefsById } from '../clusters/clusters.service';
-import { isActivePartnerInAny } from '../memberships/memberships.service';
+import { findActivePartnership, isActivePartnerInAny } from '../memberships/memberships.service';
 import { organisationIdsByOrgnr, organisationRefsById } from '../organisations/organisations.service';
 import { type GrantToGive, invitingClusters, requireMayGrant } from './accounts.policy';
 import type { GrantView, InvitedGrant } from './invitations.contract';
@@ -73,6 +73,30 @@ export async function grantsToGive(
     toGive.push({ ...grant, organisationIsPartnerOfActorsCluster: isPartner });
   }
   return toGive;
+}
+
+/**
+ * The grants as the actor gives them: a partner-contact role given through a cluster role (not by
+ * the programme's operators) hangs on the cluster's partnership with the organisation, and ends
+ * with it (`membershipId`). Call after `requireMayGrantRoles`, which makes sure there is one.
+ */
+export async function bindToPartnerships(
+  db: Db,
+  actor: Actor,
+  grants: RoleGrant[],
+  today: string,
+): Promise<RoleGrant[]> {
+  if (hasProgrammePermission(actor, 'accounts.invite')) return grants;
+  const clusters = invitingClusters(actor);
+  const bound: RoleGrant[] = [];
+  for (const grant of grants) {
+    const partnership =
+      grant.role === 'partner_contact' && grant.organisationId !== null
+        ? await findActivePartnership({ db }, grant.organisationId, clusters, today)
+        : undefined;
+    bound.push(partnership ? { ...grant, membershipId: partnership.id } : grant);
+  }
+  return bound;
 }
 
 /** Throws unless the actor may give every one of these roles (see `canGrant`). */

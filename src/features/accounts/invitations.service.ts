@@ -6,6 +6,8 @@ import type { ServiceContext } from '../../server/service-context';
 import type { RoleGrant } from '../../shared/access';
 import { recordAudit } from '../audit/record-audit';
 import { type MailOptions, queueMail } from '../mail/mail.service';
+import type { PartnershipEnding } from '../memberships/memberships.service';
+import { partnershipStanding } from '../memberships/memberships.service';
 import { invitationMail } from './account-mail';
 import {
   invitationScope,
@@ -14,9 +16,15 @@ import {
   requireMayListInvitations,
   requireMayRevokeInvitation,
 } from './accounts.policy';
-import { findAccountByEmail, insertGrants } from './accounts.queries';
+import { findAccountByEmail, insertGrants, updateGrantsOfPartnershipEnding } from './accounts.queries';
 import { createAccountInTransaction, grantsNotHeld, linkHolder } from './accounts.service';
-import { describeGrants, grantsToGive, requireMayGrantRoles, resolveGrants } from './grants.service';
+import {
+  bindToPartnerships,
+  describeGrants,
+  grantsToGive,
+  requireMayGrantRoles,
+  resolveGrants,
+} from './grants.service';
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
@@ -86,8 +94,9 @@ export async function createInvitation(
   const { db } = context;
   const actor = requireMayInvite(context.actor);
   const now = context.clock.now();
-  const grants = await resolveGrants(db, body.grants, 'grants');
-  await requireMayGrantRoles(db, actor, grants, osloDate(now));
+  const resolved = await resolveGrants(db, body.grants, 'grants');
+  await requireMayGrantRoles(db, actor, resolved, osloDate(now));
+  const grants = await bindToPartnerships(db, actor, resolved, osloDate(now));
   const token = newSecret();
   const expiresAt = new Date(now.getTime() + INVITATION_DAYS * DAY_MS);
   const row = await db.transaction(async (tx) => {
@@ -236,7 +245,7 @@ export async function acceptInvitation(
           grants: [],
         });
     const accountId = account.id;
-    const added = await addMissingGrants(tx, accountId, row.grants);
+    const added = await addMissingGrants(tx, accountId, row.grants, osloDate(now));
     await updateInvitationAccount(tx, row.id, accountId);
     const self = linkHolder({
       accountId,
@@ -268,9 +277,48 @@ function requireNewAccountFields(body: AcceptInvitationBody): void {
   }
 }
 
-/** Adds the roles the account does not hold yet; answers those it added. */
-async function addMissingGrants(tx: Db, accountId: string, grants: RoleGrant[]): Promise<RoleGrant[]> {
-  const missing = await grantsNotHeld(tx, accountId, grants);
+/**
+ * Adds the roles the account does not hold yet; answers those it added. A role a partnership gave
+ * comes only while the partnership lasts, and ends when it is set to end.
+ */
+async function addMissingGrants(
+  tx: Db,
+  accountId: string,
+  grants: RoleGrant[],
+  today: string,
+): Promise<RoleGrant[]> {
+  const lasting: (RoleGrant & { endsOn?: string | null })[] = [];
+  for (const grant of grants) {
+    if (!grant.membershipId) {
+      lasting.push(grant);
+      continue;
+    }
+    const standing = await partnershipStanding({ db: tx }, grant.membershipId, today);
+    if (standing.active) lasting.push({ ...grant, endsOn: standing.leftOn });
+  }
+  const missing = await grantsNotHeld(tx, accountId, lasting, today);
   await insertGrants(tx, accountId, missing);
-  return missing;
+  return missing.map(({ endsOn: _endsOn, ...grant }) => grant);
 }
+
+/**
+ * Ends the roles a partnership gave on the day the partnership ends, in the transaction that sets
+ * that day, with an audit event for each (memberships calls it through `server/features.ts`).
+ */
+export const endRolesOfPartnership: PartnershipEnding = async (tx, context, partnership) => {
+  const ended = await updateGrantsOfPartnershipEnding(tx, partnership.membershipId, partnership.leftOn);
+  for (const grant of ended) {
+    await recordAudit(tx, context, {
+      action: 'role_grant.ended',
+      entityType: 'account',
+      entityId: grant.accountId,
+      clusterId: partnership.clusterId,
+      after: {
+        role: grant.role,
+        organisationId: grant.organisationId,
+        endsOn: partnership.leftOn,
+        reason: 'partnership_ended',
+      },
+    });
+  }
+};

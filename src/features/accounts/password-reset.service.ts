@@ -15,7 +15,7 @@ import {
 import { hashNewPassword } from './passwords';
 import { hashSecret, newSecret } from './secret-tokens';
 import { deleteSessionsOfAccount } from './sessions.queries';
-import { clearAccount, throttleKeys } from './throttle';
+import { clearAccount } from './throttle';
 
 export const RESET_MINUTES = 60;
 /** Links sent to one account per hour at most, so the form cannot be used to flood a mailbox. */
@@ -98,6 +98,6 @@ export async function completePasswordReset(
       },
     );
   });
-  await clearAccount(db, throttleKeys(found.email, undefined));
+  await clearAccount(db, found.email);
   return { accountId };
 }

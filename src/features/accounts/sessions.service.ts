@@ -1,7 +1,7 @@
 import { notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
 import { recordAudit } from '../audit/record-audit';
-import { requireSignedIn } from './accounts.policy';
+import { requireMayManageSessions } from './accounts.policy';
 import { sessionHandleOf } from './sessions';
 import {
   deleteSessionByHandle,
@@ -26,7 +26,7 @@ export async function listSessions(
   { db, actor, clock }: Pick<ServiceContext, 'db' | 'actor' | 'clock'>,
   currentSessionId: string | undefined,
 ): Promise<SessionView[]> {
-  const { accountId } = requireSignedIn(actor);
+  const { accountId } = requireMayManageSessions(actor);
   const rows = await listLiveSessionsOfAccount(db, accountId, clock.now(), MAX_LISTED);
   return rows.map((row) => ({
     id: sessionHandleOf(row.id),
@@ -40,7 +40,7 @@ export async function listSessions(
 
 /** Ends one of the actor's own sessions; someone else's is not found. */
 export async function endSession(context: ServiceContext, handle: string): Promise<void> {
-  const { accountId } = requireSignedIn(context.actor);
+  const { accountId } = requireMayManageSessions(context.actor);
   await context.db.transaction(async (tx) => {
     const ended = await deleteSessionByHandle(tx, accountId, handle);
     if (ended !== 1) throw notFound('The session');
@@ -55,7 +55,7 @@ export async function endSession(context: ServiceContext, handle: string): Promi
 
 /** "Log out everywhere": every session of the account ends, this one included. */
 export async function endAllSessions(context: ServiceContext): Promise<number> {
-  const { accountId } = requireSignedIn(context.actor);
+  const { accountId } = requireMayManageSessions(context.actor);
   return context.db.transaction(async (tx) => {
     const ended = await deleteSessionsOfAccount(tx, accountId);
     await recordAudit(tx, context, {

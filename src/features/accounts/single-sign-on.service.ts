@@ -144,7 +144,7 @@ export async function finishSingleSignOn(
     await updateIdentityLastLogin(db, issuer, subject, now);
   } else {
     // The person signing in links their own identity, whoever the browser was before.
-    const self = await getAccountActor(db, account, name);
+    const self = await getAccountActor(db, account, name, now);
     await linkIdentity({ ...context, actor: self }, account.id, issuer, subject);
   }
   const { token, expiresAt } = await openSession(context, account.id, input.userAgent);

@@ -21,6 +21,7 @@ export const callsAccess = defineAccessRows({
         allow: STAFF,
         withheld: EVERYONE.filter((who) => who !== 'operator_admin' && who !== 'programme_staff'),
         holds: hasItem(() => made.draft),
+        permission: 'calls.manage',
         request: () => ({ query: 'status=draft&pageSize=100' }),
       },
       also: [
@@ -55,6 +56,7 @@ export const callsAccess = defineAccessRows({
           on: 'a draft, which only programme staff see',
           allow: STAFF,
           hidden: EVERYONE.filter((who) => who !== 'operator_admin' && who !== 'programme_staff'),
+          permission: 'calls.manage',
           request: () => ({ params: { id: made.draft } }),
         },
       ],

@@ -1,6 +1,6 @@
 // A cluster's partners are organisations, so the partner list joins the organisations table: this
 // file is one of the read models decision 015 names (see also decision 001).
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { organisations } from '../organisations/organisations.table';
 import type { ListMembersQuery } from './memberships.contract';
@@ -56,6 +56,32 @@ export async function insertMembership(db: Db, values: typeof memberships.$infer
   return row!;
 }
 
+/**
+ * An ended partnership of the organisation in the cluster that a new one beginning on `joinedOn`
+ * would clash with: one that began that same day, or one that ends after it.
+ */
+export async function findClashingEndedMembership(
+  db: Db,
+  clusterId: string,
+  organisationId: string,
+  joinedOn: string,
+) {
+  const [row] = await db
+    .select({ joinedOn: memberships.joinedOn, leftOn: memberships.leftOn })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.clusterId, clusterId),
+        eq(memberships.organisationId, organisationId),
+        isNotNull(memberships.leftOn),
+        or(eq(memberships.joinedOn, joinedOn), gt(memberships.leftOn, joinedOn)),
+      ),
+    )
+    .orderBy(desc(memberships.leftOn))
+    .limit(1);
+  return row;
+}
+
 /** The organisation's partnership in the cluster that has not ended by `today`, locked for a change. */
 export async function findOpenMembership(db: Db, clusterId: string, orgnr: string, today: string) {
   const [row] = await db
@@ -92,6 +118,38 @@ export async function updateMembershipRow(
 }
 
 // For other features' questions about partnerships on a day (accounts: who may give partner contact).
+
+/** The organisation's partnership active on `today` in one of these clusters, if any. */
+export async function findActiveMembershipInClusters(
+  db: Db,
+  organisationId: string,
+  clusterIds: string[],
+  today: string,
+) {
+  if (clusterIds.length === 0) return undefined;
+  const [row] = await db
+    .select({ id: memberships.id, clusterId: memberships.clusterId, leftOn: memberships.leftOn })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.clusterId, clusterIds),
+        membershipActiveOn(today),
+      ),
+    )
+    .orderBy(asc(memberships.joinedOn))
+    .limit(1);
+  return row;
+}
+
+/** One partnership's period, by id. */
+export async function findMembershipPeriod(db: Db, id: string) {
+  const [row] = await db
+    .select({ joinedOn: memberships.joinedOn, leftOn: memberships.leftOn })
+    .from(memberships)
+    .where(eq(memberships.id, id));
+  return row;
+}
 
 /** How many of the organisation's memberships in these clusters are active on `today`. */
 export async function countActiveMembershipsInClusters(

@@ -11,7 +11,7 @@ import {
   MemberSchema,
   UpdateMemberBodySchema,
 } from './memberships.contract';
-import { addMember, listMembers, updateMember } from './memberships.service';
+import { addMember, listMembers, type PartnershipEnding, updateMember } from './memberships.service';
 
 export const listMembersRoute = defineRoute({
   operationId: 'listClusterMembers',
@@ -70,14 +70,16 @@ export const updateMemberRoute = defineRoute({
   },
 });
 
-export const membershipRoutes = createRouter()
-  .openapi(listMembersRoute, async (c) =>
-    c.json(await listMembers(c.var, c.req.valid('param').slug, c.req.valid('query')), 200),
-  )
-  .openapi(addMemberRoute, async (c) =>
-    c.json(await addMember(c.var, c.req.valid('param').slug, c.req.valid('json')), 201),
-  )
-  .openapi(updateMemberRoute, async (c) => {
-    const { slug, orgnr } = c.req.valid('param');
-    return c.json(await updateMember(c.var, slug, orgnr, c.req.valid('json')), 200);
-  });
+/** The partners' routes; `onEnding` is what later features do when a partnership is set to end. */
+export const membershipRoutes = (onEnding?: PartnershipEnding) =>
+  createRouter()
+    .openapi(listMembersRoute, async (c) =>
+      c.json(await listMembers(c.var, c.req.valid('param').slug, c.req.valid('query')), 200),
+    )
+    .openapi(addMemberRoute, async (c) =>
+      c.json(await addMember(c.var, c.req.valid('param').slug, c.req.valid('json')), 201),
+    )
+    .openapi(updateMemberRoute, async (c) => {
+      const { slug, orgnr } = c.req.valid('param');
+      return c.json(await updateMember(c.var, slug, orgnr, c.req.valid('json'), onEnding), 200);
+    });

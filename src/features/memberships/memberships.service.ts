@@ -1,4 +1,5 @@
 import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
@@ -15,6 +16,9 @@ import type {
 import { requireManagePartners } from './memberships.policy';
 import {
   countActiveMembershipsInClusters,
+  findActiveMembershipInClusters,
+  findClashingEndedMembership,
+  findMembershipPeriod,
   findOpenMembership,
   insertMembership,
   listMembersPage,
@@ -54,6 +58,17 @@ function toMembers(rows: Awaited<ReturnType<typeof listMembersPage>>['rows']): M
 }
 
 /**
+ * What a later feature does, in the same transaction, when a partnership is set to end: accounts
+ * ends the roles the partnership gave. Passed in by the composition root (`server/features.ts`),
+ * since memberships comes before accounts.
+ */
+export type PartnershipEnding = (
+  tx: Db,
+  ctx: ServiceContext,
+  partnership: { membershipId: string; clusterId: string; leftOn: string },
+) => Promise<void>;
+
+/**
  * Changes a partnership that has not ended: its role, the day the agreement was signed, or the day
  * it ends. Ended partnerships are history and stay as they were.
  */
@@ -62,6 +77,7 @@ export async function updateMember(
   slug: string,
   orgnr: string,
   input: UpdateMemberBody,
+  onEnding: PartnershipEnding = async () => {},
 ): Promise<Member> {
   const { db, actor, clock } = ctx;
   const cluster = { id: await getSeenClusterId(ctx, slug), slug };
@@ -100,6 +116,9 @@ export async function updateMember(
         before: { cluster: cluster.slug, orgnr, ...before },
         after: { cluster: cluster.slug, orgnr, ...after },
       });
+      if (after.leftOn) {
+        await onEnding(tx, ctx, { membershipId: current.id, clusterId: cluster.id, leftOn: after.leftOn });
+      }
     }
     const page = await listMembersPage(
       tx,
@@ -127,11 +146,13 @@ export async function addMember(
   try {
     return await db.transaction(async (tx) => {
       const organisation = await ensureOrganisation({ ...ctx, db: tx }, input);
+      const joinedOn = input.joinedOn ?? today;
+      await requireNewPeriod(tx, cluster.id, organisation, joinedOn);
       const row = await insertMembership(tx, {
         clusterId: cluster.id,
         organisationId: organisation.id,
         role: input.role,
-        joinedOn: input.joinedOn ?? today,
+        joinedOn,
         agreementSignedOn: input.agreementSignedOn ?? null,
         createdAt: clock.now(),
         updatedAt: clock.now(),
@@ -165,7 +186,61 @@ export async function addMember(
   }
 }
 
+/**
+ * One partnership per cluster, organisation and period: a new one may not begin the day an ended
+ * one began (the same period, twice), nor before an ended one's last day is over. The unique index
+ * on cluster, organisation and first day holds the rule against a race as well.
+ */
+async function requireNewPeriod(
+  tx: Db,
+  clusterId: string,
+  organisation: { id: string; orgnr: string },
+  joinedOn: string,
+): Promise<void> {
+  const clash = await findClashingEndedMembership(tx, clusterId, organisation.id, joinedOn);
+  if (!clash) return;
+  if (clash.joinedOn === joinedOn) {
+    throw new AppError(
+      'conflict',
+      `${organisation.orgnr} already had a partnership in this cluster beginning ${joinedOn} (it ended ${clash.leftOn}). A new partnership begins on a later day.`,
+    );
+  }
+  throw new AppError('validation_failed', 'The partnership would overlap an earlier one.', {
+    fieldErrors: [
+      {
+        path: ['body', 'joinedOn'],
+        message: `must be ${clash.leftOn} or later: the last partnership of ${organisation.orgnr} in this cluster lasted until then`,
+      },
+    ],
+  });
+}
+
 // For other features' questions about partnerships on a day (accounts: who may give partner contact).
+
+/**
+ * The organisation's partnership active on `today` in one of these clusters: the one a role a
+ * cluster gives through it hangs on.
+ */
+export async function findActivePartnership(
+  { db }: Pick<ServiceContext, 'db'>,
+  organisationId: string,
+  clusterIds: string[],
+  today: string,
+): Promise<{ id: string; clusterId: string; leftOn: string | null } | undefined> {
+  return findActiveMembershipInClusters(db, organisationId, clusterIds, today);
+}
+
+/** Whether the partnership is active on `today`, and the day it ends if one is set. */
+export async function partnershipStanding(
+  { db }: Pick<ServiceContext, 'db'>,
+  membershipId: string,
+  today: string,
+): Promise<{ active: boolean; leftOn: string | null }> {
+  const period = await findMembershipPeriod(db, membershipId);
+  if (!period) return { active: false, leftOn: null };
+  const active = period.joinedOn <= today && (period.leftOn === null || period.leftOn > today);
+  return { active, leftOn: period.leftOn };
+}
 
 /** Whether the organisation is an active partner, on `today`, of any of these clusters. */
 export async function isActivePartnerInAny(

@@ -27,6 +27,8 @@ export const memberships = pgTable(
     index('memberships_cluster_idx').on(t.clusterId, t.joinedOn, t.leftOn),
     index('memberships_organisation_idx').on(t.organisationId),
     uniqueIndex('memberships_one_open_key').on(t.clusterId, t.organisationId).where(sql`${t.leftOn} is null`),
+    // One partnership per period: two rows beginning the same day are the same period twice.
+    uniqueIndex('memberships_one_per_period_key').on(t.clusterId, t.organisationId, t.joinedOn),
     check('memberships_role_check', sql`${t.role} in ('core_partner', 'partner', 'associate')`),
     check('memberships_period_check', sql`${t.leftOn} is null or ${t.leftOn} >= ${t.joinedOn}`),
   ],

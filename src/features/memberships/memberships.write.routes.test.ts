@@ -328,3 +328,45 @@ describe('an organisation the register has not confirmed', () => {
     expect(body.partnerStatistics.smeShare).toBe(0.5);
   });
 });
+
+describe('one partnership per cluster, organisation and period', () => {
+  const add = (orgnr: string, body: Record<string, unknown> = {}) =>
+    t.send('POST', '/api/clusters/arctic-cluster-team/members', { orgnr, ...body }, { cookie: manager });
+  const end = (orgnr: string, leftOn: string) =>
+    t.send('PATCH', `/api/clusters/arctic-cluster-team/members/${orgnr}`, { leftOn }, { cookie: manager });
+  const rowsOf = async (orgnr: string) =>
+    (await t.get(`/api/clusters/arctic-cluster-team/members?include=all&pageSize=100`)).body.items.filter(
+      (m: { organisation: { orgnr: string } }) => m.organisation.orgnr === orgnr,
+    );
+
+  it('answers 409 to re-adding a partner whose partnership began and ended today, and adds no second row', async () => {
+    const organisation = await newOrganisation();
+    expect((await add(organisation.orgnr)).status).toBe(201);
+    expect((await end(organisation.orgnr, '2026-06-15')).status).toBe(200);
+    const again = await add(organisation.orgnr);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already had a partnership in this cluster beginning 2026-06-15/);
+    expect(await rowsOf(organisation.orgnr)).toHaveLength(1);
+    expect(await eventsAbout(organisation.orgnr, 'membership.created')).toHaveLength(1);
+  });
+
+  it('refuses a new partnership that would begin before the last one ended, naming the field', async () => {
+    const organisation = await newOrganisation();
+    expect((await add(organisation.orgnr, { joinedOn: '2026-05-01' })).status).toBe(201);
+    expect((await end(organisation.orgnr, '2026-06-20')).status).toBe(200);
+    const overlapping = await add(organisation.orgnr, { joinedOn: '2026-06-01' });
+    expect(overlapping.status).toBe(422);
+    expect(overlapping.body.errors).toEqual([
+      expect.objectContaining({ path: ['body', 'joinedOn'], message: expect.stringMatching(/2026-06-20/) }),
+    ]);
+    expect(await rowsOf(organisation.orgnr)).toHaveLength(1);
+  });
+
+  it('lets a partner that left rejoin for a new period from the day the last one ended', async () => {
+    const organisation = await newOrganisation();
+    expect((await add(organisation.orgnr, { joinedOn: '2026-05-01' })).status).toBe(201);
+    expect((await end(organisation.orgnr, '2026-06-15')).status).toBe(200);
+    expect((await add(organisation.orgnr, { joinedOn: '2026-06-15' })).status).toBe(201);
+    expect(await rowsOf(organisation.orgnr)).toHaveLength(2);
+  });
+});

@@ -284,6 +284,7 @@ describe('POST /api/persons/{id}/erase', () => {
     expect(body.removed).toEqual({
       sessions: 1,
       apiTokens: 1,
+      knownBrowsers: 1,
       singleSignOnIdentities: 1,
       passwordResets: 1,
       invitations: 1,

@@ -1,4 +1,4 @@
-import { CALLERS, defineAccessRows, EVERYONE } from '../../testing/access-matrix';
+import { CALLERS, defineAccessRows, EVERYONE, type MatrixFixture } from '../../testing/access-matrix';
 import type { TestResponse } from '../../testing/harness';
 import { deleteUnusedLevel, findFirstProgramme } from './programme.queries';
 import { buildProgramme } from './programme.seed';
@@ -12,12 +12,15 @@ const holdsPressContacts = (response: TestResponse) =>
     (operator) => operator.pressContact,
   );
 
+/** Removes the level again, so that each caller who may add it adds it anew. */
+async function freeLevel(m: MatrixFixture): Promise<void> {
+  const programme = await findFirstProgramme(m.t.db);
+  await deleteUnusedLevel(m.t.db, programme!.id, FREED.code);
+}
+
 export const programmeAccess = defineAccessRows({
-  async setup(m) {
-    const programme = await findFirstProgramme(m.t.db);
-    await deleteUnusedLevel(m.t.db, programme!.id, FREED.code);
-  },
-  rows: () => ({
+  setup: freeLevel,
+  rows: (m) => ({
     'get /api/programme': {
       success: 200,
       in: { on: 'the programme (public)', allow: EVERYONE, request: () => ({}) },
@@ -27,6 +30,7 @@ export const programmeAccess = defineAccessRows({
           allow: ['operator_admin'],
           withheld: CALLERS.filter((who) => who !== 'operator_admin'),
           holds: holdsPressContacts,
+          permission: 'programme.manage',
           request: () => ({}),
         },
       ],
@@ -52,7 +56,10 @@ export const programmeAccess = defineAccessRows({
       in: {
         on: 'a level the programme lacks (programme-wide)',
         allow: ['operator_admin'],
-        request: () => ({ body: FREED }),
+        request: async () => {
+          await freeLevel(m);
+          return { body: FREED };
+        },
       },
     },
     'patch /api/programme/levels/{code}': {

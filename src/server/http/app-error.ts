@@ -43,16 +43,19 @@ export class AppError extends Error {
   /** Safe to show to the caller. The Error message is for logs only. */
   readonly detail: string;
   readonly fieldErrors: FieldError[];
+  /** When trying again may succeed, in seconds: sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    options: { internal?: string; fieldErrors?: FieldError[] } = {},
+    options: { internal?: string; fieldErrors?: FieldError[]; retryAfterSeconds?: number } = {},
   ) {
     super(options.internal ?? detail);
     this.code = code;
     this.detail = detail;
     this.fieldErrors = options.fieldErrors ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -25,6 +25,8 @@ export type AppEnv = {
     allowDemoAccounts: boolean;
     /** The address people use (PUBLIC_URL), whatever the request says about where it went. */
     publicUrl: string;
+    /** How many proxies in front of the app are trusted to say who the client is (TRUST_PROXY). */
+    trustedProxyHops: number;
     /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
     wakeMail: () => void;
     /** Public answers for anonymous readers, kept up to READ_CACHE_SECONDS (see read-cache.ts). */

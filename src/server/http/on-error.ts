@@ -44,7 +44,8 @@ export function onError(error: unknown, c: Context<AppEnv>): Response {
   else log?.debug({ code: appError.code, requestId, detail: appError.message }, 'request failed');
   const body = problemBody(appError, new URL(c.req.url).pathname, requestId);
   const headers: Record<string, string> = { 'content-type': PROBLEM_CONTENT_TYPE, 'x-request-id': requestId };
-  if (appError.code === 'unavailable') headers['retry-after'] = String(RETRY_AFTER_SECONDS);
+  const retryAfter = appError.code === 'unavailable' ? RETRY_AFTER_SECONDS : appError.retryAfterSeconds;
+  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
   return new Response(JSON.stringify(body), { status: appError.status, headers });
 }
 

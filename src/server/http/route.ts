@@ -14,6 +14,10 @@ import { refuseUnstorableText } from './storable-text';
  * - `signed_in`: any account;
  * - a permission: an account holding it somewhere. Whether it holds it for the resource at
  *   hand is the feature's policy, checked in its service.
+ *
+ * An API token acts only through the permissions it was given: a write whose gate names no
+ * permission (signing in, sessions, tokens, invitations, anything about the account itself) is
+ * refused to every token, so a read-only token stays read-only.
  */
 export type Gate = 'public' | 'signed_in' | Permission;
 
@@ -28,13 +32,27 @@ export type GatedRouteConfig = RouteConfig & {
   readCache?: 'anonymous';
 };
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 function gateMiddleware(gate: Gate) {
   return createMiddleware<AppEnv>(async (c, next) => {
+    const actor = c.var.actor;
+    const isPermission = gate !== 'public' && gate !== 'signed_in';
+    if (actor.kind === 'account' && actor.tokenPermissions && !isPermission && !READS.has(c.req.method)) {
+      throw new AppError(
+        'forbidden',
+        'An API token cannot do this: it acts on the account itself. Sign in with a browser session instead.',
+      );
+    }
     if (gate !== 'public') {
-      const actor = c.var.actor;
       if (actor.kind !== 'account') throw new AppError('unauthenticated', 'Sign in to do this.');
       if (gate !== 'signed_in' && !hasPermission(actor, gate)) {
-        throw new AppError('forbidden', 'Your roles do not allow this.');
+        throw new AppError(
+          'forbidden',
+          actor.tokenPermissions && !actor.tokenPermissions.includes(gate)
+            ? `This API token was not given the permission ${gate}.`
+            : 'Your roles do not allow this.',
+        );
       }
     }
     await next();
@@ -48,9 +66,11 @@ export const TOKEN_SCHEME = 'apiToken';
 /**
  * What the OpenAPI document says a route needs, from its gate: a session or an API token, or for a
  * public route either or nothing (`{}`), since some public answers say more to a signed-in reader.
+ * A write no permission names takes no token (see `gateMiddleware`).
  */
-function securityOf(gate: Gate) {
-  const signedIn = [{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }];
+function securityOf(gate: Gate, method: string) {
+  const tokens = (gate !== 'public' && gate !== 'signed_in') || READS.has(method.toUpperCase());
+  const signedIn = [{ [SESSION_SCHEME]: [] }, ...(tokens ? [{ [TOKEN_SCHEME]: [] }] : [])];
   return gate === 'public' ? [{}, ...signedIn] : signedIn;
 }
 
@@ -75,10 +95,13 @@ export function defineRoute<const R extends GatedRouteConfig>(config: R) {
     ...(body ? problemResponses(415) : {}),
     ...route.responses,
   };
-  return createRoute({ ...route, responses, middleware, security: securityOf(gate), 'x-gate': gate } as Omit<
-    R,
-    'gate' | 'readCache'
-  > & {
+  return createRoute({
+    ...route,
+    responses,
+    middleware,
+    security: securityOf(gate, route.method),
+    'x-gate': gate,
+  } as Omit<R, 'gate' | 'readCache'> & {
     'x-gate': Gate;
   });
 }
