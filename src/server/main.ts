@@ -53,6 +53,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
   const mail = startMailWorker({ db: database.db, transport, clock: systemClock, logger });
   const app = createApp({
     wakeMail: mail.wake,
+    mailServer: transport !== null,
     database,
     clock: systemClock,
     logger,

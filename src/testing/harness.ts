@@ -61,6 +61,8 @@ type AppOptions = {
   web?: boolean;
   clock?: Clock;
   allowDemoAccounts?: boolean;
+  /** Whether the app has an SMTP server for its mail; true unless a test says otherwise. */
+  mailServer?: boolean;
   /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
   singleSignOn?: () => SingleSignOnSettings;
 };
@@ -73,6 +75,7 @@ function clientFor(database: TestDatabase, clock: Clock, files: FileStore, optio
     logger: createLogger(process.env.KLYNGE_TEST_LOG ?? 'silent'),
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
+    mailServer: options.mailServer ?? true,
     singleSignOn: options.singleSignOn?.(),
   });
   const client: TestClient = {
