@@ -15,6 +15,7 @@ import {
 import type { Permission, Role, RoleGrant } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { clusters } from '../clusters/clusters.table';
+import { mailMessages } from '../mail/mail.table';
 import { organisations } from '../organisations/organisations.table';
 
 /** A person: a contact who may or may not have an account, and may belong to several organisations. */
@@ -130,6 +131,8 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** The account the invitation made, once accepted. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** Its message in the outbox, for the state of its delivery; gone when the mail is erased. */
+    mailMessageId: uuid('mail_message_id').references(() => mailMessages.id, { onDelete: 'set null' }),
   },
   (t) => [index('invitations_email_idx').on(sql`lower(${t.email})`)],
 );
