@@ -367,3 +367,63 @@ describe('the state of an invitation’s mail', () => {
     expect((await listed(created.body.id)).mail).toBeNull();
   });
 });
+
+describe('the language of an invitation', () => {
+  async function mailTo(email: string) {
+    const [message] = await t.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email));
+    return message!;
+  }
+
+  it('writes an English invitation in English only, with an English date', async () => {
+    const created = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'english@example.test', name: 'Emma English', grants: [{ role: 'assessor' }], language: 'en' },
+      { cookie: operator, headers: { 'accept-language': 'nb' } },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe('en');
+    const message = await mailTo('english@example.test');
+    expect(message.subject).toBe('Invitation to Klynge');
+    expect(message.textBody).toMatch(/^Hello Emma English,/);
+    // Seven days after 15 June 2026 at 12:00 in Oslo.
+    expect(message.textBody).toContain('until 22 June 2026 at 12:00 Norwegian time');
+    expect(message.textBody).not.toMatch(/juni|Hei |invitert/);
+  });
+
+  it('writes a Bokmål invitation with a Norwegian date', async () => {
+    await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'bokmal@example.test', name: 'Berit Bokmål', grants: [{ role: 'assessor' }], language: 'nb' },
+      { cookie: operator, headers: { 'accept-language': 'en' } },
+    );
+    const message = await mailTo('bokmal@example.test');
+    expect(message.subject).toBe('Invitasjon til Klynge');
+    expect(message.textBody).toMatch(/^Hei Berit Bokmål,/);
+    expect(message.textBody).toContain('til 22. juni 2026 kl. 12:00');
+    expect(message.textBody).not.toMatch(/June|Hello/);
+  });
+
+  it('writes in the language the inviter reads Klynge in when none is chosen', async () => {
+    const created = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'unsaid@example.test', name: 'Uma Unsaid', grants: [{ role: 'assessor' }] },
+      { cookie: `${operator}; lang=en`, headers: { 'accept-language': 'nb' } },
+    );
+    expect(created.body.language).toBe('en');
+    expect((await mailTo('unsaid@example.test')).textBody).toMatch(/^Hello Uma Unsaid,/);
+  });
+
+  it('refuses a language Klynge does not write, naming the field', async () => {
+    const refused = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'swedish@example.test', name: 'Sven', grants: [{ role: 'assessor' }], language: 'sv' },
+      { cookie: operator },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: ['body', 'language'] }));
+  });
+});

@@ -4,8 +4,10 @@ import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
 import type { RoleGrant } from '../../shared/access';
+import type { Locale } from '../../shared/localized';
 import { recordAudit } from '../audit/record-audit';
-import { type MailOptions, queueMail } from '../mail/mail.service';
+import type { MailState } from '../mail/mail.contract';
+import { findMailStates, type MailOptions, queueMail } from '../mail/mail.service';
 import { invitationMail } from './account-mail';
 import {
   invitationScope,
@@ -33,6 +35,7 @@ import {
   insertInvitation,
   listInvitationPage,
   updateInvitationAccount,
+  updateInvitationMail,
   updateInvitationRevoked,
 } from './invitations.queries';
 import { hashSecret, newSecret } from './secret-tokens';
@@ -46,10 +49,13 @@ function stateOf(row: InvitationRow, now: Date): InvitationState {
   return row.expiresAt <= now ? 'expired' : 'open';
 }
 
+type ListedInvitation = InvitationRow & { invitedBy: string | null };
+
 async function toView(
   db: Db,
-  row: InvitationRow & { invitedBy: string | null },
+  row: ListedInvitation,
   now: Date,
+  mail: ReadonlyMap<string, MailState>,
 ): Promise<InvitationView> {
   return {
     id: row.id,
@@ -57,6 +63,8 @@ async function toView(
     name: row.name,
     grants: await describeGrants(db, row.grants),
     state: stateOf(row, now),
+    language: row.language,
+    mail: (row.mailMessageId && mail.get(row.mailMessageId)) || null,
     invitedBy: row.invitedBy,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
@@ -64,9 +72,24 @@ async function toView(
   };
 }
 
+/** The invitations as the list shows them, each with where its mail stands. */
+async function toViews(db: Db, rows: ListedInvitation[], now: Date): Promise<InvitationView[]> {
+  const mail = await findMailStates(
+    { db },
+    rows.flatMap((row) => (row.mailMessageId ? [row.mailMessageId] : [])),
+  );
+  return Promise.all(rows.map((row) => toView(db, row, now, mail)));
+}
+
 /** The invitation as it was audited: never the token's hash. */
 function auditView(row: InvitationRow) {
-  return { email: row.email, name: row.name, grants: row.grants, expiresAt: row.expiresAt.toISOString() };
+  return {
+    email: row.email,
+    name: row.name,
+    grants: row.grants,
+    language: row.language,
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }
 
 /** The cluster an invitation's audit events are filed under: that of its first cluster role, if any. */
@@ -80,7 +103,7 @@ function auditClusterOf(grants: RoleGrant[]): string | null {
  */
 export async function createInvitation(
   context: ServiceContext & MailOptions,
-  body: CreateInvitationBody,
+  body: CreateInvitationBody & { language: Locale },
   siteOrigin: string,
 ): Promise<InvitationView> {
   const { db } = context;
@@ -99,8 +122,9 @@ export async function createInvitation(
       invitedByAccountId: actor.accountId,
       createdAt: now,
       expiresAt,
+      language: body.language,
     });
-    await queueMail(
+    const mail = await queueMail(
       tx,
       context,
       invitationMail({
@@ -113,8 +137,10 @@ export async function createInvitation(
         })),
         link: `${siteOrigin}/invitations/${token}`,
         expiresAt,
+        language: body.language,
       }),
     );
+    const withMail = await updateInvitationMail(tx, inserted.id, mail.id);
     await recordAudit(tx, context, {
       action: 'invitation.created',
       entityType: 'invitation',
@@ -122,10 +148,11 @@ export async function createInvitation(
       clusterId: auditClusterOf(grants),
       after: auditView(inserted),
     });
-    return inserted;
+    return { row: withMail, mail };
   });
   context.wakeMail();
-  return toView(db, { ...row, invitedBy: actor.name }, now);
+  const mailState: MailState = { id: row.mail.id, status: row.mail.status, sentAt: null, lastError: null };
+  return toView(db, { ...row.row, invitedBy: actor.name }, now, new Map([[row.mail.id, mailState]]));
 }
 
 /** Invitations the actor may see: all for an operator; for a cluster manager, theirs and their clusters'. */
@@ -142,7 +169,11 @@ export async function listInvitations(
     query,
   );
   return {
-    items: await Promise.all(rows.map((r) => toView(db, { ...r.invitation, invitedBy: r.invitedBy }, now))),
+    items: await toViews(
+      db,
+      rows.map((r) => ({ ...r.invitation, invitedBy: r.invitedBy })),
+      now,
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -172,7 +203,8 @@ export async function revokeInvitation(context: ServiceContext, id: string): Pro
       before: { state },
       after: { state: 'revoked' },
     });
-    return toView(tx, { ...revoked, invitedBy: null }, now);
+    const [view] = await toViews(tx, [{ ...revoked, invitedBy: null }], now);
+    return view!;
   });
 }
 

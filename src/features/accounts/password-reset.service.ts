@@ -1,5 +1,6 @@
 import { AppError } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
+import type { Locale } from '../../shared/localized';
 import { recordAudit } from '../audit/record-audit';
 import { type MailOptions, queueMail } from '../mail/mail.service';
 import { passwordResetMail } from './account-mail';
@@ -29,6 +30,7 @@ export async function requestPasswordReset(
   context: ServiceContext & SignInOptions & MailOptions,
   email: string,
   siteOrigin: string,
+  language: Locale,
 ): Promise<void> {
   const { db } = context;
   const now = context.clock.now();
@@ -53,6 +55,7 @@ export async function requestPasswordReset(
         name: found.name,
         link: `${siteOrigin}/reset-password/${token}`,
         expiresAt,
+        language,
       }),
     );
     await recordAudit(tx, context, {

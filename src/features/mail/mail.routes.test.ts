@@ -1,15 +1,15 @@
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../testing/harness';
 import { startSmtpServer } from '../../testing/smtp-server';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import { createCluster } from '../clusters/clusters.seed';
 import { createProgramme } from '../programme/programme.seed';
-import { Writable } from 'node:stream';
-import pino from 'pino';
-import { startMailWorker } from './mail-worker';
 import { deliverDueMail, MAX_ATTEMPTS, queueMail, retryDelayMs } from './mail.service';
 import { mailMessages } from './mail.table';
+import { startMailWorker } from './mail-worker';
 import { smtpTransport } from './smtp-transport';
 
 const t = setupTestApp();

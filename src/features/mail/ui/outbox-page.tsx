@@ -65,10 +65,26 @@ function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
                   <Tag data-color={STATUS_COLOR[message.status]}>{t(MAIL_STATUS_LABELS[message.status])}</Tag>
                 </Details.Summary>
                 <Details.Content>
-                  <Paragraph data-size="sm">
-                    {formatDateTime(message.createdAt, locale)}
-                    {message.lastError && ` · ${message.lastError}`}
-                  </Paragraph>
+                  <dl className="facts" data-testid="outbox-message-state">
+                    <dt>{t('outbox.created')}</dt>
+                    <dd>{formatDateTime(message.createdAt, locale)}</dd>
+                    <dt>{t('outbox.state')}</dt>
+                    <dd>{t(MAIL_STATUS_LABELS[message.status])}</dd>
+                    <dt>{t('outbox.attempts')}</dt>
+                    <dd>{message.attempts}</dd>
+                    {message.sentAt && (
+                      <>
+                        <dt>{t('outbox.sentAt')}</dt>
+                        <dd>{formatDateTime(message.sentAt, locale)}</dd>
+                      </>
+                    )}
+                    {message.lastError && (
+                      <>
+                        <dt>{t('outbox.lastError')}</dt>
+                        <dd>{message.lastError}</dd>
+                      </>
+                    )}
+                  </dl>
                   <pre className="mail-body">{message.text}</pre>
                 </Details.Content>
               </Details>
