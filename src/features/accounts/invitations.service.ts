@@ -22,6 +22,7 @@ import { describeGrants, grantsToGive, requireMayGrantRoles, resolveGrants } fro
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
+  GrantView,
   InvitationPreview,
   InvitationView,
   ListInvitationsQuery,
@@ -81,12 +82,19 @@ async function toViews(db: Db, rows: ListedInvitation[], now: Date): Promise<Inv
   return Promise.all(rows.map((row) => toView(db, row, now, mail)));
 }
 
-/** The invitation as it was audited: never the token's hash. */
-function auditView(row: InvitationRow) {
+/**
+ * The invitation as it was audited: never the token's hash, and each role with the name of the
+ * cluster or organisation it is for, so the trail reads as names.
+ */
+function auditView(row: InvitationRow, grants: GrantView[]) {
   return {
     email: row.email,
     name: row.name,
-    grants: row.grants,
+    grants: grants.map((g) => ({
+      role: g.role,
+      cluster: g.cluster?.name ?? null,
+      organisation: g.organisation?.name ?? null,
+    })),
     language: row.language,
     expiresAt: row.expiresAt.toISOString(),
   };
@@ -124,6 +132,7 @@ export async function createInvitation(
       expiresAt,
       language: body.language,
     });
+    const described = await describeGrants(tx, grants);
     const mail = await queueMail(
       tx,
       context,
@@ -131,7 +140,7 @@ export async function createInvitation(
         to: body.email,
         name: body.name,
         inviterName: actor.name,
-        grants: (await describeGrants(tx, grants)).map((g) => ({
+        grants: described.map((g) => ({
           role: g.role,
           scopeName: g.cluster?.name ?? g.organisation?.name ?? null,
         })),
@@ -146,7 +155,7 @@ export async function createInvitation(
       entityType: 'invitation',
       entityId: inserted.id,
       clusterId: auditClusterOf(grants),
-      after: auditView(inserted),
+      after: auditView(inserted, described),
     });
     return { row: withMail, mail };
   });
@@ -199,6 +208,7 @@ export async function revokeInvitation(context: ServiceContext, id: string): Pro
       action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: id,
+      entityName: found.name,
       clusterId: auditClusterOf(found.grants),
       before: { state },
       after: { state: 'revoked' },
@@ -283,6 +293,7 @@ export async function acceptInvitation(
         action: 'invitation.accepted',
         entityType: 'invitation',
         entityId: row.id,
+        entityName: row.name,
         clusterId: auditClusterOf(row.grants),
         after: { accountId, newAccount: !existing, grantsAdded: added },
       },

@@ -62,6 +62,7 @@ export async function requestPasswordReset(
       action: 'account.password_reset_requested',
       entityType: 'account',
       entityId: found.account.id,
+      entityName: found.name,
       after: { expiresAt: expiresAt.toISOString() },
     });
   });
@@ -97,6 +98,7 @@ export async function completePasswordReset(
         action: 'account.password_reset',
         entityType: 'account',
         entityId: accountId,
+        entityName: found.name,
         after: { sessionsEnded },
       },
     );

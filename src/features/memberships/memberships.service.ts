@@ -90,24 +90,26 @@ export async function updateMember(
       { role: current.role, agreementSignedOn: current.agreementSignedOn, leftOn: current.leftOn },
       input,
     );
-    if (changed) {
-      await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
-      await recordAudit(tx, ctx, {
-        action: 'membership.updated',
-        entityType: 'membership',
-        entityId: current.id,
-        clusterId: cluster.id,
-        before: { cluster: cluster.slug, orgnr, ...before },
-        after: { cluster: cluster.slug, orgnr, ...after },
-      });
-    }
+    if (changed) await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
     const page = await listMembersPage(
       tx,
       cluster.id,
       { page: 1, pageSize: 1, include: 'all', membershipId: current.id },
       today,
     );
-    return toMembers(page.rows)[0]!;
+    const member = toMembers(page.rows)[0]!;
+    if (changed) {
+      await recordAudit(tx, ctx, {
+        action: 'membership.updated',
+        entityType: 'membership',
+        entityId: current.id,
+        entityName: member.organisation.name,
+        clusterId: cluster.id,
+        before: { cluster: cluster.slug, orgnr, ...before },
+        after: { cluster: cluster.slug, orgnr, ...after },
+      });
+    }
+    return member;
   });
 }
 
@@ -140,6 +142,7 @@ export async function addMember(
         action: 'membership.created',
         entityType: 'membership',
         entityId: row.id,
+        entityName: organisation.name,
         clusterId: cluster.id,
         after: { cluster: cluster.slug, orgnr: organisation.orgnr, role: row.role, joinedOn: row.joinedOn },
       });
