@@ -85,6 +85,19 @@ describe('what a new user tripped over', () => {
     expect(rows.every((row) => row.includes('account.created'))).toBe(true);
   });
 
+  it('shows the audit trail with names rather than ids, and each change as before → after', async () => {
+    const page = await browsing.page();
+    await signIn(page, 'pia@demo.klynge.example', 'demo-programme-2026', '/audit?action=account.created');
+    const rows = page.getByTestId('audit-table').locator('tbody tr');
+    const kim = rows.filter({ hasText: 'Kim Klyngeleder' }).first();
+    const text = await kim.innerText();
+    expect(text).toContain('Kim Klyngeleder (account)');
+    expect(text).toMatch(/grants\s+\(tom\)\s+→\s+\(role: cluster_manager; cluster: Arctic Cluster Team\)/);
+    const all = await page.getByTestId('audit-table').innerText();
+    expect(all).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(all).not.toMatch(/[{}"]/);
+  });
+
   it('says where an invitation’s mail is, and lets an operator follow it to the outbox', async () => {
     const page = await browsing.page();
     await signIn(page, 'ola@demo.klynge.example', 'demo-operator-2026', '/invitations');
@@ -136,7 +149,7 @@ describe('what a new user tripped over', () => {
     const manager = await browsing.page();
     await signIn(manager, 'kim@demo.klynge.example', 'demo-manager-2026', '/invitations');
     expect(await manager.getByLabel('Rolle').inputValue()).toBe('cluster_staff');
-    const own = await manager.getByLabel('Klynge').locator('option').allInnerTexts();
+    const own = await manager.getByLabel('Klynge', { exact: true }).locator('option').allInnerTexts();
     expect(own).toEqual(['Arctic Cluster Team']);
     const email = `staff-${Date.now()}@example.test`;
     await invite(manager, { name: 'Stine Stab', email });
@@ -149,7 +162,7 @@ describe('what a new user tripped over', () => {
     const operator = await browsing.page();
     await signIn(operator, 'ola@demo.klynge.example', 'demo-operator-2026', '/invitations');
     await operator.getByLabel('Rolle').selectOption('cluster_manager');
-    const every = await operator.getByLabel('Klynge').locator('option').allInnerTexts();
+    const every = await operator.getByLabel('Klynge', { exact: true }).locator('option').allInnerTexts();
     expect(every).toContain('Arctic Cluster Team');
     expect(every.length).toBeGreaterThan(5);
     expect(pageErrors(manager)).toEqual([]);
@@ -171,7 +184,7 @@ describe('what a new user tripped over', () => {
     await cluster.getByRole('link', { name: 'Inviter medarbeidere' }).click();
     await manager.waitForURL('**/invitations?role=cluster_staff&cluster=arctic-cluster-team');
     await waitForNavigation(manager);
-    expect(await manager.getByLabel('Klynge').inputValue()).toBe('arctic-cluster-team');
+    expect(await manager.getByLabel('Klynge', { exact: true }).inputValue()).toBe('arctic-cluster-team');
 
     const staff = await browsing.page();
     await signInFromFrontPage(staff, 'pia@demo.klynge.example', 'demo-programme-2026');

@@ -28,7 +28,7 @@ describe('an operator', () => {
     expect(await seriousAccessibilityViolations(operator)).toEqual([]);
 
     // Without an SMTP server the message stays in the outbox, where the operator reads it.
-    await operator.getByRole('link', { name: 'Utboks' }).click();
+    await operator.getByRole('link', { name: 'Utboks', exact: true }).click();
     await operator.waitForURL('**/outbox');
     await waitForNavigation(operator);
     const message = operator.getByTestId('outbox-list').locator('details', { hasText: email }).first();

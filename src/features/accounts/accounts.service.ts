@@ -14,7 +14,7 @@ import {
   listGrantsOfAccount,
   updateLastLogin,
 } from './accounts.queries';
-import { describeGrants } from './grants.service';
+import { auditedGrants, describeGrants } from './grants.service';
 import type { GrantView } from './invitations.contract';
 import { decoyHash, hashNewPassword, verifyPassword } from './passwords';
 import { newSessionToken, SESSION_DAYS, sessionIdOf } from './sessions';
@@ -209,7 +209,7 @@ export async function grantRolesInTransaction(
     entityType: 'account',
     entityId: accountId,
     clusterId: added.find((g) => g.clusterId)?.clusterId ?? null,
-    after: { grants: added },
+    after: { grants: auditedGrants(await describeGrants(tx, added)) },
   });
   return added;
 }
@@ -247,7 +247,7 @@ async function writeAccount(
     after: {
       name: input.name,
       email: input.email,
-      grants: input.grants,
+      grants: auditedGrants(await describeGrants(tx, input.grants)),
       isDemo: input.isDemo ?? false,
     },
   });

@@ -18,7 +18,13 @@ import {
 } from './accounts.policy';
 import { findAccountByEmail, insertGrants } from './accounts.queries';
 import { createAccountInTransaction, grantsNotHeld, linkHolder } from './accounts.service';
-import { describeGrants, grantsToGive, requireMayGrantRoles, resolveGrants } from './grants.service';
+import {
+  auditedGrants,
+  describeGrants,
+  grantsToGive,
+  requireMayGrantRoles,
+  resolveGrants,
+} from './grants.service';
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
@@ -90,11 +96,7 @@ function auditView(row: InvitationRow, grants: GrantView[]) {
   return {
     email: row.email,
     name: row.name,
-    grants: grants.map((g) => ({
-      role: g.role,
-      cluster: g.cluster?.name ?? null,
-      organisation: g.organisation?.name ?? null,
-    })),
+    grants: auditedGrants(grants),
     language: row.language,
     expiresAt: row.expiresAt.toISOString(),
   };

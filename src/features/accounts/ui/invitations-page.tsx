@@ -26,6 +26,7 @@ import { refreshPage } from '../../../web/kit/navigation';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { withQuery } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
+import { canReadOutbox } from '../../mail/mail.policy';
 import { invitingClusters } from '../accounts.policy';
 import type { InvitationView } from '../invitations.contract';
 import {
@@ -149,7 +150,7 @@ function MailState({ mail }: { mail: InvitationView['mail'] }) {
           <span className="muted">{mail.lastError}</span>
         </>
       )}
-      {hasProgrammePermission(viewer, 'mail.read') && (
+      {canReadOutbox(viewer) && (
         <>
           <br />
           <Link href={`/outbox?id=${mail.id}`}>{t('invitations.mailInOutbox')}</Link>
