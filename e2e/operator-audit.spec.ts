@@ -49,7 +49,8 @@ describe('an operator', () => {
     expect(await rows.count()).toBe(1);
     const row = await rows.first().innerText();
     expect(row).toContain('Ola Operatør');
-    expect(row).toContain(organisation.orgnr);
+    // The change names the organisation as people know it, not by its number.
+    expect(row).toContain(organisation.name);
     expect(row).toContain('research');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

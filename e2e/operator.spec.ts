@@ -19,13 +19,16 @@ describe('an operator', () => {
     await operator.getByLabel('E-postadresse').fill(email);
     await operator.getByLabel('Rolle').selectOption('assessor');
     await operator.getByRole('button', { name: 'Send invitasjon' }).click();
-    await operator.getByText(`Invitasjonen er sendt til ${email}.`).waitFor();
+    // Without an SMTP server nothing is sent: the page says so rather than "sent".
+    await operator
+      .getByText(`Invitasjonen til ${email} ligger i utboksen og er ikke sendt`, { exact: false })
+      .waitFor();
     await operator.getByTestId('invitation-table').getByText(email).waitFor();
     await waitForNavigation(operator);
     expect(await seriousAccessibilityViolations(operator)).toEqual([]);
 
     // Without an SMTP server the message stays in the outbox, where the operator reads it.
-    await operator.getByRole('link', { name: 'Utboks' }).click();
+    await operator.getByRole('link', { name: 'Utboks', exact: true }).click();
     await operator.waitForURL('**/outbox');
     await waitForNavigation(operator);
     const message = operator.getByTestId('outbox-list').locator('details', { hasText: email }).first();

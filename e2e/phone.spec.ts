@@ -68,7 +68,15 @@ describe('on a 390 px wide phone', () => {
     expect(await signOut.isVisible()).toBe(true);
     const box = await signOut.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
-    const widths = await crawl(page, ['/', '/account', '/invitations', '/outbox', '/audit', '/people']);
+    const widths = await crawl(page, [
+      '/',
+      '/home',
+      '/account',
+      '/invitations',
+      '/outbox',
+      '/audit',
+      '/people',
+    ]);
     expect(Object.keys(widths).length).toBeGreaterThanOrEqual(10);
     expect(Object.entries(widths).filter(([, px]) => px > 0)).toEqual([]);
   });

@@ -46,6 +46,12 @@ export type AppDeps = {
   allowDemoAccounts?: boolean;
   /** Tells the mail worker that mail was queued; without a worker, mail waits in the outbox. */
   wakeMail?: () => void;
+  /**
+   * Whether an SMTP server takes the mail (`SMTP_URL` is set). Without one, mail is kept in the
+   * outbox from the moment it is queued, and answers say so. False when absent: an app built
+   * without saying it has one sends nothing.
+   */
+  mailServer?: boolean;
   /** The OpenID Connect provider people may sign in through; none when absent. */
   singleSignOn?: SingleSignOnSettings;
   /** The anonymous read cache; one with the default TTL and bounds when absent. */
@@ -94,6 +100,7 @@ export function createApp(deps: AppDeps) {
     c.set('publicUrl', deps.publicUrl);
     c.set('trustedProxyHops', deps.trustProxy ?? 0);
     c.set('wakeMail', deps.wakeMail ?? (() => {}));
+    c.set('mailServer', deps.mailServer ?? false);
     c.set('readCache', readCache);
     await next();
     logger.info(

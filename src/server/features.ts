@@ -21,6 +21,7 @@ import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
 import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
+import { pages as homePages } from '../features/home/ui/pages';
 import { mailPersonalData } from '../features/mail/mail.personal-data';
 import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
@@ -116,6 +117,8 @@ export const FEATURES = [
     pages: personalDataPages,
   },
   { name: 'calls', routers: () => [callRoutes()], pages: callPages, seedDemo: seedCallsDemo },
+  // Last: the signed-in person's start page offers what every feature before it lets them do.
+  { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];
 
 /** Every feature's personal-data declaration, in the features' order: the order erasure runs in. */

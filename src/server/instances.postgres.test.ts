@@ -180,7 +180,7 @@ describe('two app instances on one PostgreSQL database', () => {
     for (const subject of subjects) {
       await queueMail(
         database.db,
-        { clock: systemClock },
+        { clock: systemClock, mailServer: true },
         { to: 'mottaker@example.test', subject, text: 'Hei', kind: 'test' },
       );
     }

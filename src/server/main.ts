@@ -69,6 +69,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
       : undefined;
   const app = createApp({
     wakeMail: mail.wake,
+    mailServer: transport !== null,
     database,
     clock: systemClock,
     logger,

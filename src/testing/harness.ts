@@ -66,6 +66,8 @@ type AppOptions = {
   publicUrl?: string;
   /** Proxy hops trusted for X-Forwarded-For, as TRUST_PROXY sets them. */
   trustProxy?: number;
+  /** Whether the app has an SMTP server for its mail; true unless a test says otherwise. */
+  mailServer?: boolean;
   /** Read when the app is built, so a provider started in an earlier beforeAll can supply it. */
   singleSignOn?: () => SingleSignOnSettings;
 };
@@ -79,6 +81,7 @@ function clientFor(database: TestDatabase, clock: Clock, files: FileStore, optio
     web: options.web ? loadWebAssets(DIST_DIR) : undefined,
     allowDemoAccounts: options.allowDemoAccounts ?? true,
     trustProxy: options.trustProxy,
+    mailServer: options.mailServer ?? true,
     singleSignOn: options.singleSignOn?.(),
     publicUrl: options.publicUrl ?? TEST_PUBLIC_URL,
   });

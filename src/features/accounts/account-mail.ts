@@ -2,29 +2,29 @@ import type { Role } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import type { OutgoingMail } from '../mail/mail.service';
 
-// Messages someone else causes (an invitation, a reset asked for by whoever typed the address) go
-// out in both languages, Bokmål first: the sender does not know the reader's choice. A person who
-// signs themselves up has chosen a language on the form, and gets their mail in it.
+// Every message goes out in one language, the reader's: an invitation in the language the inviter
+// chose for the person, a reset link in the language the form was asked in, a sign-up in the
+// language chosen on the form. Dates in a message are written the way that language writes them.
 
-const ROLE_NAMES: Record<Role, [nb: string, en: string]> = {
-  operator_admin: ['operatør', 'operator'],
-  programme_staff: ['programmeansatt', 'programme staff'],
-  assessor: ['fagvurderer', 'assessor'],
-  cluster_manager: ['klyngeleder', 'cluster manager'],
-  cluster_staff: ['klyngemedarbeider', 'cluster staff'],
-  partner_contact: ['kontaktperson for partner', 'partner contact'],
+const ROLE_NAMES: Record<Role, Record<Locale, string>> = {
+  operator_admin: { nb: 'operatør', en: 'operator' },
+  programme_staff: { nb: 'programmeansatt', en: 'programme staff' },
+  assessor: { nb: 'fagvurderer', en: 'assessor' },
+  cluster_manager: { nb: 'klyngeleder', en: 'cluster manager' },
+  cluster_staff: { nb: 'klyngemedarbeider', en: 'cluster staff' },
+  partner_contact: { nb: 'kontaktperson for partner', en: 'partner contact' },
 };
 
 export type GrantDescription = { role: Role; scopeName: string | null };
 
-function describe(grants: GrantDescription[], language: 0 | 1): string {
-  const joiner = language === 0 ? ' for ' : ' for ';
+function describe(grants: GrantDescription[], language: Locale): string {
   return grants
-    .map((g) => `- ${ROLE_NAMES[g.role][language]}${g.scopeName ? `${joiner}${g.scopeName}` : ''}`)
+    .map((g) => `- ${ROLE_NAMES[g.role][language]}${g.scopeName ? ` for ${g.scopeName}` : ''}`)
     .join('\n');
 }
 
-function osloTime(date: Date, language: Locale = 'nb'): string {
+/** A moment in Oslo's time, as the language writes it: "3. desember 2026 kl. 10:35" or "3 December 2026 at 10:35". */
+export function osloTime(date: Date, language: Locale): string {
   return new Intl.DateTimeFormat(language === 'nb' ? 'nb-NO' : 'en-GB', {
     timeZone: 'Europe/Oslo',
     dateStyle: 'long',
@@ -39,32 +39,37 @@ export function invitationMail(input: {
   grants: GrantDescription[];
   link: string;
   expiresAt: Date;
+  language: Locale;
 }): OutgoingMail {
-  const until = osloTime(input.expiresAt);
+  const until = osloTime(input.expiresAt, input.language);
+  const roles = describe(input.grants, input.language);
+  const text =
+    input.language === 'nb'
+      ? [
+          `Hei ${input.name},`,
+          '',
+          `${input.inviterName} har invitert deg til Klynge med disse rollene:`,
+          roles,
+          '',
+          `Opprett kontoen din her (lenken virker én gang, til ${until}):`,
+          input.link,
+          '',
+        ]
+      : [
+          `Hello ${input.name},`,
+          '',
+          `${input.inviterName} has invited you to Klynge with these roles:`,
+          roles,
+          '',
+          `Create your account here (the link works once, until ${until} Norwegian time):`,
+          input.link,
+          '',
+        ];
   return {
     to: input.to,
     kind: 'invitation',
-    subject: 'Invitasjon til Klynge / Invitation to Klynge',
-    text: [
-      `Hei ${input.name},`,
-      '',
-      `${input.inviterName} har invitert deg til Klynge med disse rollene:`,
-      describe(input.grants, 0),
-      '',
-      `Opprett kontoen din her (lenken virker én gang, til ${until}):`,
-      input.link,
-      '',
-      '---',
-      '',
-      `Hello ${input.name},`,
-      '',
-      `${input.inviterName} has invited you to Klynge with these roles:`,
-      describe(input.grants, 1),
-      '',
-      `Create your account here (the link works once, until ${until} Norwegian time):`,
-      input.link,
-      '',
-    ].join('\n'),
+    subject: input.language === 'nb' ? 'Invitasjon til Klynge' : 'Invitation to Klynge',
+    text: text.join('\n'),
   };
 }
 
@@ -73,28 +78,32 @@ export function passwordResetMail(input: {
   name: string;
   link: string;
   expiresAt: Date;
+  language: Locale;
 }): OutgoingMail {
-  const until = osloTime(input.expiresAt);
+  const until = osloTime(input.expiresAt, input.language);
+  const text =
+    input.language === 'nb'
+      ? [
+          `Hei ${input.name},`,
+          '',
+          `Noen ba om å sette nytt passord for kontoen din. Lenken virker én gang, til ${until}:`,
+          input.link,
+          'Ba du ikke om dette, kan du se bort fra meldingen. Passordet ditt er ikke endret.',
+          '',
+        ]
+      : [
+          `Hello ${input.name},`,
+          '',
+          `Someone asked to set a new password for your account. The link works once, until ${until} Norwegian time:`,
+          input.link,
+          'If this was not you, ignore this message. Your password has not been changed.',
+          '',
+        ];
   return {
     to: input.to,
     kind: 'password_reset',
-    subject: 'Nytt passord i Klynge / New password for Klynge',
-    text: [
-      `Hei ${input.name},`,
-      '',
-      `Noen ba om å sette nytt passord for kontoen din. Lenken virker én gang, til ${until}:`,
-      input.link,
-      'Ba du ikke om dette, kan du se bort fra meldingen. Passordet ditt er ikke endret.',
-      '',
-      '---',
-      '',
-      `Hello ${input.name},`,
-      '',
-      `Someone asked to set a new password for your account. The link works once, until ${until} Norwegian time:`,
-      input.link,
-      'If this was not you, ignore this message. Your password has not been changed.',
-      '',
-    ].join('\n'),
+    subject: input.language === 'nb' ? 'Nytt passord i Klynge' : 'New password for Klynge',
+    text: text.join('\n'),
   };
 }
 

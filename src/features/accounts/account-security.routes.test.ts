@@ -40,6 +40,34 @@ describe('password reset', () => {
     expect(await resetCodeFor('nobody@example.test')).toBeUndefined();
   });
 
+  it('writes the reset mail in the language the form was asked in, with a date in that language', async () => {
+    const english = await createTestAccount(t.db, 'assessor');
+    const norwegian = await createTestAccount(t.db, 'assessor');
+    await t.send(
+      'POST',
+      '/api/auth/password-reset',
+      { email: english.email },
+      { headers: { cookie: 'lang=en' } },
+    );
+    await t.send(
+      'POST',
+      '/api/auth/password-reset',
+      { email: norwegian.email },
+      { headers: { 'accept-language': 'nb-NO,nb;q=0.9' } },
+    );
+    const latest = async (email: string) =>
+      (await t.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email)))[0]!;
+    const inEnglish = await latest(english.email);
+    expect(inEnglish.subject).toBe('New password for Klynge');
+    // An hour after 15 June 2026 at 12:00 in Oslo.
+    expect(inEnglish.textBody).toContain('until 15 June 2026 at 13:00 Norwegian time');
+    expect(inEnglish.textBody).not.toContain('Hei ');
+    const inNorwegian = await latest(norwegian.email);
+    expect(inNorwegian.subject).toBe('Nytt passord i Klynge');
+    expect(inNorwegian.textBody).toContain('til 15. juni 2026 kl. 13:00');
+    expect(inNorwegian.textBody).not.toContain('Hello');
+  });
+
   it('sets the new password once, ends every old session, and signs in with the new one', async () => {
     const { email } = await createTestAccount(t.db, 'assessor');
     const oldSession = await t.signIn(email, TEST_PASSWORD);

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { clientAddressFrom } from '../../server/http/client-address';
 import type { AppEnv } from '../../server/http/context';
 import { CSRF_COOKIE, csrfTokenFor } from '../../server/http/csrf';
+import { requestLocale } from '../../server/http/locale';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
@@ -181,7 +182,7 @@ export const accountRoutes = createRouter()
   .openapi(meRoute, (c) => c.json(c.var.actor, 200))
   .openapi(myRolesRoute, async (c) => c.json({ items: await listMyRoles(c.var) }, 200))
   .openapi(requestPasswordResetRoute, async (c) => {
-    await requestPasswordReset(c.var, c.req.valid('json').email, siteOrigin(c));
+    await requestPasswordReset(c.var, c.req.valid('json').email, siteOrigin(c), requestLocale(c));
     return c.json(
       { message: 'If an account has this address, a link to set a new password is on its way.' },
       202,

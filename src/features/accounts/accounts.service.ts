@@ -15,7 +15,7 @@ import {
   listGrantsOfAccount,
   updateLastLogin,
 } from './accounts.queries';
-import { describeGrants } from './grants.service';
+import { auditedGrants, describeGrants } from './grants.service';
 import type { GrantView } from './invitations.contract';
 import { decoyHash, hashNewPassword, verifyPassword } from './passwords';
 import { hashSecret, newSecret } from './secret-tokens';
@@ -253,7 +253,7 @@ export async function grantRolesInTransaction(
     entityType: 'account',
     entityId: accountId,
     clusterId: added.find((g) => g.clusterId)?.clusterId ?? null,
-    after: { grants: added },
+    after: { grants: auditedGrants(await describeGrants(tx, added)) },
   });
   return added;
 }
@@ -296,7 +296,7 @@ async function writeAccount(
     after: {
       name: input.name,
       email: input.email,
-      grants: input.grants,
+      grants: auditedGrants(await describeGrants(tx, input.grants)),
       isDemo: input.isDemo ?? false,
     },
   });

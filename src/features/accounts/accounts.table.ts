@@ -16,6 +16,7 @@ import {
 import type { Permission, Role, RoleGrant } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { clusters } from '../clusters/clusters.table';
+import { mailMessages } from '../mail/mail.table';
 import { memberships } from '../memberships/memberships.table';
 import { organisations } from '../organisations/organisations.table';
 
@@ -158,8 +159,15 @@ export const invitations = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** The account the invitation made, once accepted. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** The language the invited person reads: their mail is written in it. */
+    language: text('language').$type<Locale>().notNull().default('nb'),
+    /** Its message in the outbox, for the state of its delivery; gone when the mail is erased. */
+    mailMessageId: uuid('mail_message_id').references(() => mailMessages.id, { onDelete: 'set null' }),
   },
-  (t) => [index('invitations_email_idx').on(sql`lower(${t.email})`)],
+  (t) => [
+    index('invitations_email_idx').on(sql`lower(${t.email})`),
+    check('invitations_language_check', sql`${t.language} in ('nb', 'en')`),
+  ],
 );
 
 /** A password-reset link: single use, short-lived, stored as a hash. */

@@ -63,6 +63,7 @@ export async function addAffiliation(context: ServiceContext, orgnr: string): Pr
         action: 'affiliation.added',
         entityType: 'person',
         entityId: personId,
+        entityName: context.actor.kind === 'account' ? context.actor.name : null,
         after: { orgnr },
       });
       return inserted;
@@ -84,6 +85,7 @@ export async function removeAffiliation(context: ServiceContext, orgnr: string):
       action: 'affiliation.removed',
       entityType: 'person',
       entityId: personId,
+      entityName: context.actor.kind === 'account' ? context.actor.name : null,
       before: { orgnr },
     });
     return removed;

@@ -104,6 +104,7 @@ export async function revokeApiToken(context: ServiceContext, id: string): Promi
       action: 'api_token.revoked',
       entityType: 'api_token',
       entityId: id,
+      entityName: row.name,
       before: { revokedAt: null },
       after: { revokedAt: row.revokedAt!.toISOString() },
     });

@@ -109,6 +109,15 @@ export async function requireMayGrantRoles(
   requireMayGrant(actor, await grantsToGive(db, actor, grants, today));
 }
 
+/** Roles as the audit trail records them: with the name of the cluster or organisation, never its id. */
+export function auditedGrants(grants: GrantView[]) {
+  return grants.map((g) => ({
+    role: g.role,
+    cluster: g.cluster?.name ?? null,
+    organisation: g.organisation?.name ?? null,
+  }));
+}
+
 /** Grants with the names of their cluster or organisation, for people to read. */
 export async function describeGrants(db: Db, grants: RoleGrant[]): Promise<GrantView[]> {
   const [clusters, organisations] = await Promise.all([

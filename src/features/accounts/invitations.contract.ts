@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { PageQuerySchema, pageOf } from '../../server/http/pagination';
 import { ROLES } from '../../shared/access';
+import { LOCALES } from '../../shared/localized';
+import { MailStateSchema } from '../mail/mail.contract';
 import { OrgnrSchema } from '../organisations/orgnr.contract';
 
 export const InvitedGrantSchema = z
@@ -20,6 +22,10 @@ export const CreateInvitationBodySchema = z
     email: z.string().trim().email('must be an e-mail address').max(320),
     name: z.string().trim().min(1, 'is required').max(200),
     grants: z.array(InvitedGrantSchema).min(1, 'name at least one role').max(20),
+    language: z.enum(LOCALES).optional().openapi({
+      description:
+        'The language the person reads, for their mail; when absent, the one the caller reads Klynge in (the lang cookie, then Accept-Language)',
+    }),
   })
   .openapi('CreateInvitationRequest');
 export type CreateInvitationBody = z.infer<typeof CreateInvitationBodySchema>;
@@ -42,6 +48,10 @@ export const InvitationSchema = z
     name: z.string(),
     grants: z.array(GrantViewSchema),
     state: z.enum(INVITATION_STATES),
+    language: z.enum(LOCALES).openapi({ description: 'The language of the mail' }),
+    mail: MailStateSchema.nullable().openapi({
+      description: 'Where the invitation’s mail stands; null when the message is gone from the outbox',
+    }),
     invitedBy: z.string().nullable(),
     createdAt: z.string(),
     expiresAt: z.string(),

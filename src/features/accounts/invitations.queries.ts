@@ -114,6 +114,16 @@ export async function claimInvitation(db: Db, id: string, at: Date): Promise<boo
   return claimed.length > 0;
 }
 
+/** Ties the invitation to its message in the outbox. */
+export async function updateInvitationMail(
+  db: Db,
+  id: string,
+  mailMessageId: string,
+): Promise<InvitationRow> {
+  const [row] = await db.update(invitations).set({ mailMessageId }).where(eq(invitations.id, id)).returning();
+  return row!;
+}
+
 export async function updateInvitationAccount(db: Db, id: string, accountId: string): Promise<void> {
   await db.update(invitations).set({ accountId }).where(eq(invitations.id, id));
 }

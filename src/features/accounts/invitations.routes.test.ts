@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { auditEvents } from '../audit/audit.table';
 import { createCluster } from '../clusters/clusters.seed';
+import { deliverDueMail } from '../mail/mail.service';
 import { mailMessages } from '../mail/mail.table';
 import { createMembership } from '../memberships/memberships.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
@@ -10,6 +11,7 @@ import { createProgramme } from '../programme/programme.seed';
 import { createTestAccount, TEST_PASSWORD } from './accounts.seed';
 
 const t = setupTestApp();
+const TEST_TODAY_ISO = new Date(TEST_TODAY).toISOString();
 let operator: string;
 let manager: string;
 let staff: string;
@@ -312,5 +314,116 @@ describe('listing and withdrawing invitations', () => {
     expect(refused.status).toBe(403);
     const still = await t.get('/api/invitations?state=open', { headers: { cookie: operator } });
     expect(still.body.items).toContainEqual(expect.objectContaining({ id: created.body.id, state: 'open' }));
+  });
+});
+
+describe('the state of an invitation’s mail', () => {
+  async function invite(email: string) {
+    return t.send(
+      'POST',
+      '/api/invitations',
+      { email, name: 'Mail State', grants: [{ role: 'assessor' }] },
+      { cookie: operator },
+    );
+  }
+
+  async function listed(id: string) {
+    const list = await t.get('/api/invitations?pageSize=100', { headers: { cookie: operator } });
+    return list.body.items.find((item: { id: string }) => item.id === id);
+  }
+
+  it('answers that the mail is queued, with its message in the outbox, and the list says the same', async () => {
+    const created = await invite('queued@example.test');
+    expect(created.status).toBe(201);
+    const [message] = await t.db
+      .select()
+      .from(mailMessages)
+      .where(eq(mailMessages.toAddress, 'queued@example.test'));
+    expect(created.body.mail).toEqual({ id: message!.id, status: 'queued', sentAt: null, lastError: null });
+    expect((await listed(created.body.id)).mail).toEqual(created.body.mail);
+  });
+
+  it('lists the mail as sent, with when, once the SMTP server took it', async () => {
+    const created = await invite('sent@example.test');
+    await deliverDueMail(t, { send: async () => {} });
+    expect((await listed(created.body.id)).mail).toMatchObject({ status: 'sent', sentAt: TEST_TODAY_ISO });
+  });
+
+  it('lists the mail as failed, with the reason, when Klynge gave up sending it', async () => {
+    const created = await invite('failed@example.test');
+    await t.db
+      .update(mailMessages)
+      .set({ status: 'failed', lastError: '550 Mailbox unavailable' })
+      .where(eq(mailMessages.id, created.body.mail.id));
+    expect((await listed(created.body.id)).mail).toMatchObject({
+      status: 'failed',
+      lastError: '550 Mailbox unavailable',
+    });
+  });
+
+  it('says nothing of a message that is gone', async () => {
+    const created = await invite('gone-mail@example.test');
+    await t.db.delete(mailMessages).where(eq(mailMessages.id, created.body.mail.id));
+    expect((await listed(created.body.id)).mail).toBeNull();
+  });
+});
+
+describe('the language of an invitation', () => {
+  async function mailTo(email: string) {
+    const [message] = await t.db.select().from(mailMessages).where(eq(mailMessages.toAddress, email));
+    return message!;
+  }
+
+  it('writes an English invitation in English only, with an English date', async () => {
+    const created = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'english@example.test', name: 'Emma English', grants: [{ role: 'assessor' }], language: 'en' },
+      { cookie: operator, headers: { 'accept-language': 'nb' } },
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.language).toBe('en');
+    const message = await mailTo('english@example.test');
+    expect(message.subject).toBe('Invitation to Klynge');
+    expect(message.textBody).toMatch(/^Hello Emma English,/);
+    // Seven days after 15 June 2026 at 12:00 in Oslo.
+    expect(message.textBody).toContain('until 22 June 2026 at 12:00 Norwegian time');
+    expect(message.textBody).not.toMatch(/juni|Hei |invitert/);
+  });
+
+  it('writes a Bokmål invitation with a Norwegian date', async () => {
+    await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'bokmal@example.test', name: 'Berit Bokmål', grants: [{ role: 'assessor' }], language: 'nb' },
+      { cookie: operator, headers: { 'accept-language': 'en' } },
+    );
+    const message = await mailTo('bokmal@example.test');
+    expect(message.subject).toBe('Invitasjon til Klynge');
+    expect(message.textBody).toMatch(/^Hei Berit Bokmål,/);
+    expect(message.textBody).toContain('til 22. juni 2026 kl. 12:00');
+    expect(message.textBody).not.toMatch(/June|Hello/);
+  });
+
+  it('writes in the language the inviter reads Klynge in when none is chosen', async () => {
+    const created = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'unsaid@example.test', name: 'Uma Unsaid', grants: [{ role: 'assessor' }] },
+      { cookie: `${operator}; lang=en`, headers: { 'accept-language': 'nb' } },
+    );
+    expect(created.body.language).toBe('en');
+    expect((await mailTo('unsaid@example.test')).textBody).toMatch(/^Hello Uma Unsaid,/);
+  });
+
+  it('refuses a language Klynge does not write, naming the field', async () => {
+    const refused = await t.send(
+      'POST',
+      '/api/invitations',
+      { email: 'swedish@example.test', name: 'Sven', grants: [{ role: 'assessor' }], language: 'sv' },
+      { cookie: operator },
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toContainEqual(expect.objectContaining({ path: ['body', 'language'] }));
   });
 });

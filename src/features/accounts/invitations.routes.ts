@@ -1,3 +1,4 @@
+import { requestLocale } from '../../server/http/locale';
 import { problemResponses } from '../../server/http/problem';
 import { defineRoute } from '../../server/http/route';
 import { createRouter } from '../../server/http/router';
@@ -30,7 +31,7 @@ export const createInvitationRoute = defineRoute({
   tags: ['Invitations'],
   summary: 'Invite a person by e-mail, with the roles they will hold',
   description:
-    'An operator gives any role. A cluster manager gives cluster staff on their own cluster and partner contact for a partner of it. The link in the e-mail works once, for 7 days.',
+    'An operator gives any role. A cluster manager gives cluster staff on their own cluster and partner contact for a partner of it. The link in the e-mail works once, for 7 days. The answer says where the mail stands: queued to be sent, or kept in the outbox when Klynge has no SMTP server.',
   request: {
     body: { content: { 'application/json': { schema: CreateInvitationBodySchema } }, required: true },
   },
@@ -109,7 +110,9 @@ export const acceptInvitationRoute = defineRoute({
 
 export const invitationRoutes = createRouter()
   .openapi(createInvitationRoute, async (c) => {
-    const invitation = await createInvitation(c.var, c.req.valid('json'), siteOrigin(c));
+    const body = c.req.valid('json');
+    const language = body.language ?? requestLocale(c);
+    const invitation = await createInvitation(c.var, { ...body, language }, siteOrigin(c));
     return c.json(invitation, 201);
   })
   .openapi(listInvitationsRoute, async (c) => c.json(await listInvitations(c.var, c.req.valid('query')), 200))

@@ -4,8 +4,10 @@ import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
 import type { RoleGrant } from '../../shared/access';
+import type { Locale } from '../../shared/localized';
 import { recordAudit } from '../audit/record-audit';
-import { type MailOptions, queueMail } from '../mail/mail.service';
+import type { MailState } from '../mail/mail.contract';
+import { findMailStates, type MailOptions, queueMail } from '../mail/mail.service';
 import type { PartnershipEnding } from '../memberships/memberships.service';
 import { partnershipStanding } from '../memberships/memberships.service';
 import { invitationMail } from './account-mail';
@@ -19,6 +21,7 @@ import {
 import { findAccountByEmail, insertGrants, updateGrantsOfPartnershipEnding } from './accounts.queries';
 import { createAccountInTransaction, grantsNotHeld, linkHolder } from './accounts.service';
 import {
+  auditedGrants,
   bindToPartnerships,
   describeGrants,
   grantsToGive,
@@ -28,6 +31,7 @@ import {
 import type {
   AcceptInvitationBody,
   CreateInvitationBody,
+  GrantView,
   InvitationPreview,
   InvitationView,
   ListInvitationsQuery,
@@ -41,6 +45,7 @@ import {
   insertInvitation,
   listInvitationPage,
   updateInvitationAccount,
+  updateInvitationMail,
   updateInvitationRevoked,
 } from './invitations.queries';
 import { hashSecret, newSecret } from './secret-tokens';
@@ -54,10 +59,13 @@ function stateOf(row: InvitationRow, now: Date): InvitationState {
   return row.expiresAt <= now ? 'expired' : 'open';
 }
 
+type ListedInvitation = InvitationRow & { invitedBy: string | null };
+
 async function toView(
   db: Db,
-  row: InvitationRow & { invitedBy: string | null },
+  row: ListedInvitation,
   now: Date,
+  mail: ReadonlyMap<string, MailState>,
 ): Promise<InvitationView> {
   return {
     id: row.id,
@@ -65,6 +73,8 @@ async function toView(
     name: row.name,
     grants: await describeGrants(db, row.grants),
     state: stateOf(row, now),
+    language: row.language,
+    mail: (row.mailMessageId && mail.get(row.mailMessageId)) || null,
     invitedBy: row.invitedBy,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
@@ -72,9 +82,27 @@ async function toView(
   };
 }
 
-/** The invitation as it was audited: never the token's hash. */
-function auditView(row: InvitationRow) {
-  return { email: row.email, name: row.name, grants: row.grants, expiresAt: row.expiresAt.toISOString() };
+/** The invitations as the list shows them, each with where its mail stands. */
+async function toViews(db: Db, rows: ListedInvitation[], now: Date): Promise<InvitationView[]> {
+  const mail = await findMailStates(
+    { db },
+    rows.flatMap((row) => (row.mailMessageId ? [row.mailMessageId] : [])),
+  );
+  return Promise.all(rows.map((row) => toView(db, row, now, mail)));
+}
+
+/**
+ * The invitation as it was audited: never the token's hash, and each role with the name of the
+ * cluster or organisation it is for, so the trail reads as names.
+ */
+function auditView(row: InvitationRow, grants: GrantView[]) {
+  return {
+    email: row.email,
+    name: row.name,
+    grants: auditedGrants(grants),
+    language: row.language,
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }
 
 /** The cluster an invitation's audit events are filed under: that of its first cluster role, if any. */
@@ -88,7 +116,7 @@ function auditClusterOf(grants: RoleGrant[]): string | null {
  */
 export async function createInvitation(
   context: ServiceContext & MailOptions,
-  body: CreateInvitationBody,
+  body: CreateInvitationBody & { language: Locale },
   siteOrigin: string,
 ): Promise<InvitationView> {
   const { db } = context;
@@ -108,33 +136,38 @@ export async function createInvitation(
       invitedByAccountId: actor.accountId,
       createdAt: now,
       expiresAt,
+      language: body.language,
     });
-    await queueMail(
+    const described = await describeGrants(tx, grants);
+    const mail = await queueMail(
       tx,
       context,
       invitationMail({
         to: body.email,
         name: body.name,
         inviterName: actor.name,
-        grants: (await describeGrants(tx, grants)).map((g) => ({
+        grants: described.map((g) => ({
           role: g.role,
           scopeName: g.cluster?.name ?? g.organisation?.name ?? null,
         })),
         link: `${siteOrigin}/invitations/${token}`,
         expiresAt,
+        language: body.language,
       }),
     );
+    const withMail = await updateInvitationMail(tx, inserted.id, mail.id);
     await recordAudit(tx, context, {
       action: 'invitation.created',
       entityType: 'invitation',
       entityId: inserted.id,
       clusterId: auditClusterOf(grants),
-      after: auditView(inserted),
+      after: auditView(inserted, described),
     });
-    return inserted;
+    return { row: withMail, mail };
   });
   context.wakeMail();
-  return toView(db, { ...row, invitedBy: actor.name }, now);
+  const mailState: MailState = { id: row.mail.id, status: row.mail.status, sentAt: null, lastError: null };
+  return toView(db, { ...row.row, invitedBy: actor.name }, now, new Map([[row.mail.id, mailState]]));
 }
 
 /** Invitations the actor may see: all for an operator; for a cluster manager, theirs and their clusters'. */
@@ -151,7 +184,11 @@ export async function listInvitations(
     query,
   );
   return {
-    items: await Promise.all(rows.map((r) => toView(db, { ...r.invitation, invitedBy: r.invitedBy }, now))),
+    items: await toViews(
+      db,
+      rows.map((r) => ({ ...r.invitation, invitedBy: r.invitedBy })),
+      now,
+    ),
     total,
     page: query.page,
     pageSize: query.pageSize,
@@ -177,11 +214,13 @@ export async function revokeInvitation(context: ServiceContext, id: string): Pro
       action: 'invitation.revoked',
       entityType: 'invitation',
       entityId: id,
+      entityName: found.name,
       clusterId: auditClusterOf(found.grants),
       before: { state },
       after: { state: 'revoked' },
     });
-    return toView(tx, { ...revoked, invitedBy: null }, now);
+    const [view] = await toViews(tx, [{ ...revoked, invitedBy: null }], now);
+    return view!;
   });
 }
 
@@ -260,6 +299,7 @@ export async function acceptInvitation(
         action: 'invitation.accepted',
         entityType: 'invitation',
         entityId: row.id,
+        entityName: row.name,
         clusterId: auditClusterOf(row.grants),
         after: { accountId, newAccount: !existing, grantsAdded: added },
       },

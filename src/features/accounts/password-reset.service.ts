@@ -1,5 +1,6 @@
 import { AppError } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
+import type { Locale } from '../../shared/localized';
 import { recordAudit } from '../audit/record-audit';
 import { type MailOptions, queueMail } from '../mail/mail.service';
 import { passwordResetMail } from './account-mail';
@@ -29,6 +30,7 @@ export async function requestPasswordReset(
   context: ServiceContext & SignInOptions & MailOptions,
   email: string,
   siteOrigin: string,
+  language: Locale,
 ): Promise<void> {
   const { db } = context;
   const now = context.clock.now();
@@ -53,12 +55,14 @@ export async function requestPasswordReset(
         name: found.name,
         link: `${siteOrigin}/reset-password/${token}`,
         expiresAt,
+        language,
       }),
     );
     await recordAudit(tx, context, {
       action: 'account.password_reset_requested',
       entityType: 'account',
       entityId: found.account.id,
+      entityName: found.name,
       after: { expiresAt: expiresAt.toISOString() },
     });
   });
@@ -94,6 +98,7 @@ export async function completePasswordReset(
         action: 'account.password_reset',
         entityType: 'account',
         entityId: accountId,
+        entityName: found.name,
         after: { sessionsEnded },
       },
     );

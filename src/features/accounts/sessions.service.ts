@@ -48,6 +48,7 @@ export async function endSession(context: ServiceContext, handle: string): Promi
       action: 'session.ended',
       entityType: 'account',
       entityId: accountId,
+      entityName: context.actor.kind === 'account' ? context.actor.name : null,
       after: { session: handle },
     });
   });
@@ -62,6 +63,7 @@ export async function endAllSessions(context: ServiceContext): Promise<number> {
       action: 'session.ended_all',
       entityType: 'account',
       entityId: accountId,
+      entityName: context.actor.kind === 'account' ? context.actor.name : null,
       after: { sessionsEnded: ended },
     });
     return ended;

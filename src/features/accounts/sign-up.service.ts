@@ -68,6 +68,7 @@ export async function requestSignUp(
         action: 'account.sign_up_to_existing',
         entityType: 'account',
         entityId: existing.account.id,
+        entityName: existing.name,
       });
     });
     context.wakeMail();
@@ -183,6 +184,7 @@ export async function completeSignUp(
         action: 'sign_up.completed',
         entityType: 'sign_up',
         entityId: row.id,
+        entityName: row.name,
         after: { accountId: account.id },
       },
     );

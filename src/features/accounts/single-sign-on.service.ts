@@ -161,6 +161,7 @@ async function linkIdentity(context: ServiceContext, accountId: string, issuer: 
       action: 'account.identity_linked',
       entityType: 'account',
       entityId: accountId,
+      entityName: context.actor.kind === 'account' ? context.actor.name : null,
       after: { issuer, subject },
     });
   });

@@ -24,9 +24,16 @@ describe('reading what an audit event changed', () => {
     ]);
   });
 
-  it('writes nested values as JSON, and treats a plain value as one unnamed field', () => {
-    expect(changedFields({ grants: [] }, { grants: [{ role: 'assessor' }] })).toEqual([
-      { field: 'grants', before: '[]', after: '[{"role":"assessor"}]' },
+  it('writes nested values as readable text rather than JSON, and treats a plain value as one unnamed field', () => {
+    expect(
+      changedFields(
+        { grants: [], sectors: ['C', 'H'] },
+        { grants: [{ role: 'assessor', cluster: null }], sectors: ['C'], open: true },
+      ),
+    ).toEqual([
+      { field: 'grants', before: null, after: '(role: assessor)' },
+      { field: 'sectors', before: 'C, H', after: 'C' },
+      { field: 'open', before: null, after: 'true' },
     ]);
     expect(changedFields('draft', 'submitted')).toEqual([{ field: '', before: 'draft', after: 'submitted' }]);
     expect(changedFields(null, null)).toEqual([]);

@@ -5,9 +5,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * A recorded value as a person reads it: text as it is, a list as its items separated by commas,
+ * an object as "field: value" pairs; never JSON. Empty lists and objects read as no value.
+ */
 function show(value: unknown): string | null {
   if (value === undefined || value === null) return null;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) {
+    const items = value.map(show).filter((item): item is string => item !== null && item !== '');
+    return items.length > 0 ? items.join(', ') : null;
+  }
+  if (isRecord(value)) {
+    const pairs = Object.entries(value).flatMap(([key, item]) => {
+      const shown = show(item);
+      return shown === null ? [] : [`${key}: ${shown}`];
+    });
+    return pairs.length > 0 ? `(${pairs.join('; ')})` : null;
+  }
+  return String(value);
 }
 
 /**

@@ -46,6 +46,9 @@ export const AuditEventSchema = z
     action: z.string(),
     entityType: z.string(),
     entityId: z.string(),
+    entityName: z.string().nullable().openapi({
+      description: 'What the entity was called when the change was made; null where not recorded',
+    }),
     clusterId: z.string().nullable(),
     cluster: z
       .object({ slug: z.string(), name: z.string() })

@@ -28,6 +28,14 @@ function holdsAny(column: AnyPgColumn, values: string[]): SQL {
   );
 }
 
+/** Whether a text column holds one of these strings, in any case. */
+function holdsAnyText(column: AnyPgColumn, values: string[]): SQL {
+  return sql.join(
+    values.map((value) => sql`coalesce(${column} ilike ${containsPattern(value)}, false)`),
+    sql` or `,
+  );
+}
+
 /**
  * The next batch of events whose before or after values hold one of these strings. Erasure is
  * rare, so reading through the trail in order of recording is an acceptable price.
@@ -39,11 +47,13 @@ export function listEventsHolding(db: Db, values: string[], afterSeq: number, si
       seq: auditEvents.seq,
       before: auditEvents.before,
       after: auditEvents.after,
+      entityName: auditEvents.entityName,
     })
     .from(auditEvents)
     .where(
       and(
-        sql`(${holdsAny(auditEvents.before, values)} or ${holdsAny(auditEvents.after, values)})`,
+        sql`(${holdsAny(auditEvents.before, values)} or ${holdsAny(auditEvents.after, values)}
+          or ${holdsAnyText(auditEvents.entityName, values)})`,
         sql`${auditEvents.seq} > ${afterSeq}`,
       ),
     )
@@ -51,7 +61,11 @@ export function listEventsHolding(db: Db, values: string[], afterSeq: number, si
     .limit(size);
 }
 
-export async function updateEventValues(db: Db, id: string, values: { before?: unknown; after?: unknown }) {
+export async function updateEventValues(
+  db: Db,
+  id: string,
+  values: { before?: unknown; after?: unknown; entityName?: string | null },
+) {
   await db.update(auditEvents).set(values).where(eq(auditEvents.id, id));
 }
 

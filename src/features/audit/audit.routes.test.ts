@@ -217,6 +217,7 @@ describe('GET /api/audit-events.csv', () => {
       'action',
       'entity_type',
       'entity_id',
+      'entity_name',
       'cluster',
       'before',
       'after',
@@ -232,11 +233,11 @@ describe('GET /api/audit-events.csv', () => {
       tricky.kind === 'account' ? tricky.accountId : '',
       'organisation.actor_type_overridden',
     ]);
-    expect(JSON.parse(override![9]!)).toEqual({ actorType: 'large_company', note: 'said "yes", then left' });
+    expect(JSON.parse(override![10]!)).toEqual({ actorType: 'large_company', note: 'said "yes", then left' });
     const text = new TextDecoder().decode(bytes);
     expect(text).toContain(`"'=Berg, ""Kari"""`);
     expect(text.endsWith('\r\n')).toBe(true);
-    expect(table.rows[3]!.fields[7]).toBe('arctic-cluster-team');
+    expect(table.rows[3]!.fields[8]).toBe('arctic-cluster-team');
   });
 
   it('applies the same filters and the same scope as the list', async () => {

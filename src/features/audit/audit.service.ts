@@ -41,6 +41,7 @@ function toView(row: AuditTrailRow): AuditEventView {
     action: row.action,
     entityType: row.entityType,
     entityId: row.entityId,
+    entityName: row.entityName,
     clusterId: row.clusterId,
     cluster: row.cluster,
     before: row.before,
@@ -125,7 +126,8 @@ function redact(value: unknown, personal: RegExp): unknown {
 /**
  * Takes an erased person out of the trail without breaking it: their events keep their account
  * id and everything else, under a neutral name; wherever their name, e-mail or phone appears in
- * a before or after value, the same neutral label takes its place. Runs in the erasure's
+ * a before or after value or in the name an event gives its entity, the same neutral label takes
+ * its place. Runs in the erasure's
  * transaction: its context's `db` is that transaction.
  */
 export async function eraseFromAuditTrail(
@@ -148,9 +150,11 @@ export async function eraseFromAuditTrail(
       const before = redact(row.before, personal);
       const after = redact(row.after, personal);
       // Only the column that changes is written: an empty one stays SQL NULL, not JSON null.
+      const entityName = row.entityName === null ? null : (redact(row.entityName, personal) as string);
       const changes = {
         ...(JSON.stringify(before) === JSON.stringify(row.before) ? {} : { before }),
         ...(JSON.stringify(after) === JSON.stringify(row.after) ? {} : { after }),
+        ...(entityName === row.entityName ? {} : { entityName }),
       };
       await updateEventValues(tx, row.id, changes);
     }

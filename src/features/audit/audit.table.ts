@@ -16,6 +16,11 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id').notNull(),
+    /**
+     * What the entity was called when the change was made (an organisation's name, a person's, a
+     * call's title), so the trail reads as names even after the entity is renamed or gone.
+     */
+    entityName: text('entity_name'),
     /** The cluster the change concerns, so a cluster manager can read their cluster's trail. */
     clusterId: uuid('cluster_id'),
     before: jsonb('before'),

@@ -11,10 +11,19 @@ export type AuditEntry = {
   action: string;
   entityType: string;
   entityId: string;
+  /** What the entity is called now; when absent, the `name` the after (or before) value holds. */
+  entityName?: string | null;
   clusterId?: string | null;
   before?: unknown;
   after?: unknown;
 };
+
+/** The `name` a recorded value carries, if it is an object with one. */
+function nameIn(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const name = (value as Record<string, unknown>).name;
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
+}
 
 /** Records a write. Call it with the transaction that makes the write, so both land or neither. */
 export async function recordAudit(
@@ -30,6 +39,7 @@ export async function recordAudit(
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,
+    entityName: entry.entityName ?? nameIn(entry.after) ?? nameIn(entry.before) ?? null,
     clusterId: entry.clusterId ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,

@@ -401,6 +401,7 @@ export async function createCall(ctx: ServiceContext, body: CreateCallBody): Pro
       action: 'call.created',
       entityType: 'call',
       entityId: call.id,
+      entityName: fields.title.nb || fields.title.en,
       after: fields,
     });
     return call.id;
@@ -465,7 +466,14 @@ export async function updateCall(ctx: ServiceContext, id: string, body: UpdateCa
     await updateCallColumns(tx, id, { ...columnsOf(next), updatedAt: ctx.clock.now() });
     if ('levels' in after) await replaceLevelsOfCall(tx, id, next.levels);
     if ('criteria' in after) await replaceCriteriaOfCall(tx, id, criteriaRows(next.criteria));
-    await recordAudit(tx, ctx, { action: 'call.updated', entityType: 'call', entityId: id, before, after });
+    await recordAudit(tx, ctx, {
+      action: 'call.updated',
+      entityType: 'call',
+      entityId: id,
+      entityName: next.title.nb || next.title.en,
+      before,
+      after,
+    });
   });
   return getCall(ctx, id);
 }
@@ -489,6 +497,7 @@ export async function openCall(ctx: ServiceContext, id: string): Promise<CallVie
       action: 'call.opened',
       entityType: 'call',
       entityId: id,
+      entityName: fields.title.nb || fields.title.en,
       before: { status },
       after: { status: next },
     });
@@ -551,6 +560,7 @@ export async function extendCallDeadline(
       action: 'call.deadline_extended',
       entityType: 'call',
       entityId: id,
+      entityName: call.titleNb || call.titleEn,
       before: { deadlineAt: instantText(call.deadlineAt) },
       after: { deadlineAt: instantText(deadlineAt), reason: body.reason },
     });

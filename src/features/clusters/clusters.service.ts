@@ -322,6 +322,7 @@ export async function updateClusterProfile(
       action: 'cluster.updated',
       entityType: 'cluster',
       entityId: cluster.id,
+      entityName: next.name,
       clusterId: cluster.id,
       before,
       after,

@@ -2,11 +2,27 @@ import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
 import { systemContext } from '../../server/service-context';
-import { deliverDueMail, type MailTransport } from './mail.service';
+import { type DeliveryResult, deliverDueMail, type MailTransport } from './mail.service';
+
+const OUTCOMES: [keyof DeliveryResult, string][] = [
+  ['sent', 'sent'],
+  ['kept', 'kept in the outbox (no SMTP server)'],
+  ['retrying', 'retrying later'],
+  ['failed', 'failed for good'],
+];
+
+/**
+ * What a delivery round did, in words: each outcome that happened with its count. Nothing for a
+ * round that did nothing, and never "delivered" for mail that only stayed in the outbox.
+ */
+export function describeDeliveryRound(result: DeliveryResult): string | null {
+  const parts = OUTCOMES.filter(([key]) => result[key] > 0).map(([key, words]) => `${result[key]} ${words}`);
+  return parts.length === 0 ? null : `mail: ${parts.join(', ')}`;
+}
 
 /**
  * Delivers the outbox in the background: every few seconds, and at once when woken after a
- * message was queued. One round at a time; stopping waits for the round in progress.
+ * message was queued. One round at a time; stopping waits for the rounds already asked for.
  */
 export function startMailWorker(options: {
   db: Database;
@@ -20,12 +36,12 @@ export function startMailWorker(options: {
   let round: Promise<void> = Promise.resolve();
   let stopped = false;
   const run = () => {
+    if (stopped) return round;
     round = round.then(async () => {
-      if (stopped) return;
       try {
         const result = await deliverDueMail(context, transport);
-        if (result.sent + result.kept + result.retrying + result.failed > 0)
-          logger.info(result, 'mail delivered');
+        const line = describeDeliveryRound(result);
+        if (line) logger[result.failed > 0 ? 'warn' : 'info'](result, line);
       } catch (error) {
         logger.warn({ err: error }, 'mail delivery round failed; trying again later');
       }

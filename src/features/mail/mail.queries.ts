@@ -5,8 +5,24 @@ import { type MailStatus, mailMessages } from './mail.table';
 
 export type MailRow = typeof mailMessages.$inferSelect;
 
-export async function insertMail(db: Db, values: typeof mailMessages.$inferInsert): Promise<void> {
-  await db.insert(mailMessages).values(values);
+/** Answers the new message's id. */
+export async function insertMail(db: Db, values: typeof mailMessages.$inferInsert): Promise<string> {
+  const [row] = await db.insert(mailMessages).values(values).returning({ id: mailMessages.id });
+  return row!.id;
+}
+
+/** The delivery state of each of these messages that still exists. */
+export function listMailStates(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: mailMessages.id,
+      status: mailMessages.status,
+      sentAt: mailMessages.sentAt,
+      lastError: mailMessages.lastError,
+    })
+    .from(mailMessages)
+    .where(inArray(mailMessages.id, [...ids]));
 }
 
 /** How many messages of these kinds were queued to the address (in any case) after `since`. */
@@ -24,9 +40,10 @@ export async function countMailToSince(db: Db, to: string, kinds: readonly strin
   return row?.n ?? 0;
 }
 
-/** A page of the outbox, newest first, filtered by status, kind and recipient (in any case). */
+/** A page of the outbox, newest first, filtered by id, status, kind and recipient (in any case). */
 export async function listMailPage(db: Db, query: ListMailQuery) {
   const where = and(
+    query.id ? eq(mailMessages.id, query.id) : undefined,
     query.status ? eq(mailMessages.status, query.status) : undefined,
     query.kind ? eq(mailMessages.kind, query.kind) : undefined,
     query.to ? sql`lower(${mailMessages.toAddress}) = lower(${query.to})` : undefined,

@@ -1,4 +1,6 @@
+import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupTestApp } from '../../testing/harness';
 import { startSmtpServer } from '../../testing/smtp-server';
@@ -7,6 +9,7 @@ import { createCluster } from '../clusters/clusters.seed';
 import { createProgramme } from '../programme/programme.seed';
 import { deliverDueMail, MAX_ATTEMPTS, queueMail, retryDelayMs } from './mail.service';
 import { mailMessages } from './mail.table';
+import { startMailWorker } from './mail-worker';
 import { smtpTransport } from './smtp-transport';
 
 const t = setupTestApp();
@@ -26,8 +29,12 @@ beforeAll(async () => {
 });
 afterAll(async () => smtp?.close());
 
-async function queue(to: string, subject: string) {
-  await queueMail(t.db, t, { to, subject, text: `Body of ${subject}\nLine two: æøå`, kind: 'test' });
+async function queue(to: string, subject: string, mailServer = true) {
+  return queueMail(
+    t.db,
+    { clock: t.clock, mailServer },
+    { to, subject, text: `Body of ${subject}\nLine two: æøå`, kind: 'test' },
+  );
 }
 
 /** The test database as seen at a given moment, for deliveries that are due later. */
@@ -102,6 +109,13 @@ describe('GET /api/mail', () => {
     ]);
   });
 
+  it('shows one message by its id, for a link from what it was sent about', async () => {
+    const { id } = await queue('one@example.test', 'Just this one');
+    const response = await t.get(`/api/mail?id=${id}`, { headers: { cookie: operator } });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ total: 1, items: [{ id, subject: 'Just this one' }] });
+  });
+
   it('is closed to cluster managers and to anonymous visitors', async () => {
     expect((await t.get('/api/mail', { headers: { cookie: manager } })).status).toBe(403);
     expect((await t.get('/api/mail')).status).toBe(401);
@@ -111,5 +125,55 @@ describe('GET /api/mail', () => {
     const response = await t.get('/api/mail?status=lost', { headers: { cookie: operator } });
     expect(response.status).toBe(422);
     expect(response.body.errors[0].path).toEqual(['query', 'status']);
+  });
+});
+
+describe('with no mail server', () => {
+  it('keeps a message in the outbox as it is queued, and says so', async () => {
+    const kept = await queue('noserver@example.test', 'No server', false);
+    expect(kept).toEqual({ id: expect.any(String), status: 'kept' });
+    expect((await statusOf('No server')).status).toBe('kept');
+    const queued = await queue('server@example.test', 'With a server', true);
+    expect(queued.status).toBe('queued');
+    expect((await statusOf('With a server')).status).toBe('queued');
+  });
+});
+
+describe('the mail worker', () => {
+  /** A logger that keeps its lines, and the worker started with it. */
+  function workerWithLog(transport: Parameters<typeof startMailWorker>[0]['transport']) {
+    const lines: { level: number; msg: string; [key: string]: unknown }[] = [];
+    const logger = pino(
+      { level: 'info' },
+      new Writable({
+        write(chunk, _encoding, done) {
+          lines.push(JSON.parse(String(chunk)));
+          done();
+        },
+      }),
+    );
+    const worker = startMailWorker({ db: t.db, transport, clock: t.clock, logger, intervalMs: 60_000 });
+    return { lines, worker };
+  }
+
+  it('logs what a round did: kept in the outbox, never "delivered" when nothing was sent', async () => {
+    await deliverDueMail(t, null);
+    await queue('left@example.test', 'Left queued');
+    const { lines, worker } = workerWithLog(null);
+    worker.wake();
+    await worker.stop();
+    expect(lines.map((line) => line.msg)).toEqual(['mail: 1 kept in the outbox (no SMTP server)']);
+    expect(lines[0]).toMatchObject({ sent: 0, kept: 1, retrying: 0, failed: 0 });
+  });
+
+  it('logs the messages sent by their count, and nothing for a round with nothing to do', async () => {
+    await queue('sent@example.test', 'Sent by the worker');
+    const transport = smtpTransport(smtp.url, 'no-reply@klynge.test');
+    const { lines, worker } = workerWithLog(transport);
+    worker.wake();
+    worker.wake();
+    await worker.stop();
+    transport.close();
+    expect(lines.map((line) => line.msg)).toEqual(['mail: 1 sent']);
   });
 });

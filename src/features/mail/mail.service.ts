@@ -1,7 +1,7 @@
 import type { Db } from '../../server/db/client';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
-import type { ListMailQuery, MailMessageView } from './mail.contract';
+import type { ListMailQuery, MailMessageView, MailState } from './mail.contract';
 import { requireMayReadOutbox } from './mail.policy';
 import {
   claimDueMail,
@@ -9,6 +9,7 @@ import {
   insertMail,
   keepDueMail,
   listMailPage,
+  listMailStates,
   updateDelivery,
 } from './mail.queries';
 import type { MailStatus } from './mail.table';
@@ -21,12 +22,23 @@ export type OutgoingMail = {
   kind: string;
 };
 
-/**
- * What a service that queues mail needs besides its context: a way to ask the mail worker to
- * deliver now. Call it after the transaction that queued the mail has committed, never inside it:
- * the worker would find nothing yet.
- */
-export type MailOptions = { wakeMail: () => void };
+/** What a service that queues mail needs besides its context. */
+export type MailOptions = {
+  /**
+   * Asks the mail worker to deliver now. Call it after the transaction that queued the mail has
+   * committed, never inside it: the worker would find nothing yet.
+   */
+  wakeMail: () => void;
+  /**
+   * Whether an SMTP server takes Klynge's mail (`SMTP_URL` is set). Without one nothing is ever
+   * sent, so a message is kept in the outbox from the start rather than looking as if it were
+   * on its way.
+   */
+  mailServer: boolean;
+};
+
+/** A message just put in the outbox: sent shortly (`queued`), or only kept there (`kept`). */
+export type QueuedMail = { id: string; status: 'queued' | 'kept' };
 
 /**
  * Puts a message in the outbox. Call it with the transaction that makes the change the message
@@ -34,18 +46,43 @@ export type MailOptions = { wakeMail: () => void };
  */
 export async function queueMail(
   tx: Db,
-  { clock }: Pick<ServiceContext, 'clock'>,
+  { clock, mailServer }: Pick<ServiceContext, 'clock'> & Pick<MailOptions, 'mailServer'>,
   mail: OutgoingMail,
-): Promise<void> {
+): Promise<QueuedMail> {
   const now = clock.now();
-  await insertMail(tx, {
+  const status = mailServer ? 'queued' : 'kept';
+  const id = await insertMail(tx, {
     toAddress: mail.to,
     subject: mail.subject,
     textBody: mail.text,
     kind: mail.kind,
+    status,
     createdAt: now,
     nextAttemptAt: now,
   });
+  return { id, status };
+}
+
+/**
+ * Where each of these messages stands, by id, for what they were sent about to show. A message
+ * that is gone (erased with its recipient) is missing from the answer.
+ */
+export async function findMailStates(
+  { db }: Pick<ServiceContext, 'db'>,
+  ids: readonly string[],
+): Promise<Map<string, MailState>> {
+  const rows = await listMailStates(db, ids);
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        status: row.status,
+        sentAt: row.sentAt?.toISOString() ?? null,
+        lastError: row.lastError,
+      },
+    ]),
+  );
 }
 
 /**

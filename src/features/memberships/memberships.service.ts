@@ -106,12 +106,20 @@ export async function updateMember(
       { role: current.role, agreementSignedOn: current.agreementSignedOn, leftOn: current.leftOn },
       input,
     );
+    if (changed) await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
+    const page = await listMembersPage(
+      tx,
+      cluster.id,
+      { page: 1, pageSize: 1, include: 'all', membershipId: current.id },
+      today,
+    );
+    const member = toMembers(page.rows)[0]!;
     if (changed) {
-      await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
       await recordAudit(tx, ctx, {
         action: 'membership.updated',
         entityType: 'membership',
         entityId: current.id,
+        entityName: member.organisation.name,
         clusterId: cluster.id,
         before: { cluster: cluster.slug, orgnr, ...before },
         after: { cluster: cluster.slug, orgnr, ...after },
@@ -120,13 +128,7 @@ export async function updateMember(
         await onEnding(tx, ctx, { membershipId: current.id, clusterId: cluster.id, leftOn: after.leftOn });
       }
     }
-    const page = await listMembersPage(
-      tx,
-      cluster.id,
-      { page: 1, pageSize: 1, include: 'all', membershipId: current.id },
-      today,
-    );
-    return toMembers(page.rows)[0]!;
+    return member;
   });
 }
 
@@ -161,6 +163,7 @@ export async function addMember(
         action: 'membership.created',
         entityType: 'membership',
         entityId: row.id,
+        entityName: organisation.name,
         clusterId: cluster.id,
         after: { cluster: cluster.slug, orgnr: organisation.orgnr, role: row.role, joinedOn: row.joinedOn },
       });

@@ -207,6 +207,7 @@ export async function setActorTypeOverride(
       action: actorType ? 'organisation.actor_type_overridden' : 'organisation.actor_type_override_lifted',
       entityType: 'organisation',
       entityId: orgnr,
+      entityName: organisation.name,
       before,
       after,
     });
@@ -233,6 +234,7 @@ export async function updateOrganisationContact(
       action: 'organisation.contact_updated',
       entityType: 'organisation',
       entityId: orgnr,
+      entityName: organisation.name,
       before,
       after,
     });

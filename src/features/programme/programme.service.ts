@@ -295,6 +295,7 @@ async function writeLevel(tx: Db, ctx: ServiceContext, programmeId: string, leve
     action: 'level.created',
     entityType: 'level',
     entityId: row.id,
+    entityName: row.nameNb || row.nameEn,
     after: { code: row.code, ...levelSnapshot(row) },
   });
   return row;
@@ -322,6 +323,7 @@ async function createProgrammeIn(
     action: 'programme.created',
     entityType: 'programme',
     entityId: programme.id,
+    entityName: programme.nameNb || programme.nameEn,
     after: { slug: programme.slug, ...requested },
   });
   return programme;
@@ -360,6 +362,7 @@ async function replaceProgrammeIn(
     action: 'programme.updated',
     entityType: 'programme',
     entityId: programme.id,
+    entityName: after.name?.nb || programme.nameNb,
     before: { slug: programme.slug, ...before },
     after: { slug: programme.slug, ...after },
   });
@@ -481,6 +484,7 @@ export async function updateProgrammeLevel(
       action: 'level.updated',
       entityType: 'level',
       entityId: current.id,
+      entityName: merged.name.nb || merged.name.en,
       before: { code, ...before },
       after: { code, ...after },
     });

@@ -29,6 +29,8 @@ export type AppEnv = {
     trustedProxyHops: number;
     /** Asks the mail worker to deliver now, after a transaction that queued mail has committed. */
     wakeMail: () => void;
+    /** Whether an SMTP server takes the mail; without one, queued mail is kept in the outbox. */
+    mailServer: boolean;
     /** Public answers for anonymous readers, kept up to READ_CACHE_SECONDS (see read-cache.ts). */
     readCache: ReadCache;
     /** The answer this request computed and kept in the read cache, if it did. */

@@ -11,8 +11,10 @@ export function AccountMenu({ url }: { url: URL }) {
   const { t } = useLocale();
   const viewer = useViewer();
   if (viewer.kind === 'anonymous') {
-    const next = url.pathname === '/login' ? '/' : `${url.pathname}${url.search}`;
-    return <Link href={`/login?next=${encodeURIComponent(next)}`}>{t('account.signIn')}</Link>;
+    // From the front page or the sign-in page there is nothing to return to: sign-in lands on /home.
+    const here = url.pathname === '/login' || (url.pathname === '/' && !url.search);
+    const href = here ? '/login' : `/login?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`;
+    return <Link href={href}>{t('account.signIn')}</Link>;
   }
   const signOut = async () => {
     await browserApi.call(logout);

@@ -1,4 +1,5 @@
 import { type AnswerOf, endpoint } from '../../../web/kit/api';
+import type { listClustersRoute } from '../../clusters/clusters.routes';
 import type {
   completePasswordResetRoute,
   endAllSessionsRoute,
@@ -66,6 +67,9 @@ export const removeAffiliation = endpoint<typeof removeAffiliationRoute>(
   'delete',
   '/api/auth/affiliations/{orgnr}',
 );
+
+/** The registry's clusters, for the invite form's cluster list when the viewer may invite to any. */
+export const listClusters = endpoint<typeof listClustersRoute>('get', '/api/clusters');
 
 export type SessionList = AnswerOf<typeof listSessions>;
 export type ApiTokenList = AnswerOf<typeof listApiTokens>;

@@ -12,7 +12,8 @@ import {
   Tag,
 } from '@digdir/designsystemet-react';
 import { useState } from 'react';
-import { hasProgrammePermission, ROLES, type Role } from '../../../shared/access';
+import { type Actor, hasProgrammePermission, ROLES, type Role } from '../../../shared/access';
+import { LOCALES, type Locale } from '../../../shared/localized';
 import type { Api } from '../../../web/kit/api';
 import { browserApi } from '../../../web/kit/browser-api';
 import { Pager } from '../../../web/kit/components/pager';
@@ -25,10 +26,26 @@ import { refreshPage } from '../../../web/kit/navigation';
 import { definePage, type PageInput } from '../../../web/kit/page';
 import { withQuery } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
+import { canReadOutbox } from '../../mail/mail.policy';
+import { invitingClusters } from '../accounts.policy';
 import type { InvitationView } from '../invitations.contract';
-import { createInvitation, type InvitationPage, listInvitations, revokeInvitation } from './api';
+import {
+  createInvitation,
+  type InvitationPage,
+  listClusters,
+  listInvitations,
+  me,
+  myRoles,
+  revokeInvitation,
+} from './api';
 import { GrantList } from './grant-list';
-import { ACCOUNT_ROLE_LABELS, INVITATION_STATE_LABELS } from './labels';
+import {
+  ACCOUNT_ROLE_LABELS,
+  INVITATION_STATE_LABELS,
+  INVITED_MESSAGES,
+  LANGUAGE_LABELS,
+  MAIL_STATE_LABELS,
+} from './labels';
 import { accountMessages } from './messages';
 
 type InvitationsPageData = {
@@ -36,16 +53,43 @@ type InvitationsPageData = {
   state: string | undefined;
   /** Prefilled from the address, e.g. from a cluster page's "invite staff" link. */
   prefill: { role?: string; cluster?: string; organisation?: string };
+  /** The clusters the viewer may invite people to, by name: their own, or every one for an operator. */
+  clusters: ClusterChoice[];
 };
+
+type ClusterChoice = { slug: string; name: string };
+
+const byName = new Intl.Collator('nb');
+
+/** The clusters to pick from: every cluster for whoever invites programme-wide, else those of their roles. */
+async function clusterChoices(api: Api, viewer: Actor): Promise<ClusterChoice[]> {
+  if (hasProgrammePermission(viewer, 'accounts.invite')) {
+    const registry = await api.call(listClusters, { query: { pageSize: '100', sort: 'name' } });
+    return registry.items.map(({ slug, name }) => ({ slug, name }));
+  }
+  const own = new Set(invitingClusters(viewer));
+  const seen = new Map<string, ClusterChoice>();
+  for (const grant of (await api.call(myRoles)).items) {
+    if (grant.cluster && own.has(grant.cluster.id)) seen.set(grant.cluster.slug, grant.cluster);
+  }
+  return [...seen.values()]
+    .map(({ slug, name }) => ({ slug, name }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+}
 
 async function loadInvitationsPage(api: Api, { url }: PageInput): Promise<InvitationsPageData> {
   const state = url.searchParams.get('state') ?? undefined;
   const page = url.searchParams.get('page') ?? undefined;
   const param = (key: string) => url.searchParams.get(key) ?? undefined;
+  const [result, viewer] = await Promise.all([
+    api.call(listInvitations, { query: { state, page } }),
+    api.call(me),
+  ]);
   return {
-    result: await api.call(listInvitations, { query: { state, page } }),
+    result,
     state,
     prefill: { role: param('role'), cluster: param('cluster'), organisation: param('organisation') },
+    clusters: await clusterChoices(api, viewer as Actor),
   };
 }
 
@@ -61,7 +105,7 @@ function InvitationsPage({ data, url }: { data: InvitationsPageData; url: URL })
         {t('invitations.title')}
       </Heading>
       <Paragraph>{t('invitations.intro')}</Paragraph>
-      <InviteForm prefill={data.prefill} />
+      <InviteForm prefill={data.prefill} clusters={data.clusters} />
       <Heading level={2} data-size="sm" id="invitation-list">
         {t('invitations.sent', { total: String(result.total) })}
       </Heading>
@@ -92,6 +136,32 @@ function InvitationsPage({ data, url }: { data: InvitationsPageData; url: URL })
   );
 }
 
+/** Where the invitation's mail stands; an operator can open the message in the outbox. */
+function MailState({ mail }: { mail: InvitationView['mail'] }) {
+  const { t } = useLocale(accountMessages);
+  const viewer = useViewer();
+  if (!mail) return <span className="muted">{t('invitations.mailGone')}</span>;
+  return (
+    <>
+      <Tag data-color={MAIL_STATE_COLOR[mail.status]}>{t(MAIL_STATE_LABELS[mail.status])}</Tag>
+      {mail.lastError && (
+        <>
+          <br />
+          <span className="muted">{mail.lastError}</span>
+        </>
+      )}
+      {canReadOutbox(viewer) && (
+        <>
+          <br />
+          <Link href={`/outbox?id=${mail.id}`}>{t('invitations.mailInOutbox')}</Link>
+        </>
+      )}
+    </>
+  );
+}
+
+const MAIL_STATE_COLOR = { queued: 'info', sent: 'success', failed: 'danger', kept: 'warning' } as const;
+
 function InvitationTable({ items }: { items: InvitationView[] }) {
   const { locale, t } = useLocale(accountMessages);
   const [error, setError] = useState<unknown>();
@@ -114,6 +184,7 @@ function InvitationTable({ items }: { items: InvitationView[] }) {
             <Table.HeaderCell>{t('invitations.roles')}</Table.HeaderCell>
             <Table.HeaderCell>{t('invitations.invitedBy')}</Table.HeaderCell>
             <Table.HeaderCell>{t('invitations.expires')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('invitations.mail')}</Table.HeaderCell>
             <Table.HeaderCell>{t('invitations.state')}</Table.HeaderCell>
           </Table.Row>
         </Table.Head>
@@ -130,6 +201,9 @@ function InvitationTable({ items }: { items: InvitationView[] }) {
               </Table.Cell>
               <Table.Cell>{invitation.invitedBy ?? '–'}</Table.Cell>
               <Table.Cell>{formatDateTime(invitation.expiresAt, locale)}</Table.Cell>
+              <Table.Cell data-testid="invitation-mail">
+                <MailState mail={invitation.mail} />
+              </Table.Cell>
               <Table.Cell>
                 <Tag data-color={invitation.state === 'open' ? 'info' : 'neutral'}>
                   {t(INVITATION_STATE_LABELS[invitation.state])}
@@ -148,8 +222,14 @@ function InvitationTable({ items }: { items: InvitationView[] }) {
   );
 }
 
-function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
-  const { t } = useLocale(accountMessages);
+function InviteForm({
+  prefill,
+  clusters,
+}: {
+  prefill: InvitationsPageData['prefill'];
+  clusters: ClusterChoice[];
+}) {
+  const { locale, t } = useLocale(accountMessages);
   const viewer = useViewer();
   const roles: readonly Role[] = hasProgrammePermission(viewer, 'accounts.invite')
     ? ROLES
@@ -159,10 +239,12 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
   const invite = useFormAction(async (fields, form) => {
     const cluster = String(fields.get('cluster') ?? '').trim();
     const organisation = String(fields.get('organisation') ?? '').trim();
+    const language = String(fields.get('language') ?? locale) as Locale;
     const invited = await browserApi.call(createInvitation, {
       body: {
         email: String(fields.get('email') ?? ''),
         name: String(fields.get('name') ?? ''),
+        language,
         grants: [
           {
             role,
@@ -190,7 +272,7 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
       </Heading>
       {invite.result && (
         <Alert data-color="success" role="status">
-          {t('invitations.done', { email: invite.result.email })}
+          {t(INVITED_MESSAGES[invite.result.mail?.status ?? 'queued'], { email: invite.result.email })}
         </Alert>
       )}
       {invite.error !== undefined && <ProblemAlert title={t('invitations.failed')} error={invite.error} />}
@@ -215,13 +297,18 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
       {CLUSTER_ROLES.includes(role) && (
         <Field>
           <Label htmlFor="invite-cluster">{t('invitations.cluster')}</Label>
-          <Input
+          <Select
             id="invite-cluster"
             name="cluster"
             required
-            defaultValue={prefill.cluster}
-            placeholder="arctic-cluster-team"
-          />
+            defaultValue={clusters.some((c) => c.slug === prefill.cluster) ? prefill.cluster : undefined}
+          >
+            {clusters.map((cluster) => (
+              <Select.Option key={cluster.slug} value={cluster.slug}>
+                {cluster.name}
+              </Select.Option>
+            ))}
+          </Select>
         </Field>
       )}
       {role === 'partner_contact' && (
@@ -236,6 +323,16 @@ function InviteForm({ prefill }: { prefill: InvitationsPageData['prefill'] }) {
           />
         </Field>
       )}
+      <Field>
+        <Label htmlFor="invite-language">{t('invitations.language')}</Label>
+        <Select id="invite-language" name="language" defaultValue={locale}>
+          {LOCALES.map((language) => (
+            <Select.Option key={language} value={language}>
+              {t(LANGUAGE_LABELS[language])}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
       <div>
         <Button type="submit" disabled={invite.busy}>
           {t('invitations.send')}

@@ -1,5 +1,7 @@
 import type { Role } from '../../../shared/access';
+import type { Locale } from '../../../shared/localized';
 import type { KeyOf } from '../../../web/kit/i18n';
+import type { MAIL_STATUSES } from '../../mail/mail.contract';
 import type { SingleSignOnFailure } from '../accounts.contract';
 import type { INVITATION_STATES } from '../invitations.contract';
 import type { accountMessages } from './messages';
@@ -23,6 +25,25 @@ export const INVITATION_STATE_LABELS: Record<InvitationState, AccountKey> = {
   expired: 'invitationState.expired',
   revoked: 'invitationState.revoked',
 };
+
+type MailStatus = (typeof MAIL_STATUSES)[number];
+
+export const MAIL_STATE_LABELS: Record<MailStatus, AccountKey> = {
+  queued: 'mailState.queued',
+  sent: 'mailState.sent',
+  failed: 'mailState.failed',
+  kept: 'mailState.kept',
+};
+
+/** What the invite form says once the invitation is made: where its mail is, never more. */
+export const INVITED_MESSAGES: Record<MailStatus, AccountKey> = {
+  queued: 'invitations.done.queued',
+  sent: 'invitations.done.sent',
+  failed: 'invitations.done.failed',
+  kept: 'invitations.done.kept',
+};
+
+export const LANGUAGE_LABELS: Record<Locale, AccountKey> = { nb: 'language.nb', en: 'language.en' };
 
 /** Why an invitation link no longer works, for each state but open. */
 export const CLOSED_INVITATION_MESSAGES: Record<Exclude<InvitationState, 'open'>, AccountKey> = {

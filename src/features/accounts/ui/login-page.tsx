@@ -13,6 +13,9 @@ import { FAILURE_MESSAGES, isFailure } from './labels';
 import { accountMessages } from './messages';
 import { signUpMessages } from './sign-up-messages';
 
+/** Where a sign-in with no page to return to lands: the person's clusters and what they can do. */
+const HOME_PATH = '/home';
+
 type LoginPageData = {
   /** Where to go once signed in: a path on this site. */
   next: string;
@@ -26,7 +29,8 @@ async function loadLoginPage(api: Api, { url }: PageInput): Promise<LoginPageDat
   const methods = await api.call(authMethods);
   const ssoError = url.searchParams.get('sso_error');
   return {
-    next: safeReturnPath(url.searchParams.get('next')),
+    // Signing in from nowhere in particular lands on the person's own page.
+    next: url.searchParams.has('next') ? safeReturnPath(url.searchParams.get('next')) : HOME_PATH,
     singleSignOn: methods.singleSignOn?.name ?? null,
     ssoError: isFailure(ssoError) ? ssoError : null,
   };

@@ -213,8 +213,9 @@ function AuditPage({ data, url }: { data: AuditPageData; url: URL }) {
                         page: undefined,
                       })}
                     >
-                      {event.entityType} {event.entityId}
+                      {event.entityName ?? `${event.entityType} ${event.entityId.slice(0, 8)}…`}
                     </Link>
+                    {event.entityName && ` (${event.entityType})`}
                   </div>
                   {event.cluster && (
                     <div>

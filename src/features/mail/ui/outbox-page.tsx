@@ -10,12 +10,18 @@ import { listMail, type MailPage } from './api';
 import { MAIL_STATUS_LABELS } from './labels';
 import { mailMessages } from './messages';
 
-type OutboxPageData = { result: MailPage; status: string | undefined };
+type OutboxPageData = {
+  result: MailPage;
+  status: string | undefined;
+  /** One message asked for by its id (a link from an invitation): shown alone and open. */
+  id: string | undefined;
+};
 
 async function loadOutbox(api: Api, { url }: PageInput): Promise<OutboxPageData> {
   const status = url.searchParams.get('status') ?? undefined;
+  const id = url.searchParams.get('id') ?? undefined;
   const page = url.searchParams.get('page') ?? undefined;
-  return { result: await api.call(listMail, { query: { status, page } }), status };
+  return { result: await api.call(listMail, { query: { status, id, page } }), status, id };
 }
 
 const STATUS_COLOR = { queued: 'info', sent: 'success', failed: 'danger', kept: 'neutral' } as const;
@@ -32,15 +38,15 @@ function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
       <Paragraph>{t('outbox.intro')}</Paragraph>
       <nav aria-label={t('outbox.filter')} className="chip-row">
         <Link
-          href={withQuery(url, { status: undefined, page: undefined })}
-          aria-current={!data.status ? 'page' : undefined}
+          href={withQuery(url, { status: undefined, id: undefined, page: undefined })}
+          aria-current={!data.status && !data.id ? 'page' : undefined}
         >
           {t('filter.all')}
         </Link>
         {valuesOf(MAIL_STATUS_LABELS).map((status) => (
           <Link
             key={status}
-            href={withQuery(url, { status, page: undefined })}
+            href={withQuery(url, { status, id: undefined, page: undefined })}
             aria-current={data.status === status ? 'page' : undefined}
           >
             {t(MAIL_STATUS_LABELS[status])}
@@ -53,16 +59,32 @@ function OutboxPage({ data, url }: { data: OutboxPageData; url: URL }) {
         <ul className="plain-list stack" data-testid="outbox-list">
           {result.items.map((message) => (
             <li key={message.id}>
-              <Details>
+              <Details defaultOpen={data.id === message.id}>
                 <Details.Summary>
                   {message.subject} → {message.to}{' '}
                   <Tag data-color={STATUS_COLOR[message.status]}>{t(MAIL_STATUS_LABELS[message.status])}</Tag>
                 </Details.Summary>
                 <Details.Content>
-                  <Paragraph data-size="sm">
-                    {formatDateTime(message.createdAt, locale)}
-                    {message.lastError && ` · ${message.lastError}`}
-                  </Paragraph>
+                  <dl className="facts" data-testid="outbox-message-state">
+                    <dt>{t('outbox.created')}</dt>
+                    <dd>{formatDateTime(message.createdAt, locale)}</dd>
+                    <dt>{t('outbox.state')}</dt>
+                    <dd>{t(MAIL_STATUS_LABELS[message.status])}</dd>
+                    <dt>{t('outbox.attempts')}</dt>
+                    <dd>{message.attempts}</dd>
+                    {message.sentAt && (
+                      <>
+                        <dt>{t('outbox.sentAt')}</dt>
+                        <dd>{formatDateTime(message.sentAt, locale)}</dd>
+                      </>
+                    )}
+                    {message.lastError && (
+                      <>
+                        <dt>{t('outbox.lastError')}</dt>
+                        <dd>{message.lastError}</dd>
+                      </>
+                    )}
+                  </dl>
                   <pre className="mail-body">{message.text}</pre>
                 </Details.Content>
               </Details>
