@@ -1,0 +1,3 @@
+import type { lazyPage } from '../../../web/kit/page';
+
+export const pages: ReturnType<typeof lazyPage>[] = [];
