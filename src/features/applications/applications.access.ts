@@ -76,9 +76,12 @@ export const applicationsAccess = defineAccessRows({
         },
         also: [
           {
+            // A session of its own: the caller becomes the network's manager, which must not
+            // change what the shared sessions may do in the rows after this one.
             on: 'an open call, for a forming network registered in the same step',
             allow: SIGNED_IN,
-            request: () => ({
+            request: async ({ who }) => ({
+              cookie: await m.freshSession(who),
               params: { id: made.call },
               body: {
                 level: 'arena',

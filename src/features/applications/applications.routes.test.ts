@@ -689,18 +689,16 @@ describe('POST /api/applications/{id}/request-information', () => {
     const { application } = await completeDraft('arena');
     await t.send('POST', `/api/applications/${application.id}/submit`, {}, { cookie: manager });
     const after = AFTER;
-    const request = await t
-      .at(after)
-      .send(
-        'POST',
-        `/api/applications/${application.id}/request-information`,
-        {
-          sections: ['budget'],
-          until: '2026-07-10T12:00:00+02:00',
-          message: 'Hvem finansierer det tredje året?',
-        },
-        { cookie: programmeStaff },
-      );
+    const request = await t.at(after).send(
+      'POST',
+      `/api/applications/${application.id}/request-information`,
+      {
+        sections: ['budget'],
+        until: '2026-07-10T12:00:00+02:00',
+        message: 'Hvem finansierer det tredje året?',
+      },
+      { cookie: programmeStaff },
+    );
     expect(request.status).toBe(200);
     expect(request.body).toMatchObject({
       status: 'information_requested',

@@ -52,6 +52,7 @@ function readerLanguage(c: Context<AppEnv>) {
 
 export const startApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'startApplication',
   path: '/api/calls/{id}/applications',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -70,6 +71,7 @@ export const startApplicationRoute = defineRoute({
 
 export const listApplicationsRoute = defineRoute({
   method: 'get',
+  operationId: 'listApplications',
   path: '/api/applications',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -86,6 +88,7 @@ export const listApplicationsRoute = defineRoute({
 
 export const getApplicationRoute = defineRoute({
   method: 'get',
+  operationId: 'getApplication',
   path: '/api/applications/{id}',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -99,6 +102,7 @@ export const getApplicationRoute = defineRoute({
 
 export const updateApplicationRoute = defineRoute({
   method: 'patch',
+  operationId: 'updateApplication',
   path: '/api/applications/{id}',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -122,6 +126,7 @@ export const updateApplicationRoute = defineRoute({
 
 export const checkApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'checkApplication',
   path: '/api/applications/{id}/check',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -140,6 +145,7 @@ export const checkApplicationRoute = defineRoute({
 
 export const submitApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'submitApplication',
   path: '/api/applications/{id}/submit',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -158,6 +164,7 @@ export const submitApplicationRoute = defineRoute({
 
 export const withdrawApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'withdrawApplication',
   path: '/api/applications/{id}/withdraw',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -171,6 +178,7 @@ export const withdrawApplicationRoute = defineRoute({
 
 export const requestInformationRoute = defineRoute({
   method: 'post',
+  operationId: 'requestApplicationInformation',
   path: '/api/applications/{id}/request-information',
   gate: 'applications.review',
   tags: ['Applications'],
@@ -187,6 +195,7 @@ export const requestInformationRoute = defineRoute({
 
 export const listAttachmentsRoute = defineRoute({
   method: 'get',
+  operationId: 'listApplicationAttachments',
   path: '/api/applications/{id}/attachments',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -203,6 +212,7 @@ export const listAttachmentsRoute = defineRoute({
 
 export const addAttachmentRoute = defineRoute({
   method: 'post',
+  operationId: 'addApplicationAttachment',
   path: '/api/applications/{id}/attachments',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -232,6 +242,7 @@ export const addAttachmentRoute = defineRoute({
 
 export const downloadAttachmentRoute = defineRoute({
   method: 'get',
+  operationId: 'downloadApplicationAttachment',
   path: '/api/applications/{id}/attachments/{attachmentId}',
   gate: 'signed_in',
   tags: ['Applications'],
