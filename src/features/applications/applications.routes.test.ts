@@ -2,13 +2,19 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor } from '../../server/http/csrf';
 import { setupTestApp } from '../../testing/harness';
-import { sampleExe, samplePdf, samplePng } from '../../testing/sample-files';
+import {
+  sampleDocx,
+  sampleExe,
+  sampleJpeg,
+  samplePdf,
+  samplePng,
+  sampleXlsx,
+} from '../../testing/sample-files';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import { auditEvents } from '../audit/audit.table';
 import { createCall } from '../calls/calls.seed';
 import { createCluster } from '../clusters/clusters.seed';
 import { mailMessages } from '../mail/mail.table';
-import { createMembership } from '../memberships/memberships.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme, type SeededProgramme } from '../programme/programme.seed';
 import { completeSections, createApplication } from './applications.seed';
@@ -611,10 +617,14 @@ describe('POST /api/applications/{id}/submit', () => {
       .send('POST', `/api/applications/${application.id}/submit`, {}, { cookie: manager });
     expect(status).toBe(409);
     expect(body.detail).toBe(
-      "The call's deadline was 2026-07-01 10:00:00 UTC; an application can no longer be submitted (now 2026-07-01 10:00:00 UTC).",
+      "The call's deadline was 1 July 2026 at 12:00:00 Norwegian time; an application can no longer be submitted (now 1 July 2026 at 12:00:00 Norwegian time).",
     );
     expect(body.errors).toEqual([
-      { path: ['call', 'deadlineAt'], message: 'passed at 2026-07-01 10:00:00 UTC', code: 'deadline_passed' },
+      {
+        path: ['call', 'deadlineAt'],
+        message: 'passed at 1 July 2026 at 12:00:00 Norwegian time',
+        code: 'deadline_passed',
+      },
     ]);
     expect(
       (await t.get(`/api/applications/${application.id}`, { headers: { cookie: manager } })).body.status,
@@ -836,6 +846,40 @@ describe('attachments', () => {
     expect((await eventsAbout(application.id)).map((e) => e.action)).toContain(
       'application.attachment_added',
     );
+  });
+
+  it('takes Word, Excel and JPEG files by their content, whatever their names say', async () => {
+    const { application } = await completeDraft('arena');
+    const sent = [
+      [sampleDocx(), 'plan.png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [sampleXlsx(), 'budsjett', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      [sampleJpeg(), 'bilde.pdf', 'image/jpeg'],
+    ] as const;
+    for (const [bytes, name, mediaType] of sent) {
+      const { status, body } = await upload(manager, application.id, bytes, name);
+      expect({ status, fileName: body.fileName, mediaType: body.mediaType }).toEqual({
+        status: 201,
+        fileName: name,
+        mediaType,
+      });
+    }
+  });
+
+  it('takes a file of several megabytes, and refuses one larger than 10 MB by its size', async () => {
+    const { application } = await completeDraft('arena');
+    /** A PDF padded after its end to the size asked for: still a PDF by its first bytes. */
+    const pdfOf = (size: number) =>
+      Buffer.concat([samplePdf(), Buffer.alloc(size - samplePdf().length, 0x20)]);
+    const large = await upload(manager, application.id, pdfOf(6 * 1024 * 1024), 'vedlegg.pdf');
+    expect(large.status).toBe(201);
+    expect(large.body.sizeBytes).toBe(6 * 1024 * 1024);
+    const tooLarge = await upload(manager, application.id, pdfOf(10 * 1024 * 1024 + 1), 'for-stor.pdf');
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.body.errors).toEqual([{ path: ['body', 'file'], message: 'it is larger than 10 MB' }]);
+    const list = await t.get(`/api/applications/${application.id}/attachments`, {
+      headers: { cookie: manager },
+    });
+    expect(list.body.items.map((a: { fileName: string }) => a.fileName)).toEqual(['vedlegg.pdf']);
   });
 
   it('refuses a program named like a PDF, by what it is, and stores nothing', async () => {

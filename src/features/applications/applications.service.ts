@@ -103,8 +103,17 @@ function instantText(at: Date): string {
 
 const optionalText = (at: Date | null) => (at === null ? null : instantText(at));
 
-/** An instant in a message: `2026-09-01 10:00:00 UTC`. */
-const utcText = (at: Date) => instantText(at).replace('T', ' ').replace('Z', ' UTC');
+const OSLO_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  dateStyle: 'long',
+  timeStyle: 'medium',
+});
+
+/**
+ * An instant in a message, as the call's deadline is given and judged: Norwegian time, to the
+ * second (`1 September 2026 at 12:00:00 Norwegian time`).
+ */
+const osloText = (at: Date) => `${OSLO_TIME.format(at)} Norwegian time`;
 
 // ── Reading an application ───────────────────────────────────────────────────────────────────────
 
@@ -440,7 +449,7 @@ export async function saveApplicationSections(
 
 function closedMessage(state: TimedApplication, now: Date): string {
   if (state.status === 'draft') {
-    return `The call's deadline (${utcText(state.deadlineAt)}) has passed; the draft can no longer change (now ${utcText(now)}).`;
+    return `The call's deadline (${osloText(state.deadlineAt)}) has passed; the draft can no longer change (now ${osloText(now)}).`;
   }
   if (state.status === 'information_requested') {
     return 'Only the sections programme staff reopened may change.';
@@ -538,12 +547,12 @@ function refuseByTime(action: 'submit' | 'withdraw', state: TimedApplication, no
   const verb = action === 'submit' ? 'submitted' : 'withdrawn';
   throw new AppError(
     'invalid_state',
-    `The call's deadline was ${utcText(state.deadlineAt)}; an application can no longer be ${verb} (now ${utcText(now)}).`,
+    `The call's deadline was ${osloText(state.deadlineAt)}; an application can no longer be ${verb} (now ${osloText(now)}).`,
     {
       fieldErrors: [
         {
           path: ['call', 'deadlineAt'],
-          message: `passed at ${utcText(state.deadlineAt)}`,
+          message: `passed at ${osloText(state.deadlineAt)}`,
           code: 'deadline_passed',
         },
       ],
@@ -715,7 +724,7 @@ export async function requestInformation(
           ],
     );
     if (until.getTime() <= now.getTime()) {
-      errors.push({ path: ['body', 'until'], message: `must be in the future (now ${utcText(now)})` });
+      errors.push({ path: ['body', 'until'], message: `must be in the future (now ${osloText(now)})` });
     }
     if (errors.length > 0) {
       throw new AppError('validation_failed', 'The request cannot reopen the application so.', {
