@@ -96,6 +96,28 @@ export const applicationsAccess = defineAccessRows({
           },
         ],
       },
+      'get /api/calls/{id}/applying-clusters': {
+        success: 200,
+        in: {
+          on: "an open call, with the caller's own cluster",
+          allow: WRITERS,
+          withheld: ['operator_admin', 'programme_staff', 'assessor', 'partner_contact'],
+          holds: (response) =>
+            response.body.items.some(
+              (item: { slug: string; applications: { id: string }[] }) =>
+                item.slug === m.clusterA.slug && item.applications.some((a) => a.id === made.a),
+            ),
+          request: () => ({ params: { id: made.call } }),
+        },
+        out: {
+          on: "an open call, with someone else's cluster",
+          allow: [],
+          withheld: SIGNED_IN,
+          holds: (response) =>
+            response.body.items.some((item: { slug: string }) => item.slug === m.clusterB.slug),
+          request: () => ({ params: { id: made.call } }),
+        },
+      },
       'get /api/applications': {
         success: 200,
         in: {

@@ -265,6 +265,33 @@ describe('POST /api/calls/{id}/applications', () => {
   });
 });
 
+describe('GET /api/calls/{id}/applying-clusters', () => {
+  it('offers the clusters the caller writes for, each with its applications in the call', async () => {
+    const call = await openCall();
+    const started = await createApplication(t.db, {
+      callId: call.id,
+      clusterId: cluster.id,
+      levelCode: 'arena_pro',
+    });
+    await createApplication(t.db, { callId: call.id, clusterId: other.id, levelCode: 'arena' });
+    const mine = await t.get(`/api/calls/${call.id}/applying-clusters`, { headers: { cookie: staffer } });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      {
+        slug: cluster.slug,
+        name: 'Søkerklyngen',
+        applications: [{ id: started.id, level: 'arena_pro', status: 'draft' }],
+      },
+    ]);
+    const theirs = await t.get(`/api/calls/${call.id}/applying-clusters`, { headers: { cookie: outsider } });
+    expect(theirs.body.items.map((item: { slug: string }) => item.slug)).toEqual([other.slug]);
+    const staff = await t.get(`/api/calls/${call.id}/applying-clusters`, {
+      headers: { cookie: programmeStaff },
+    });
+    expect(staff.body.items).toEqual([]);
+  });
+});
+
 describe('PATCH /api/applications/{id}', () => {
   const save = (cookie: string, id: string, sections: Record<string, unknown>) =>
     t.send('PATCH', `/api/applications/${id}`, { sections }, { cookie });

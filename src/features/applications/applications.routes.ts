@@ -13,6 +13,7 @@ import {
   ApplicationIdParamSchema,
   ApplicationPageSchema,
   ApplicationSchema,
+  ApplyingClusterListSchema,
   AttachmentListSchema,
   AttachmentParamSchema,
   AttachmentSchema,
@@ -30,6 +31,7 @@ import {
   checkApplicationNow,
   getApplication,
   listApplications,
+  listApplyingClusters,
   listAttachments,
   openAttachment,
   requestInformation,
@@ -66,6 +68,24 @@ export const startApplicationRoute = defineRoute({
   responses: {
     201: applicationResponse('The new draft'),
     ...problemResponses(401, 403, 404, 409, 422, 500),
+  },
+});
+
+export const listApplyingClustersRoute = defineRoute({
+  method: 'get',
+  operationId: 'listApplyingClusters',
+  path: '/api/calls/{id}/applying-clusters',
+  gate: 'signed_in',
+  tags: ['Applications'],
+  summary:
+    'The clusters and forming networks the caller may apply for in a call, with their applications in it',
+  request: { params: CallIdParamSchema },
+  responses: {
+    200: {
+      description: 'The clusters the caller manages or works for, by name',
+      content: { 'application/json': { schema: ApplyingClusterListSchema } },
+    },
+    ...problemResponses(401, 404, 422, 500),
   },
 });
 
@@ -310,6 +330,9 @@ export const applicationRoutes = createRouter()
       await startApplication(c.var, c.req.valid('param').id, c.req.valid('json'), readerLanguage(c)),
       201,
     ),
+  )
+  .openapi(listApplyingClustersRoute, async (c) =>
+    c.json(await listApplyingClusters(c.var, c.req.valid('param').id), 200),
   )
   .openapi(listApplicationsRoute, async (c) =>
     c.json(await listApplications(c.var, c.req.valid('query')), 200),

@@ -6,7 +6,7 @@ import { AppError, conflictOnUniqueViolation, type FieldError, notFound } from '
 import type { Page } from '../../server/http/pagination';
 import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor } from '../../shared/access';
+import { type Actor, clustersWithPermission } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { isSlug } from '../../shared/slug';
 import { recordAudit } from '../audit/record-audit';
@@ -41,6 +41,7 @@ import {
 import {
   type ApplicationSummary,
   type ApplicationView,
+  type ApplyingCluster,
   type AttachmentView,
   type CheckProblem,
   type CheckResult,
@@ -242,6 +243,36 @@ export async function listApplications(
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The clusters and forming networks the caller may start an application for (those they manage
+ * or work for), each with its applications in the call: what the page that starts one offers.
+ */
+export async function listApplyingClusters(
+  ctx: ReadContext,
+  callId: string,
+): Promise<{ items: ApplyingCluster[] }> {
+  await getCall(ctx, callId);
+  const writes = clustersWithPermission(ctx.actor, 'applications.write');
+  const ids = writes === 'all' ? [] : writes;
+  if (ids.length === 0) return { items: [] };
+  const [refs, { rows }] = await Promise.all([
+    clusterRefsById(ctx, ids),
+    listApplicationsPage(
+      ctx.db,
+      { call: callId, page: 1, pageSize: 100 },
+      { now: ctx.clock.now(), clusterIds: ids },
+    ),
+  ]);
+  const items = [...refs].map(([id, ref]) => ({
+    ...ref,
+    applications: rows
+      .filter((row) => row.clusterId === id)
+      .map((row) => ({ id: row.id, level: row.levelCode, status: row.status })),
+  }));
+  const collator = new Intl.Collator('nb');
+  return { items: items.sort((a, b) => collator.compare(a.name, b.name)) };
 }
 
 // ── Starting ─────────────────────────────────────────────────────────────────────────────────────
