@@ -285,7 +285,7 @@ function ListEditor({
                 value={(entry as Body)[sub.key]}
                 onChange={onChange}
                 hubs={hubs}
-                label={`${t(sub.label)} (${item.toLowerCase()} ${n})`}
+                label={`${t(sub.label)}, ${item.toLowerCase()} ${n}`}
               />
             ))}
             {remove}
