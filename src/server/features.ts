@@ -10,6 +10,11 @@ import { createOidcClient, type SingleSignOnSettings } from '../features/account
 import { signUpRoutes } from '../features/accounts/sign-up.routes';
 import { singleSignOnRoutes } from '../features/accounts/single-sign-on.routes';
 import { pages as accountPages } from '../features/accounts/ui/pages';
+import { applicationsPersonalData } from '../features/applications/applications.personal-data';
+import { applicationRoutes } from '../features/applications/applications.routes';
+import { seedApplicationsDemo } from '../features/applications/applications.seed';
+import { notifyApplicantsOfExtension } from '../features/applications/applications.service';
+import { pages as applicationPages } from '../features/applications/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
@@ -116,7 +121,19 @@ export const FEATURES = [
     routers: () => [personalDataRoutes(PERSONAL_DATA)],
     pages: personalDataPages,
   },
-  { name: 'calls', routers: () => [callRoutes()], pages: callPages, seedDemo: seedCallsDemo },
+  {
+    name: 'calls',
+    routers: () => [callRoutes({ notifyApplicants: notifyApplicantsOfExtension })],
+    pages: callPages,
+    seedDemo: seedCallsDemo,
+  },
+  {
+    name: 'applications',
+    routers: () => [applicationRoutes],
+    pages: applicationPages,
+    seedDemo: seedApplicationsDemo,
+    personalData: applicationsPersonalData,
+  },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];

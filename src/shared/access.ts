@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'calls.extend_deadline',
   'programme.manage',
   'affiliations.read',
+  'applications.write',
+  'applications.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -74,6 +76,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     // Setting the programme up (its operators, levels, brands and cap) is the operators' own.
     'programme.manage',
     'affiliations.read',
+    'applications.review',
   ],
   programme_staff: [
     'clusters.edit',
@@ -84,6 +87,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'calls.manage',
     // The organisations a person belongs to: what assessors' conflicts of interest are found from.
     'affiliations.read',
+    // Every application, and asking an applicant for more information.
+    'applications.review',
   ],
   assessor: [],
   cluster_manager: [
@@ -92,8 +97,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'organisations.classify',
     'audit.read',
     'accounts.invite',
+    'applications.write',
   ],
-  cluster_staff: [],
+  // A cluster's staff write its applications with its manager.
+  cluster_staff: ['applications.write'],
   // Held for one organisation: its own contact details.
   partner_contact: ['organisations.contact'],
 };

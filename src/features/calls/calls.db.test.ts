@@ -53,7 +53,12 @@ describe('the effective status in SQL', () => {
 describe('telling applicants of an extension', () => {
   // The audit trail keeps the actor's account id, so the operator needs one.
   const operator = { ...actorAs('operator_admin'), accountId: crypto.randomUUID() };
-  const context = () => ({ db: t.db, clock: fixedClock('2026-06-15T10:00:00Z'), actor: operator });
+  const context = () => ({
+    db: t.db,
+    clock: fixedClock('2026-06-15T10:00:00Z'),
+    actor: operator,
+    mailServer: true,
+  });
   const body = { deadline: '2026-09-08T10:00:00Z', reason: 'The portal was down.' };
 
   it('is a step of the extension, given the extension inside its transaction', async () => {

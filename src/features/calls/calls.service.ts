@@ -4,6 +4,7 @@ import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
 import type { LocalizedText } from '../../shared/localized';
 import { changedFields, recordAudit } from '../audit/record-audit';
+import type { MailOptions } from '../mail/mail.service';
 import type { LevelCode } from '../programme/levels';
 import { getProgramme } from '../programme/programme.service';
 import type {
@@ -513,7 +514,11 @@ export type DeadlineExtended = { callId: string; previousDeadlineAt: Date; deadl
  * is that transaction). The applications feature, which knows the applicants and comes after
  * calls, provides it through `callRoutes` (see README.md).
  */
-export type NotifyApplicants = (ctx: ServiceContext, extension: DeadlineExtended) => Promise<void>;
+/** The mail is queued in the extension's transaction, kept or queued as the mail server allows. */
+export type NotifyApplicants = (
+  ctx: ServiceContext & Pick<MailOptions, 'mailServer'>,
+  extension: DeadlineExtended,
+) => Promise<void>;
 
 /** Until the applications feature exists a call has no applicants to tell. */
 export const noApplicantsYet: NotifyApplicants = async () => {};
@@ -524,7 +529,7 @@ export const noApplicantsYet: NotifyApplicants = async () => {};
  * deadline is open again.
  */
 export async function extendCallDeadline(
-  ctx: ServiceContext,
+  ctx: ServiceContext & Pick<MailOptions, 'mailServer'>,
   id: string,
   body: ExtendDeadlineBody,
   notifyApplicants: NotifyApplicants,

@@ -109,6 +109,18 @@ function CallPage({ data }: { data: CallData }) {
       {paragraphsOf(pick(call.description, locale)).map((paragraph) => (
         <Paragraph key={paragraph}>{paragraph}</Paragraph>
       ))}
+      {call.status === 'open' && Date.parse(call.deadlineAt) > Date.now() && (
+        <Paragraph>
+          <Link href={`/calls/${call.id}/apply`} data-testid="apply-link">
+            {t('call.apply')}
+          </Link>
+        </Paragraph>
+      )}
+      {call.status !== 'draft' && canManageCalls(viewer) && (
+        <Paragraph>
+          <Link href={`/applications?call=${call.id}`}>{t('call.applications')}</Link>
+        </Paragraph>
+      )}
       {call.status === 'draft' && canManageCalls(viewer) && (
         <Paragraph>
           <Link href={`/calls/${call.id}/edit`}>{t('call.edit')}</Link>
