@@ -22,6 +22,7 @@ import { notFoundHandler, onError } from './http/on-error';
 import { credentialsSent, requestHeader } from './http/raw-header';
 import { createReadCache, invalidateReadCacheOnWrites, keptAnswers, type ReadCache } from './http/read-cache';
 import { assignRequestId } from './http/request-id';
+import { SESSION_SCHEME, TOKEN_SCHEME } from './http/route';
 import { securityHeaders } from './http/security-headers';
 import type { Logger } from './logger';
 
@@ -141,14 +142,30 @@ export function createApp(deps: AppDeps) {
     for (const router of feature.routers(deps)) app.route('/', router);
   }
 
+  app.openAPIRegistry.registerComponent('securitySchemes', SESSION_SCHEME, {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description:
+      'A browser session, made by POST /api/auth/login. A write with it also sends the x-csrf-token header the klynge_csrf cookie holds.',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', TOKEN_SCHEME, {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'An API token (klynge_…) made on the account page, with some or all of its maker’s permissions.',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {
       title: 'Klynge API',
       version: API_VERSION,
       description:
-        'The public registry of a cluster programme: programme, clusters, partners and organisations.',
+        'A cluster programme and its clusters: the programme and its levels, calls, the cluster registry, partners and organisations, accounts and the audit trail.',
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
+    // Without PUBLIC_URL the document points at the server it was read from (a relative URL).
+    servers: [{ url: deps.publicUrl ?? '/', description: 'This Klynge' }],
   });
   app.route('/', docsRoutes);
 

@@ -214,7 +214,7 @@ export const accountsAccess = defineAccessRows({
         request: () => ({ body: { name: 'Ny Søker', email: m.newEmail() } }),
       },
     },
-    'get /api/auth/sign-up/{token}': {
+    'get /api/auth/sign-up-links/{token}': {
       success: 200,
       in: {
         on: "a sign-up link's code (public: the link is the authority)",
@@ -454,7 +454,7 @@ export const accountsAccess = defineAccessRows({
         },
       ],
     },
-    'get /api/invitations/by-token/{token}': {
+    'get /api/invitation-links/{token}': {
       success: 200,
       in: {
         on: "an invitation link's code (public: the link is the authority)",

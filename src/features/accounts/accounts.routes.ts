@@ -25,6 +25,7 @@ import { SESSION_COOKIE, sessionIdOf } from './sessions';
 import { endAllSessions, endSession, listSessions } from './sessions.service';
 
 export const loginRoute = defineRoute({
+  operationId: 'logIn',
   method: 'post',
   path: '/api/auth/login',
   gate: 'public',
@@ -38,6 +39,7 @@ export const loginRoute = defineRoute({
 });
 
 export const logoutRoute = defineRoute({
+  operationId: 'logOut',
   method: 'post',
   path: '/api/auth/logout',
   gate: 'public',
@@ -50,6 +52,7 @@ export const logoutRoute = defineRoute({
 });
 
 export const meRoute = defineRoute({
+  operationId: 'getCurrentActor',
   method: 'get',
   path: '/api/auth/me',
   gate: 'public',
@@ -62,6 +65,7 @@ export const meRoute = defineRoute({
 });
 
 export const myRolesRoute = defineRoute({
+  operationId: 'listMyRoles',
   method: 'get',
   path: '/api/auth/roles',
   gate: 'signed_in',
@@ -77,6 +81,7 @@ export const myRolesRoute = defineRoute({
 });
 
 export const requestPasswordResetRoute = defineRoute({
+  operationId: 'requestPasswordReset',
   method: 'post',
   path: '/api/auth/password-reset',
   gate: 'public',
@@ -97,6 +102,7 @@ export const requestPasswordResetRoute = defineRoute({
 });
 
 export const completePasswordResetRoute = defineRoute({
+  operationId: 'completePasswordReset',
   method: 'post',
   path: '/api/auth/password-reset/complete',
   gate: 'public',
@@ -115,6 +121,7 @@ export const completePasswordResetRoute = defineRoute({
 });
 
 export const listSessionsRoute = defineRoute({
+  operationId: 'listSessions',
   method: 'get',
   path: '/api/auth/sessions',
   gate: 'signed_in',
@@ -127,6 +134,7 @@ export const listSessionsRoute = defineRoute({
 });
 
 export const endSessionRoute = defineRoute({
+  operationId: 'endSession',
   method: 'delete',
   path: '/api/auth/sessions/{id}',
   gate: 'signed_in',
@@ -140,6 +148,7 @@ export const endSessionRoute = defineRoute({
 });
 
 export const endAllSessionsRoute = defineRoute({
+  operationId: 'endAllSessions',
   method: 'delete',
   path: '/api/auth/sessions',
   gate: 'signed_in',

@@ -16,6 +16,7 @@ import {
 } from './affiliations.service';
 
 export const listMyAffiliationsRoute = defineRoute({
+  operationId: 'listMyAffiliations',
   method: 'get',
   path: '/api/auth/affiliations',
   gate: 'signed_in',
@@ -31,6 +32,7 @@ export const listMyAffiliationsRoute = defineRoute({
 });
 
 export const addAffiliationRoute = defineRoute({
+  operationId: 'addAffiliation',
   method: 'post',
   path: '/api/auth/affiliations',
   gate: 'signed_in',
@@ -48,6 +50,7 @@ export const addAffiliationRoute = defineRoute({
 });
 
 export const removeAffiliationRoute = defineRoute({
+  operationId: 'removeAffiliation',
   method: 'delete',
   path: '/api/auth/affiliations/{orgnr}',
   gate: 'signed_in',
@@ -61,6 +64,7 @@ export const removeAffiliationRoute = defineRoute({
 });
 
 export const listPersonAffiliationsRoute = defineRoute({
+  operationId: 'listPersonAffiliations',
   method: 'get',
   path: '/api/persons/{id}/affiliations',
   gate: 'affiliations.read',

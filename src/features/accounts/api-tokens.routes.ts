@@ -11,6 +11,7 @@ import {
 import { createApiToken, listApiTokens, revokeApiToken } from './api-tokens.service';
 
 export const createApiTokenRoute = defineRoute({
+  operationId: 'createApiToken',
   method: 'post',
   path: '/api/auth/tokens',
   gate: 'signed_in',
@@ -27,6 +28,7 @@ export const createApiTokenRoute = defineRoute({
 });
 
 export const listApiTokensRoute = defineRoute({
+  operationId: 'listApiTokens',
   method: 'get',
   path: '/api/auth/tokens',
   gate: 'signed_in',
@@ -39,6 +41,7 @@ export const listApiTokensRoute = defineRoute({
 });
 
 export const revokeApiTokenRoute = defineRoute({
+  operationId: 'revokeApiToken',
   method: 'delete',
   path: '/api/auth/tokens/{id}',
   gate: 'signed_in',

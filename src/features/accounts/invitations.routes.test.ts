@@ -164,7 +164,7 @@ describe('POST /api/invitations', () => {
 describe('accepting an invitation', () => {
   it('shows what the link offers, creates the account with the roles, signs in, and the link is then used up', async () => {
     const code = await linkCodeFor('nils@example.test');
-    const preview = await t.get(`/api/invitations/by-token/${code}`);
+    const preview = await t.get(`/api/invitation-links/${code}`);
     expect(preview.body).toMatchObject({ email: 'nils@example.test', state: 'open', existingAccount: false });
 
     const weak = await t.send('POST', '/api/invitations/accept', {
@@ -195,7 +195,7 @@ describe('accepting an invitation', () => {
       password: TEST_PASSWORD,
     });
     expect(again.status).toBe(409);
-    expect((await t.get(`/api/invitations/by-token/${code}`)).body.state).toBe('accepted');
+    expect((await t.get(`/api/invitation-links/${code}`)).body.state).toBe('accepted');
     const actions = (await t.db.select().from(auditEvents)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['account.created', 'invitation.accepted']));
   });

@@ -23,6 +23,7 @@ import {
 } from './invitations.service';
 
 export const createInvitationRoute = defineRoute({
+  operationId: 'createInvitation',
   method: 'post',
   path: '/api/invitations',
   gate: 'accounts.invite',
@@ -40,6 +41,7 @@ export const createInvitationRoute = defineRoute({
 });
 
 export const listInvitationsRoute = defineRoute({
+  operationId: 'listInvitations',
   method: 'get',
   path: '/api/invitations',
   gate: 'accounts.invite',
@@ -56,6 +58,7 @@ export const listInvitationsRoute = defineRoute({
 });
 
 export const revokeInvitationRoute = defineRoute({
+  operationId: 'revokeInvitation',
   method: 'post',
   path: '/api/invitations/{id}/revoke',
   gate: 'accounts.invite',
@@ -69,8 +72,9 @@ export const revokeInvitationRoute = defineRoute({
 });
 
 export const previewInvitationRoute = defineRoute({
+  operationId: 'previewInvitation',
   method: 'get',
-  path: '/api/invitations/by-token/{token}',
+  path: '/api/invitation-links/{token}',
   gate: 'public',
   tags: ['Invitations'],
   summary: 'What an invitation link offers, for the page that accepts it',
@@ -85,6 +89,7 @@ export const previewInvitationRoute = defineRoute({
 });
 
 export const acceptInvitationRoute = defineRoute({
+  operationId: 'acceptInvitation',
   method: 'post',
   path: '/api/invitations/accept',
   gate: 'public',

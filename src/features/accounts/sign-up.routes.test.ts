@@ -101,7 +101,7 @@ describe('the sign-up link', () => {
     await signUp({ name: 'Kari Klynge', email, language: 'nb' });
     const token = (await linkCodeFor(email))!;
 
-    const preview = await t.get(`/api/auth/sign-up/${token}`);
+    const preview = await t.get(`/api/auth/sign-up-links/${token}`);
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({
       email,
@@ -139,7 +139,7 @@ describe('the sign-up link', () => {
 
     const again = await t.send('POST', '/api/auth/sign-up/complete', { token, password: NEW_PASSWORD });
     expect(again.status).toBe(409);
-    expect((await t.get(`/api/auth/sign-up/${token}`)).body.state).toBe('used');
+    expect((await t.get(`/api/auth/sign-up-links/${token}`)).body.state).toBe('used');
   });
 
   it('expires after 24 hours', async () => {
@@ -147,7 +147,7 @@ describe('the sign-up link', () => {
     await signUp({ name: 'Sen Person', email });
     const token = (await linkCodeFor(email))!;
     const later = t.at(new Date(new Date(TEST_TODAY).getTime() + 24 * 3_600_000 + 1_000).toISOString());
-    expect((await later.get(`/api/auth/sign-up/${token}`)).body.state).toBe('expired');
+    expect((await later.get(`/api/auth/sign-up-links/${token}`)).body.state).toBe('expired');
     const response = await later.send('POST', '/api/auth/sign-up/complete', {
       token,
       password: NEW_PASSWORD,
@@ -161,7 +161,7 @@ describe('the sign-up link', () => {
     await signUp({ name: 'Dobbel', email });
     const token = (await linkCodeFor(email))!;
     await createTestAccount(t.db, 'assessor', {}, { email });
-    expect((await t.get(`/api/auth/sign-up/${token}`)).body.existingAccount).toBe(true);
+    expect((await t.get(`/api/auth/sign-up-links/${token}`)).body.existingAccount).toBe(true);
     const response = await t.send('POST', '/api/auth/sign-up/complete', { token, password: NEW_PASSWORD });
     expect(response.status).toBe(409);
     expect(await t.db.$count(accounts, eq(accounts.email, email))).toBe(1);
@@ -170,11 +170,11 @@ describe('the sign-up link', () => {
 
   it('is not found for a code nobody was sent, and refused for one that is not a code', async () => {
     const unknown = 'A'.repeat(43);
-    expect((await t.get(`/api/auth/sign-up/${unknown}`)).status).toBe(404);
+    expect((await t.get(`/api/auth/sign-up-links/${unknown}`)).status).toBe(404);
     expect(
       (await t.send('POST', '/api/auth/sign-up/complete', { token: unknown, password: NEW_PASSWORD })).status,
     ).toBe(404);
-    expect((await t.get('/api/auth/sign-up/short')).status).toBe(422);
+    expect((await t.get('/api/auth/sign-up-links/short')).status).toBe(422);
   });
 
   it('deletes links never used a week after they expired, when the next sign-up comes', async () => {

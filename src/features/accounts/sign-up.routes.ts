@@ -15,6 +15,7 @@ import {
 import { completeSignUp, previewSignUp, requestSignUp } from './sign-up.service';
 
 export const requestSignUpRoute = defineRoute({
+  operationId: 'requestSignUp',
   method: 'post',
   path: '/api/auth/sign-up',
   gate: 'public',
@@ -33,8 +34,9 @@ export const requestSignUpRoute = defineRoute({
 });
 
 export const previewSignUpRoute = defineRoute({
+  operationId: 'previewSignUp',
   method: 'get',
-  path: '/api/auth/sign-up/{token}',
+  path: '/api/auth/sign-up-links/{token}',
   gate: 'public',
   tags: ['Accounts'],
   summary: 'What a sign-up link is for, before a password is chosen',
@@ -46,6 +48,7 @@ export const previewSignUpRoute = defineRoute({
 });
 
 export const completeSignUpRoute = defineRoute({
+  operationId: 'completeSignUp',
   method: 'post',
   path: '/api/auth/sign-up/complete',
   gate: 'public',

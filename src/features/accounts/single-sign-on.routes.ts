@@ -28,6 +28,7 @@ const redirectResponse = (description: string) => ({
 });
 
 export const authMethodsRoute = defineRoute({
+  operationId: 'listSignInMethods',
   method: 'get',
   path: '/api/auth/methods',
   gate: 'public',
@@ -43,6 +44,7 @@ export const authMethodsRoute = defineRoute({
 });
 
 export const singleSignOnStartRoute = defineRoute({
+  operationId: 'singleSignOnStart',
   method: 'get',
   path: '/api/auth/oidc/start',
   gate: 'public',
@@ -58,6 +60,7 @@ export const singleSignOnStartRoute = defineRoute({
 });
 
 export const singleSignOnCallbackRoute = defineRoute({
+  operationId: 'singleSignOnCallback',
   method: 'get',
   path: CALLBACK_PATH,
   gate: 'public',

@@ -12,6 +12,7 @@ import {
 import { exportAuditCsv, listAuditActions, listAuditEvents } from './audit.service';
 
 export const listAuditEventsRoute = defineRoute({
+  operationId: 'listAuditEvents',
   method: 'get',
   path: '/api/audit-events',
   gate: 'audit.read',
@@ -29,6 +30,7 @@ export const listAuditEventsRoute = defineRoute({
 });
 
 export const exportAuditEventsRoute = defineRoute({
+  operationId: 'exportAuditEvents',
   method: 'get',
   path: '/api/audit-events.csv',
   gate: 'audit.read',
@@ -46,6 +48,7 @@ export const exportAuditEventsRoute = defineRoute({
 });
 
 export const listAuditActionsRoute = defineRoute({
+  operationId: 'listAuditActions',
   method: 'get',
   path: '/api/audit-actions',
   gate: 'audit.read',

@@ -30,6 +30,7 @@ const callResponse = (description: string) => ({
 });
 
 export const listCallsRoute = defineRoute({
+  operationId: 'listCalls',
   method: 'get',
   path: '/api/calls',
   gate: 'public',
@@ -43,6 +44,7 @@ export const listCallsRoute = defineRoute({
 });
 
 export const createCallRoute = defineRoute({
+  operationId: 'createCall',
   method: 'post',
   path: '/api/calls',
   gate: 'calls.manage',
@@ -58,6 +60,7 @@ export const createCallRoute = defineRoute({
 });
 
 export const getCallRoute = defineRoute({
+  operationId: 'getCall',
   method: 'get',
   path: '/api/calls/{id}',
   gate: 'public',
@@ -71,6 +74,7 @@ export const getCallRoute = defineRoute({
 });
 
 export const updateCallRoute = defineRoute({
+  operationId: 'updateCall',
   method: 'patch',
   path: '/api/calls/{id}',
   gate: 'calls.manage',
@@ -87,6 +91,7 @@ export const updateCallRoute = defineRoute({
 });
 
 export const openCallRoute = defineRoute({
+  operationId: 'openCall',
   method: 'post',
   path: '/api/calls/{id}/open',
   gate: 'calls.manage',
@@ -100,6 +105,7 @@ export const openCallRoute = defineRoute({
 });
 
 export const extendDeadlineRoute = defineRoute({
+  operationId: 'extendCallDeadline',
   method: 'post',
   path: '/api/calls/{id}/extend-deadline',
   gate: 'calls.extend_deadline',

@@ -11,6 +11,7 @@ import {
 import { getClusterProfile, listClusters, updateClusterProfile } from './clusters.service';
 
 export const listClustersRoute = defineRoute({
+  operationId: 'listClusters',
   method: 'get',
   path: '/api/clusters',
   gate: 'public',
@@ -28,6 +29,7 @@ export const listClustersRoute = defineRoute({
 });
 
 export const getClusterRoute = defineRoute({
+  operationId: 'getCluster',
   method: 'get',
   path: '/api/clusters/{slug}',
   gate: 'public',
@@ -42,6 +44,7 @@ export const getClusterRoute = defineRoute({
 });
 
 export const updateClusterRoute = defineRoute({
+  operationId: 'updateCluster',
   method: 'patch',
   path: '/api/clusters/{slug}',
   gate: 'clusters.edit',

@@ -5,6 +5,7 @@ import { ClusterProfileSchema, NewFormingNetworkSchema } from '../clusters/clust
 import { registerFormingNetwork } from './forming-networks.service';
 
 export const registerFormingNetworkRoute = defineRoute({
+  operationId: 'registerFormingNetwork',
   method: 'post',
   path: '/api/clusters',
   gate: 'signed_in',

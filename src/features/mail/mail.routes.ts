@@ -5,6 +5,7 @@ import { ListMailQuerySchema, MailPageSchema } from './mail.contract';
 import { listMail } from './mail.service';
 
 export const listMailRoute = defineRoute({
+  operationId: 'listOutbox',
   method: 'get',
   path: '/api/mail',
   gate: 'mail.read',

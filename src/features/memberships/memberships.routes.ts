@@ -14,6 +14,7 @@ import {
 import { addMember, listMembers, updateMember } from './memberships.service';
 
 export const listMembersRoute = defineRoute({
+  operationId: 'listClusterMembers',
   method: 'get',
   path: '/api/clusters/{slug}/members',
   gate: 'public',
@@ -30,6 +31,7 @@ export const listMembersRoute = defineRoute({
 });
 
 export const addMemberRoute = defineRoute({
+  operationId: 'addClusterMember',
   method: 'post',
   path: '/api/clusters/{slug}/members',
   gate: 'memberships.manage',
@@ -49,6 +51,7 @@ export const addMemberRoute = defineRoute({
 });
 
 export const updateMemberRoute = defineRoute({
+  operationId: 'updateClusterMember',
   method: 'patch',
   path: '/api/clusters/{slug}/members/{orgnr}',
   gate: 'memberships.manage',

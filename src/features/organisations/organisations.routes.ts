@@ -17,6 +17,7 @@ import {
 import { OrgnrParamSchema } from './orgnr.contract';
 
 export const getOrganisationRoute = defineRoute({
+  operationId: 'getOrganisation',
   method: 'get',
   path: '/api/organisations/{orgnr}',
   gate: 'public',
@@ -31,6 +32,7 @@ export const getOrganisationRoute = defineRoute({
 });
 
 export const listOrganisationsRoute = defineRoute({
+  operationId: 'listOrganisations',
   method: 'get',
   path: '/api/organisations',
   gate: 'public',
@@ -47,6 +49,7 @@ export const listOrganisationsRoute = defineRoute({
 });
 
 export const setActorTypeRoute = defineRoute({
+  operationId: 'setActorType',
   method: 'put',
   path: '/api/organisations/{orgnr}/actor-type',
   gate: 'organisations.classify',
@@ -63,6 +66,7 @@ export const setActorTypeRoute = defineRoute({
 });
 
 export const updateContactRoute = defineRoute({
+  operationId: 'updateContact',
   method: 'patch',
   path: '/api/organisations/{orgnr}/contact',
   gate: 'organisations.contact',

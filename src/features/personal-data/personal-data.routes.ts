@@ -15,6 +15,7 @@ import {
 import { erasePerson, exportPerson, getPerson, listPersons } from './personal-data.service';
 
 export const listPersonsRoute = defineRoute({
+  operationId: 'listPersons',
   method: 'get',
   path: '/api/persons',
   gate: 'persons.manage',
@@ -28,6 +29,7 @@ export const listPersonsRoute = defineRoute({
 });
 
 export const getPersonRoute = defineRoute({
+  operationId: 'getPerson',
   method: 'get',
   path: '/api/persons/{id}',
   gate: 'persons.manage',
@@ -43,6 +45,7 @@ export const getPersonRoute = defineRoute({
 
 const exportPersonRoute = (declarations: readonly PersonalData[]) =>
   defineRoute({
+    operationId: 'exportPerson',
     method: 'get',
     path: '/api/persons/{id}/export',
     gate: 'persons.manage',
@@ -60,6 +63,7 @@ const exportPersonRoute = (declarations: readonly PersonalData[]) =>
 
 export const erasePersonRoute = (declarations: readonly PersonalData[]) =>
   defineRoute({
+    operationId: 'erasePerson',
     method: 'post',
     path: '/api/persons/{id}/erase',
     gate: 'persons.manage',

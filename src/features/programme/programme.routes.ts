@@ -20,6 +20,7 @@ import {
 } from './programme.service';
 
 export const getProgrammeRoute = defineRoute({
+  operationId: 'getProgramme',
   method: 'get',
   path: '/api/programme',
   gate: 'public',
@@ -32,6 +33,7 @@ export const getProgrammeRoute = defineRoute({
 });
 
 export const setUpProgrammeRoute = defineRoute({
+  operationId: 'setUpProgramme',
   method: 'put',
   path: '/api/programme',
   gate: 'programme.manage',
@@ -52,6 +54,7 @@ export const setUpProgrammeRoute = defineRoute({
 });
 
 export const listLevelsRoute = defineRoute({
+  operationId: 'listLevels',
   method: 'get',
   path: '/api/programme/levels',
   gate: 'programme.manage',
@@ -65,6 +68,7 @@ export const listLevelsRoute = defineRoute({
 });
 
 export const addLevelRoute = defineRoute({
+  operationId: 'addLevel',
   method: 'post',
   path: '/api/programme/levels',
   gate: 'programme.manage',
@@ -80,6 +84,7 @@ export const addLevelRoute = defineRoute({
 });
 
 export const updateLevelRoute = defineRoute({
+  operationId: 'updateLevel',
   method: 'patch',
   path: '/api/programme/levels/{code}',
   gate: 'programme.manage',

@@ -17,6 +17,8 @@ export type Gate = 'public' | 'signed_in' | Permission;
 
 export type GatedRouteConfig = RouteConfig & {
   gate: Gate;
+  /** The operation's name in the OpenAPI document: what a generated client calls the method. */
+  operationId: string;
   /**
    * 'anonymous': anonymous GETs may be answered from the read cache, up to a few seconds old.
    * Only for public answers that are the same for every anonymous reader.
@@ -37,11 +39,27 @@ function gateMiddleware(gate: Gate) {
   });
 }
 
+/** The names of the two ways to say who is calling, as the OpenAPI document's security schemes. */
+export const SESSION_SCHEME = 'session';
+export const TOKEN_SCHEME = 'apiToken';
+
+/**
+ * What the OpenAPI document says a route needs, from its gate: a session or an API token, or for a
+ * public route either or nothing (`{}`), since some public answers say more to a signed-in reader.
+ */
+function securityOf(gate: Gate) {
+  const signedIn = [{ [SESSION_SCHEME]: [] }, { [TOKEN_SCHEME]: [] }];
+  return gate === 'public' ? [{}, ...signedIn] : signedIn;
+}
+
 /** The one way to declare an endpoint: its contract, its gate and its documentation together. */
 export function defineRoute<const R extends GatedRouteConfig>(config: R) {
   const { gate, readCache, ...route } = config;
   const middleware = [gateMiddleware(gate), ...(readCache ? [cacheAnonymousReads()] : [])];
-  return createRoute({ ...route, middleware, 'x-gate': gate } as Omit<R, 'gate' | 'readCache'> & {
+  return createRoute({ ...route, middleware, security: securityOf(gate), 'x-gate': gate } as Omit<
+    R,
+    'gate' | 'readCache'
+  > & {
     'x-gate': Gate;
   });
 }

@@ -53,12 +53,12 @@ export const revokeInvitation = endpoint<typeof revokeInvitationRoute>(
 );
 export const previewInvitation = endpoint<typeof previewInvitationRoute>(
   'get',
-  '/api/invitations/by-token/{token}',
+  '/api/invitation-links/{token}',
 );
 export const acceptInvitation = endpoint<typeof acceptInvitationRoute>('post', '/api/invitations/accept');
 
 export const requestSignUp = endpoint<typeof requestSignUpRoute>('post', '/api/auth/sign-up');
-export const previewSignUp = endpoint<typeof previewSignUpRoute>('get', '/api/auth/sign-up/{token}');
+export const previewSignUp = endpoint<typeof previewSignUpRoute>('get', '/api/auth/sign-up-links/{token}');
 export const completeSignUp = endpoint<typeof completeSignUpRoute>('post', '/api/auth/sign-up/complete');
 export const listMyAffiliations = endpoint<typeof listMyAffiliationsRoute>('get', '/api/auth/affiliations');
 export const addAffiliation = endpoint<typeof addAffiliationRoute>('post', '/api/auth/affiliations');
