@@ -14,6 +14,10 @@ import { applicationRoutes } from '../features/applications/applications.routes'
 import { seedApplicationsDemo } from '../features/applications/applications.seed';
 import { notifyApplicantsOfExtension } from '../features/applications/applications.service';
 import { pages as applicationPages } from '../features/applications/ui/pages';
+import { assessmentsPersonalData } from '../features/assessments/assessments.personal-data';
+import { assessmentRoutes } from '../features/assessments/assessments.routes';
+import { seedAssessmentsDemo } from '../features/assessments/assessments.seed';
+import { pages as assessmentPages } from '../features/assessments/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
@@ -130,6 +134,13 @@ export const FEATURES = [
     pages: applicationPages,
     seedDemo: seedApplicationsDemo,
     personalData: applicationsPersonalData,
+  },
+  {
+    name: 'assessments',
+    routers: () => [assessmentRoutes],
+    pages: assessmentPages,
+    seedDemo: seedAssessmentsDemo,
+    personalData: assessmentsPersonalData,
   },
 ] as const satisfies readonly Feature[];
 
