@@ -665,6 +665,7 @@ export async function declare(
   // Who may and when are judged before what was written: a second declaration is a state error.
   const refusal = assessmentLifecycle.refusal(action, ctx.actor, seen);
   if (refusal) throw new AppError(refusal.code, refusal.message);
+  requirePanelOpen((await panelStatusOf(ctx.db, seen.callId)).status);
   if (body.reason === '' && (body.conflict || links.length > 0)) {
     throw new AppError('validation_failed', 'Say why, in a sentence or two.', {
       fieldErrors: [
