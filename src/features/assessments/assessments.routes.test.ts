@@ -733,11 +733,20 @@ describe('POST /api/calls/{id}/assessments/spread', () => {
         body.assigned.filter((a: { applicationId: string }) => a.applicationId === application.id),
       ).toHaveLength(2);
     }
-    // Every applicant names Aud's organisation and has Cecilie's among its partners: Dag, with no link, goes first.
-    const first = body.assigned.filter(
-      (a: { applicationId: string }) => a.applicationId === applications[0]!.id,
+    // Every applicant names Aud's organisation: with room elsewhere, she is given none.
+    const avoided = await closedCall();
+    await submitted(avoided.id);
+    await submitted(avoided.id, 'arena_pro');
+    const spread = await t.send(
+      'POST',
+      `/api/calls/${avoided.id}/assessments/spread`,
+      { assessorAccountIds: [aud.id, dag.id], perApplication: 1, maxPerAssessor: 5 },
+      { cookie: staff },
     );
-    expect(first.map((a: { assessorAccountId: string }) => a.assessorAccountId)).toContain(dag.id);
+    expect(spread.body.loads).toEqual([
+      { assessorAccountId: aud.id, name: aud.name, applications: 0 },
+      { assessorAccountId: dag.id, name: dag.name, applications: 2 },
+    ]);
   });
 
   it('assigns nothing when the panel cannot cover every application with at most N each', async () => {
