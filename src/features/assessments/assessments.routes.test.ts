@@ -709,6 +709,42 @@ describe('the panel', () => {
       interviewNotes: 'Godt intervju.',
     });
   });
+
+  it("keeps the panel's work out of the applicant's own audit trail", async () => {
+    const call = await closedCall();
+    const application = await submitted(call.id);
+    const applicant = await t.signIn(
+      (await createTestAccount(t.db, 'cluster_manager', { clusterId: application.clusterId })).email,
+      TEST_PASSWORD,
+    );
+    await assign(application.id, aud);
+    await t.send(
+      'POST',
+      `/api/calls/${call.id}/assessments/spread`,
+      { assessorAccountIds: [dag.id], perApplication: 2, maxPerAssessor: 5 },
+      { cookie: staff },
+    );
+    await t.send(
+      'PUT',
+      `/api/applications/${application.id}/recommendation`,
+      { recommendation: 'reject', reason: 'Svak.' },
+      { cookie: staff },
+    );
+    await t.send(
+      'PUT',
+      `/api/applications/${application.id}/interview-notes`,
+      { notes: 'Kort.' },
+      { cookie: staff },
+    );
+    const trail = await t.get('/api/audit-events?pageSize=100', { headers: { cookie: applicant } });
+    expect(trail.status).toBe(200);
+    const actions = trail.body.items.map((event: { action: string }) => event.action);
+    expect(actions.filter((action: string) => /assessment|recommend|interview/.test(action))).toEqual([]);
+    const all = await t.get('/api/audit-events?pageSize=100', { headers: { cookie: staff } });
+    expect(all.body.items.map((event: { action: string }) => event.action)).toContain(
+      'application.recommended',
+    );
+  });
 });
 
 describe('POST /api/calls/{id}/assessments/spread', () => {

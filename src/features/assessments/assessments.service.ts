@@ -80,6 +80,9 @@ import { mean, rankByTotal, spread, type WeighedCriterion, weightedTotal } from 
 
 type ReadContext = Pick<ServiceContext, 'db' | 'clock' | 'actor'>;
 
+// The panel's work is kept from the applicants until a decision: its audit events name no cluster,
+// since a cluster's own people read the events about their cluster in the audit trail.
+
 // ── Small helpers ────────────────────────────────────────────────────────────────────────────────
 
 /** An instant as the API answers it: UTC, whole seconds. */
@@ -448,7 +451,6 @@ export async function assignAssessor(
         action: 'assessment.assigned',
         entityType: 'assessment',
         entityId: inserted.id,
-        clusterId: applicant.facts.clusterId,
         after: {
           applicationId,
           assessorAccountId: assessor.accountId,
@@ -586,7 +588,6 @@ export async function spreadAssessors(
         action: 'assessment.assigned',
         entityType: 'assessment',
         entityId: row.id,
-        clusterId: entry.clusterId,
         after: {
           applicationId: entry.applicationId,
           assessorAccountId: member.accountId,
@@ -1128,7 +1129,6 @@ async function writeRecommendation(
       action: 'interviewNotes' in changes ? 'application.interview_notes_written' : 'application.recommended',
       entityType: 'application',
       entityId: applicationId,
-      clusterId: applicant.facts.clusterId,
       before: pick(state),
       after: pick(next),
     });
