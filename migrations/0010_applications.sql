@@ -34,7 +34,7 @@ CREATE TABLE "applications" (
 	"contact_email" text NOT NULL,
 	"language" text DEFAULT 'nb' NOT NULL,
 	"started_by_account_id" uuid,
-	"money_asked_nok" integer DEFAULT 0 NOT NULL,
+	"money_asked_nok" bigint DEFAULT 0 NOT NULL,
 	"submitted_at" timestamp with time zone,
 	"submitted_by_account_id" uuid,
 	"withdrawn_at" timestamp with time zone,

@@ -52,7 +52,6 @@ CREATE TABLE "panel_recommendations" (
 	CONSTRAINT "panel_recommendations_level_check" CHECK (("panel_recommendations"."recommendation" = 'admit_other_level') = ("panel_recommendations"."level_code" is not null))
 );
 --> statement-breakpoint
-ALTER TABLE "applications" ALTER COLUMN "money_asked_nok" SET DATA TYPE bigint;--> statement-breakpoint
 ALTER TABLE "assessment_panels" ADD CONSTRAINT "assessment_panels_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_scores" ADD CONSTRAINT "assessment_scores_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "assessment_scores" ADD CONSTRAINT "assessment_scores_criterion_id_call_criteria_id_fk" FOREIGN KEY ("criterion_id") REFERENCES "public"."call_criteria"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -103,8 +103,14 @@ describe('the HTTP foundation', () => {
             expect(Object.keys(response.headers)).toEqual(['location']);
             continue;
           }
-          // A download named *.csv answers its success in CSV; everything else speaks JSON.
-          const success = path.endsWith('.csv') ? 'text/csv' : 'application/json';
+          // A download named *.csv answers its success in CSV; a stored file (its schema a binary
+          // string) in bytes; everything else speaks JSON.
+          const file = response.content?.['application/octet-stream']?.schema?.format === 'binary';
+          const success = path.endsWith('.csv')
+            ? 'text/csv'
+            : file
+              ? 'application/octet-stream'
+              : 'application/json';
           const type = Number(status) >= 400 ? 'application/problem+json' : success;
           expect(Object.keys(response.content)).toEqual([type]);
         }

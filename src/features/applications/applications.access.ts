@@ -76,9 +76,12 @@ export const applicationsAccess = defineAccessRows({
         },
         also: [
           {
+            // A session of its own: the caller becomes the network's manager, which must not
+            // change what the shared sessions may do in the rows after this one.
             on: 'an open call, for a forming network registered in the same step',
             allow: SIGNED_IN,
-            request: () => ({
+            request: async ({ who }) => ({
+              cookie: await m.freshSession(who),
               params: { id: made.call },
               body: {
                 level: 'arena',
@@ -92,6 +95,28 @@ export const applicationsAccess = defineAccessRows({
             }),
           },
         ],
+      },
+      'get /api/calls/{id}/applying-clusters': {
+        success: 200,
+        in: {
+          on: "an open call, with the caller's own cluster",
+          allow: WRITERS,
+          withheld: ['operator_admin', 'programme_staff', 'assessor', 'partner_contact'],
+          holds: (response) =>
+            response.body.items.some(
+              (item: { slug: string; applications: { id: string }[] }) =>
+                item.slug === m.clusterA.slug && item.applications.some((a) => a.id === made.a),
+            ),
+          request: () => ({ params: { id: made.call } }),
+        },
+        out: {
+          on: "an open call, with someone else's cluster",
+          allow: [],
+          withheld: SIGNED_IN,
+          holds: (response) =>
+            response.body.items.some((item: { slug: string }) => item.slug === m.clusterB.slug),
+          request: () => ({ params: { id: made.call } }),
+        },
       },
       'get /api/applications': {
         success: 200,

@@ -348,6 +348,22 @@ export const ApplicationSchema = z
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
 export type ApplicationView = z.infer<typeof ApplicationSchema>;
 
+export const ApplyingClusterSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    applications: z
+      .array(z.object({ id: z.string().uuid(), level: LevelCodeSchema, status: ApplicationStatusSchema }))
+      .openapi({ description: "The cluster's applications in the call, withdrawn ones included" }),
+  })
+  .openapi('ApplyingCluster');
+
+export const ApplyingClusterListSchema = z
+  .object({ items: z.array(ApplyingClusterSchema) })
+  .openapi('ApplyingClusterList');
+
+export type ApplyingCluster = z.infer<typeof ApplyingClusterSchema>;
+
 // ── The check ────────────────────────────────────────────────────────────────────────────────────
 
 export const CHECK_CODES = [

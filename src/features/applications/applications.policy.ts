@@ -50,3 +50,9 @@ export function requireStartApplication(actor: Actor, cluster: { id: string; slu
     throw new AppError('forbidden', `Only the manager and staff of ${cluster.slug} start its applications.`);
   }
 }
+
+/** Whether the actor has applications to look at: programme staff, or the writers of some cluster's. */
+export function canListApplications(actor: Actor): boolean {
+  const seen = applicationsSeenBy(actor);
+  return seen === 'all' || seen.length > 0;
+}

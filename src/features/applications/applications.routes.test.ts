@@ -2,13 +2,19 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csrfTokenFor } from '../../server/http/csrf';
 import { setupTestApp } from '../../testing/harness';
-import { sampleExe, samplePdf, samplePng } from '../../testing/sample-files';
+import {
+  sampleDocx,
+  sampleExe,
+  sampleJpeg,
+  samplePdf,
+  samplePng,
+  sampleXlsx,
+} from '../../testing/sample-files';
 import { createTestAccount, TEST_PASSWORD } from '../accounts/accounts.seed';
 import { auditEvents } from '../audit/audit.table';
 import { createCall } from '../calls/calls.seed';
 import { createCluster } from '../clusters/clusters.seed';
 import { mailMessages } from '../mail/mail.table';
-import { createMembership } from '../memberships/memberships.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme, type SeededProgramme } from '../programme/programme.seed';
 import { completeSections, createApplication } from './applications.seed';
@@ -256,6 +262,33 @@ describe('POST /api/calls/{id}/applications', () => {
       (await t.get(`/api/applications/${body.id}`, { headers: { cookie: programmeStaff } })).status,
     ).toBe(200);
     expect((await t.get(`/api/applications/${body.id}`, { headers: { cookie } })).status).toBe(200);
+  });
+});
+
+describe('GET /api/calls/{id}/applying-clusters', () => {
+  it('offers the clusters the caller writes for, each with its applications in the call', async () => {
+    const call = await openCall();
+    const started = await createApplication(t.db, {
+      callId: call.id,
+      clusterId: cluster.id,
+      levelCode: 'arena_pro',
+    });
+    await createApplication(t.db, { callId: call.id, clusterId: other.id, levelCode: 'arena' });
+    const mine = await t.get(`/api/calls/${call.id}/applying-clusters`, { headers: { cookie: staffer } });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      {
+        slug: cluster.slug,
+        name: 'Søkerklyngen',
+        applications: [{ id: started.id, level: 'arena_pro', status: 'draft' }],
+      },
+    ]);
+    const theirs = await t.get(`/api/calls/${call.id}/applying-clusters`, { headers: { cookie: outsider } });
+    expect(theirs.body.items.map((item: { slug: string }) => item.slug)).toEqual([other.slug]);
+    const staff = await t.get(`/api/calls/${call.id}/applying-clusters`, {
+      headers: { cookie: programmeStaff },
+    });
+    expect(staff.body.items).toEqual([]);
   });
 });
 
@@ -611,10 +644,14 @@ describe('POST /api/applications/{id}/submit', () => {
       .send('POST', `/api/applications/${application.id}/submit`, {}, { cookie: manager });
     expect(status).toBe(409);
     expect(body.detail).toBe(
-      "The call's deadline was 2026-07-01 10:00:00 UTC; an application can no longer be submitted (now 2026-07-01 10:00:00 UTC).",
+      "The call's deadline was 1 July 2026 at 12:00:00 Norwegian time; an application can no longer be submitted (now 1 July 2026 at 12:00:00 Norwegian time).",
     );
     expect(body.errors).toEqual([
-      { path: ['call', 'deadlineAt'], message: 'passed at 2026-07-01 10:00:00 UTC', code: 'deadline_passed' },
+      {
+        path: ['call', 'deadlineAt'],
+        message: 'passed at 1 July 2026 at 12:00:00 Norwegian time',
+        code: 'deadline_passed',
+      },
     ]);
     expect(
       (await t.get(`/api/applications/${application.id}`, { headers: { cookie: manager } })).body.status,
@@ -689,18 +726,16 @@ describe('POST /api/applications/{id}/request-information', () => {
     const { application } = await completeDraft('arena');
     await t.send('POST', `/api/applications/${application.id}/submit`, {}, { cookie: manager });
     const after = AFTER;
-    const request = await t
-      .at(after)
-      .send(
-        'POST',
-        `/api/applications/${application.id}/request-information`,
-        {
-          sections: ['budget'],
-          until: '2026-07-10T12:00:00+02:00',
-          message: 'Hvem finansierer det tredje året?',
-        },
-        { cookie: programmeStaff },
-      );
+    const request = await t.at(after).send(
+      'POST',
+      `/api/applications/${application.id}/request-information`,
+      {
+        sections: ['budget'],
+        until: '2026-07-10T12:00:00+02:00',
+        message: 'Hvem finansierer det tredje året?',
+      },
+      { cookie: programmeStaff },
+    );
     expect(request.status).toBe(200);
     expect(request.body).toMatchObject({
       status: 'information_requested',
@@ -838,6 +873,40 @@ describe('attachments', () => {
     expect((await eventsAbout(application.id)).map((e) => e.action)).toContain(
       'application.attachment_added',
     );
+  });
+
+  it('takes Word, Excel and JPEG files by their content, whatever their names say', async () => {
+    const { application } = await completeDraft('arena');
+    const sent = [
+      [sampleDocx(), 'plan.png', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      [sampleXlsx(), 'budsjett', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      [sampleJpeg(), 'bilde.pdf', 'image/jpeg'],
+    ] as const;
+    for (const [bytes, name, mediaType] of sent) {
+      const { status, body } = await upload(manager, application.id, bytes, name);
+      expect({ status, fileName: body.fileName, mediaType: body.mediaType }).toEqual({
+        status: 201,
+        fileName: name,
+        mediaType,
+      });
+    }
+  });
+
+  it('takes a file of several megabytes, and refuses one larger than 10 MB by its size', async () => {
+    const { application } = await completeDraft('arena');
+    /** A PDF padded after its end to the size asked for: still a PDF by its first bytes. */
+    const pdfOf = (size: number) =>
+      Buffer.concat([samplePdf(), Buffer.alloc(size - samplePdf().length, 0x20)]);
+    const large = await upload(manager, application.id, pdfOf(6 * 1024 * 1024), 'vedlegg.pdf');
+    expect(large.status).toBe(201);
+    expect(large.body.sizeBytes).toBe(6 * 1024 * 1024);
+    const tooLarge = await upload(manager, application.id, pdfOf(10 * 1024 * 1024 + 1), 'for-stor.pdf');
+    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.body.errors).toEqual([{ path: ['body', 'file'], message: 'it is larger than 10 MB' }]);
+    const list = await t.get(`/api/applications/${application.id}/attachments`, {
+      headers: { cookie: manager },
+    });
+    expect(list.body.items.map((a: { fileName: string }) => a.fileName)).toEqual(['vedlegg.pdf']);
   });
 
   it('refuses a program named like a PDF, by what it is, and stores nothing', async () => {

@@ -13,6 +13,7 @@ import {
   ApplicationIdParamSchema,
   ApplicationPageSchema,
   ApplicationSchema,
+  ApplyingClusterListSchema,
   AttachmentListSchema,
   AttachmentParamSchema,
   AttachmentSchema,
@@ -30,6 +31,7 @@ import {
   checkApplicationNow,
   getApplication,
   listApplications,
+  listApplyingClusters,
   listAttachments,
   openAttachment,
   requestInformation,
@@ -52,6 +54,7 @@ function readerLanguage(c: Context<AppEnv>) {
 
 export const startApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'startApplication',
   path: '/api/calls/{id}/applications',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -68,8 +71,27 @@ export const startApplicationRoute = defineRoute({
   },
 });
 
+export const listApplyingClustersRoute = defineRoute({
+  method: 'get',
+  operationId: 'listApplyingClusters',
+  path: '/api/calls/{id}/applying-clusters',
+  gate: 'signed_in',
+  tags: ['Applications'],
+  summary:
+    'The clusters and forming networks the caller may apply for in a call, with their applications in it',
+  request: { params: CallIdParamSchema },
+  responses: {
+    200: {
+      description: 'The clusters the caller manages or works for, by name',
+      content: { 'application/json': { schema: ApplyingClusterListSchema } },
+    },
+    ...problemResponses(401, 404, 422, 500),
+  },
+});
+
 export const listApplicationsRoute = defineRoute({
   method: 'get',
+  operationId: 'listApplications',
   path: '/api/applications',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -86,6 +108,7 @@ export const listApplicationsRoute = defineRoute({
 
 export const getApplicationRoute = defineRoute({
   method: 'get',
+  operationId: 'getApplication',
   path: '/api/applications/{id}',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -99,6 +122,7 @@ export const getApplicationRoute = defineRoute({
 
 export const updateApplicationRoute = defineRoute({
   method: 'patch',
+  operationId: 'updateApplication',
   path: '/api/applications/{id}',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -122,6 +146,7 @@ export const updateApplicationRoute = defineRoute({
 
 export const checkApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'checkApplication',
   path: '/api/applications/{id}/check',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -140,6 +165,7 @@ export const checkApplicationRoute = defineRoute({
 
 export const submitApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'submitApplication',
   path: '/api/applications/{id}/submit',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -158,6 +184,7 @@ export const submitApplicationRoute = defineRoute({
 
 export const withdrawApplicationRoute = defineRoute({
   method: 'post',
+  operationId: 'withdrawApplication',
   path: '/api/applications/{id}/withdraw',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -171,6 +198,7 @@ export const withdrawApplicationRoute = defineRoute({
 
 export const requestInformationRoute = defineRoute({
   method: 'post',
+  operationId: 'requestApplicationInformation',
   path: '/api/applications/{id}/request-information',
   gate: 'applications.review',
   tags: ['Applications'],
@@ -187,6 +215,7 @@ export const requestInformationRoute = defineRoute({
 
 export const listAttachmentsRoute = defineRoute({
   method: 'get',
+  operationId: 'listApplicationAttachments',
   path: '/api/applications/{id}/attachments',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -203,6 +232,7 @@ export const listAttachmentsRoute = defineRoute({
 
 export const addAttachmentRoute = defineRoute({
   method: 'post',
+  operationId: 'addApplicationAttachment',
   path: '/api/applications/{id}/attachments',
   gate: 'applications.write',
   tags: ['Applications'],
@@ -232,6 +262,7 @@ export const addAttachmentRoute = defineRoute({
 
 export const downloadAttachmentRoute = defineRoute({
   method: 'get',
+  operationId: 'downloadApplicationAttachment',
   path: '/api/applications/{id}/attachments/{attachmentId}',
   gate: 'signed_in',
   tags: ['Applications'],
@@ -299,6 +330,9 @@ export const applicationRoutes = createRouter()
       await startApplication(c.var, c.req.valid('param').id, c.req.valid('json'), readerLanguage(c)),
       201,
     ),
+  )
+  .openapi(listApplyingClustersRoute, async (c) =>
+    c.json(await listApplyingClusters(c.var, c.req.valid('param').id), 200),
   )
   .openapi(listApplicationsRoute, async (c) =>
     c.json(await listApplications(c.var, c.req.valid('query')), 200),

@@ -6,7 +6,7 @@ import { AppError, conflictOnUniqueViolation, type FieldError, notFound } from '
 import type { Page } from '../../server/http/pagination';
 import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
-import type { Actor } from '../../shared/access';
+import { type Actor, clustersWithPermission } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { isSlug } from '../../shared/slug';
 import { recordAudit } from '../audit/record-audit';
@@ -41,6 +41,7 @@ import {
 import {
   type ApplicationSummary,
   type ApplicationView,
+  type ApplyingCluster,
   type AttachmentView,
   type CheckProblem,
   type CheckResult,
@@ -103,8 +104,17 @@ function instantText(at: Date): string {
 
 const optionalText = (at: Date | null) => (at === null ? null : instantText(at));
 
-/** An instant in a message: `2026-09-01 10:00:00 UTC`. */
-const utcText = (at: Date) => instantText(at).replace('T', ' ').replace('Z', ' UTC');
+const OSLO_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  dateStyle: 'long',
+  timeStyle: 'medium',
+});
+
+/**
+ * An instant in a message, as the call's deadline is given and judged: Norwegian time, to the
+ * second (`1 September 2026 at 12:00:00 Norwegian time`).
+ */
+const osloText = (at: Date) => `${OSLO_TIME.format(at)} Norwegian time`;
 
 // ── Reading an application ───────────────────────────────────────────────────────────────────────
 
@@ -233,6 +243,36 @@ export async function listApplications(
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/**
+ * The clusters and forming networks the caller may start an application for (those they manage
+ * or work for), each with its applications in the call: what the page that starts one offers.
+ */
+export async function listApplyingClusters(
+  ctx: ReadContext,
+  callId: string,
+): Promise<{ items: ApplyingCluster[] }> {
+  await getCall(ctx, callId);
+  const writes = clustersWithPermission(ctx.actor, 'applications.write');
+  const ids = writes === 'all' ? [] : writes;
+  if (ids.length === 0) return { items: [] };
+  const [refs, { rows }] = await Promise.all([
+    clusterRefsById(ctx, ids),
+    listApplicationsPage(
+      ctx.db,
+      { call: callId, page: 1, pageSize: 100 },
+      { now: ctx.clock.now(), clusterIds: ids },
+    ),
+  ]);
+  const items = [...refs].map(([id, ref]) => ({
+    ...ref,
+    applications: rows
+      .filter((row) => row.clusterId === id)
+      .map((row) => ({ id: row.id, level: row.levelCode, status: row.status })),
+  }));
+  const collator = new Intl.Collator('nb');
+  return { items: items.sort((a, b) => collator.compare(a.name, b.name)) };
 }
 
 // ── Starting ─────────────────────────────────────────────────────────────────────────────────────
@@ -440,7 +480,7 @@ export async function saveApplicationSections(
 
 function closedMessage(state: TimedApplication, now: Date): string {
   if (state.status === 'draft') {
-    return `The call's deadline (${utcText(state.deadlineAt)}) has passed; the draft can no longer change (now ${utcText(now)}).`;
+    return `The call's deadline (${osloText(state.deadlineAt)}) has passed; the draft can no longer change (now ${osloText(now)}).`;
   }
   if (state.status === 'information_requested') {
     return 'Only the sections programme staff reopened may change.';
@@ -538,12 +578,12 @@ function refuseByTime(action: 'submit' | 'withdraw', state: TimedApplication, no
   const verb = action === 'submit' ? 'submitted' : 'withdrawn';
   throw new AppError(
     'invalid_state',
-    `The call's deadline was ${utcText(state.deadlineAt)}; an application can no longer be ${verb} (now ${utcText(now)}).`,
+    `The call's deadline was ${osloText(state.deadlineAt)}; an application can no longer be ${verb} (now ${osloText(now)}).`,
     {
       fieldErrors: [
         {
           path: ['call', 'deadlineAt'],
-          message: `passed at ${utcText(state.deadlineAt)}`,
+          message: `passed at ${osloText(state.deadlineAt)}`,
           code: 'deadline_passed',
         },
       ],
@@ -715,7 +755,7 @@ export async function requestInformation(
           ],
     );
     if (until.getTime() <= now.getTime()) {
-      errors.push({ path: ['body', 'until'], message: `must be in the future (now ${utcText(now)})` });
+      errors.push({ path: ['body', 'until'], message: `must be in the future (now ${osloText(now)})` });
     }
     if (errors.length > 0) {
       throw new AppError('validation_failed', 'The request cannot reopen the application so.', {

@@ -1,5 +1,6 @@
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { AccountMenu } from '../../features/accounts/ui/account-menu';
+import { canListApplications } from '../../features/applications/applications.policy';
 import { canReadAuditTrail } from '../../features/audit/audit.policy';
 import { canManagePersons } from '../../features/personal-data/personal-data.policy';
 import { useLocale } from '../kit/locale-context';
@@ -36,6 +37,7 @@ export function Layout({
                 {link.label[locale]}
               </Link>
             ))}
+            {canListApplications(viewer) && <Link href="/applications">{t('nav.applications')}</Link>}
             {canReadAuditTrail(viewer) && <Link href="/audit">{t('nav.audit')}</Link>}
             {canManagePersons(viewer) && <Link href="/people">{t('nav.people')}</Link>}
             <Link href="/api/docs" data-external-nav>

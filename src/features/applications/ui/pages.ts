@@ -1,3 +1,20 @@
-import type { lazyPage } from '../../../web/kit/page';
+import { lazyPage } from '../../../web/kit/page';
 
-export const pages: ReturnType<typeof lazyPage>[] = [];
+/** A UUID: anything else under /applications/ is no application. */
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const pages = [
+  lazyPage({ id: 'applications', path: '/applications', module: () => import('./applications-page') }),
+  lazyPage({
+    id: 'application',
+    path: '/applications/{id}',
+    match: { id: ID },
+    module: () => import('./application-page'),
+  }),
+  lazyPage({
+    id: 'start_application',
+    path: '/calls/{id}/apply',
+    match: { id: ID },
+    module: () => import('./start-application-page'),
+  }),
+];

@@ -110,6 +110,18 @@ function CallPage({ data }: { data: CallData }) {
       {paragraphsOf(pick(call.description, locale)).map((paragraph) => (
         <Paragraph key={paragraph}>{paragraph}</Paragraph>
       ))}
+      {call.status === 'open' && Date.parse(call.deadlineAt) > Date.now() && (
+        <Paragraph>
+          <Link href={`/calls/${call.id}/apply`} data-testid="apply-link">
+            {t('call.apply')}
+          </Link>
+        </Paragraph>
+      )}
+      {call.status !== 'draft' && canManageCalls(viewer) && (
+        <Paragraph>
+          <Link href={`/applications?call=${call.id}`}>{t('call.applications')}</Link>
+        </Paragraph>
+      )}
       {/* Assessment is a later feature's: programme staff reach its pages once the deadline has passed. */}
       {(call.status === 'closed' || call.status === 'decided') &&
         hasProgrammePermission(viewer, 'assessments.manage') && (
