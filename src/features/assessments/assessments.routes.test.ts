@@ -847,3 +847,55 @@ describe('GET /api/assessments and /api/assessors', () => {
     expect((await t.get('/api/assessors', { headers: { cookie: aud.cookie } })).status).toBe(403);
   });
 });
+
+describe("an assessor's personal data", () => {
+  it('exports their declarations and comments, and on erasure keeps the scores but not their name or words', async () => {
+    const operator = await t.signIn((await createTestAccount(t.db, 'operator_admin')).email, TEST_PASSWORD);
+    const person = await createTestAccount(t.db, 'assessor', {}, { name: 'Eva Ekspert' });
+    const eva: Assessor = {
+      id: person.account.id,
+      name: 'Eva Ekspert',
+      cookie: await t.signIn(person.email, TEST_PASSWORD),
+    };
+    const call = await closedCall();
+    const application = await submitted(call.id);
+    const criteria = await criterionIds(call);
+    const id = (await assign(application.id, eva)).body.assessmentId;
+    await t.send(
+      'POST',
+      `/api/assessments/${id}/declaration`,
+      { conflict: false, reason: 'Ingen bånd til søkeren.' },
+      { cookie: eva.cookie },
+    );
+    await t.send(
+      'PUT',
+      `/api/assessments/${id}/scores`,
+      { scores: [{ criterionId: criteria[0], score: 6, comment: 'Eva mener dette er sterkt.' }] },
+      { cookie: eva.cookie },
+    );
+    const personId = person.account.personId;
+    const exported = await t.get(`/api/persons/${personId}/export`, { headers: { cookie: operator } });
+    expect(exported.status).toBe(200);
+    expect(exported.body.assessments).toMatchObject([
+      {
+        id,
+        declarationReason: 'Ingen bånd til søkeren.',
+        comments: [{ criterionId: criteria[0], comment: 'Eva mener dette er sterkt.' }],
+      },
+    ]);
+    const erased = await t.send(
+      'POST',
+      `/api/persons/${personId}/erase`,
+      { confirmation: person.email },
+      { cookie: operator },
+    );
+    expect(erased.status).toBe(200);
+    expect(erased.body.removed).toMatchObject({ assessorNames: 1, assessmentComments: 1 });
+    const after = await t.get(`/api/assessments/${id}`, { headers: { cookie: staff } });
+    expect(after.body.assessor.name).not.toContain('Eva');
+    expect(after.body.declaration.reason).toBe('');
+    expect(after.body.scores).toEqual([
+      { criterionId: criteria[0], score: 6, notApplicable: false, comment: '' },
+    ]);
+  });
+});

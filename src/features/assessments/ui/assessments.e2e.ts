@@ -114,6 +114,13 @@ describe('assessment', () => {
     const declarations = plain(await act.getByTestId('panel-assessors').textContent());
     expect(declarations).toContain('Inhabil: Jeg satt i styret til vertsorganisasjonen fram til i fjor.');
 
+    await staff.getByRole('link', { name: 'Tildel vurderere' }).click();
+    await staff.waitForURL(`**/calls/${call.id}/assessors`);
+    await waitForNavigation(staff);
+    expect(await staff.getByTestId('spread-form').getByRole('checkbox').count()).toBeGreaterThanOrEqual(3);
+    expect(plain(await staff.getByTestId('assignments').textContent())).toContain('Brage Bedømmer');
+    expect(await seriousAccessibilityViolations(staff)).toEqual([]);
+
     const csv = await staff.request.get(`/api/calls/${call.id}/panel.csv`);
     expect(csv.status()).toBe(200);
     expect((await csv.text()).split('\r\n')[0]).toContain('weighted_total_percent');
