@@ -50,9 +50,9 @@ async function loadAssessment(api: Api, { params: { id } }: PageInput<'id'>): Pr
 }
 
 const ROLE_LABELS = {
-  host: 'assessment.role.host',
-  project_owner: 'assessment.role.project_owner',
-  partner: 'assessment.role.partner',
+  host: 'assessments.assessment.role.host',
+  project_owner: 'assessments.assessment.role.project_owner',
+  partner: 'assessments.assessment.role.partner',
 } as const;
 
 /** The ways an organisation takes part, in words: "host, project owner". */
@@ -70,17 +70,17 @@ function Links({ assessment }: { assessment: AssessmentView }) {
   return (
     <section aria-labelledby="links-heading" className="stack">
       <Heading level={2} data-size="sm" id="links-heading">
-        {t('links.title')}
+        {t('assessments.links.title')}
       </Heading>
       {assessment.links.length === 0 ? (
-        <Paragraph data-testid="no-links">{t('links.none')}</Paragraph>
+        <Paragraph data-testid="no-links">{t('assessments.links.none')}</Paragraph>
       ) : (
         <>
-          <Paragraph>{t('links.intro')}</Paragraph>
+          <Paragraph>{t('assessments.links.intro')}</Paragraph>
           <ul data-testid="conflict-links">
             {assessment.links.map((link) => (
               <li key={`${link.kind}-${link.assessorOrgnr}-${link.applicantOrgnr}`}>
-                {t(`links.${link.kind}`, {
+                {t(`assessments.links.${link.kind}`, {
                   assessor: named(link.assessorOrgnr, link.assessorOrganisation),
                   applicant: named(link.applicantOrgnr, link.applicantOrganisation),
                   roles: roleList(link.applicantRoles, (key) => t(key)),
@@ -92,7 +92,7 @@ function Links({ assessment }: { assessment: AssessmentView }) {
         </>
       )}
       <details>
-        <summary>{t('assessment.parties')}</summary>
+        <summary>{t('assessments.assessment.parties')}</summary>
         <ul className="plain-list">
           {assessment.parties.map((party) => (
             <li key={party.orgnr}>
@@ -102,7 +102,7 @@ function Links({ assessment }: { assessment: AssessmentView }) {
         </ul>
       </details>
       <Paragraph data-size="sm">
-        <Link href="/account">{t('links.addOrganisations')}</Link>
+        <Link href="/account">{t('assessments.links.addOrganisations')}</Link>
       </Paragraph>
     </section>
   );
@@ -125,22 +125,25 @@ function DeclarationForm({ assessment }: { assessment: AssessmentView }) {
   if (conflictDeclared) {
     return (
       <Alert data-color="info" role="status" data-testid="conflict-declared">
-        <Paragraph>{t('declaration.conflictDone')}</Paragraph>
-        <Link href="/assessments">{t('declaration.toQueue')}</Link>
+        <Paragraph>{t('assessments.declaration.conflictDone')}</Paragraph>
+        <Link href="/assessments">{t('assessments.declaration.toQueue')}</Link>
       </Alert>
     );
   }
   return (
     <section aria-labelledby="declaration-heading" className="panel stack">
       <Heading level={2} data-size="xs" id="declaration-heading">
-        {t('declaration.title')}
+        {t('assessments.declaration.title')}
       </Heading>
-      <Paragraph>{t('declaration.intro')}</Paragraph>
+      <Paragraph>{t('assessments.declaration.intro')}</Paragraph>
       {send.error !== undefined && (
         <ProblemAlert
-          title={t('declaration.failed')}
+          title={t('assessments.declaration.failed')}
           error={send.error}
-          labels={{ reason: t('declaration.reason'), conflict: t('declaration.choice') }}
+          labels={{
+            reason: t('assessments.declaration.reason'),
+            conflict: t('assessments.declaration.choice'),
+          }}
         />
       )}
       <form
@@ -150,20 +153,20 @@ function DeclarationForm({ assessment }: { assessment: AssessmentView }) {
         data-testid="declaration-form"
       >
         <Fieldset>
-          <Fieldset.Legend>{t('declaration.choice')}</Fieldset.Legend>
-          <Radio label={t('declaration.noConflict')} name="conflict" value="no" required />
-          <Radio label={t('declaration.conflict')} name="conflict" value="yes" required />
+          <Fieldset.Legend>{t('assessments.declaration.choice')}</Fieldset.Legend>
+          <Radio label={t('assessments.declaration.noConflict')} name="conflict" value="no" required />
+          <Radio label={t('assessments.declaration.conflict')} name="conflict" value="yes" required />
         </Fieldset>
         <Field>
-          <Label htmlFor="declaration-reason">{t('declaration.reason')}</Label>
+          <Label htmlFor="declaration-reason">{t('assessments.declaration.reason')}</Label>
           <Paragraph data-size="sm" className="muted">
-            {t('declaration.reasonHint')}
+            {t('assessments.declaration.reasonHint')}
           </Paragraph>
           <Textarea id="declaration-reason" name="reason" rows={3} maxLength={2000} />
         </Field>
         <div className="registry__actions">
           <Button type="submit" disabled={send.busy}>
-            {t('declaration.submit')}
+            {t('assessments.declaration.submit')}
           </Button>
         </div>
       </form>
@@ -215,18 +218,20 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
   return (
     <section aria-labelledby="scores-heading" className="stack">
       <Heading level={2} data-size="sm" id="scores-heading">
-        {t('scores.title')}
+        {t('assessments.scores.title')}
       </Heading>
-      <Paragraph>{t('scores.intro')}</Paragraph>
+      <Paragraph>{t('assessments.scores.intro')}</Paragraph>
       {send.error !== undefined && (
         <ProblemAlert
-          title={t(intent.current === 'complete' ? 'complete.failed' : 'scores.failed')}
+          title={t(
+            intent.current === 'complete' ? 'assessments.complete.failed' : 'assessments.scores.failed',
+          )}
           error={send.error}
         />
       )}
       {send.result && intent.current === 'save' && (
         <Alert data-color="success" role="status">
-          {t('scores.saved')}
+          {t('assessments.scores.saved')}
         </Alert>
       )}
       <form
@@ -243,14 +248,16 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
               <Fieldset.Legend>{name}</Fieldset.Legend>
               <Fieldset.Description>
                 {pick(criterion.guidance, locale)}{' '}
-                {t('scores.scale', {
+                {t('assessments.scores.scale', {
                   min: criterion.scaleMin,
                   max: criterion.scaleMax,
                   weight: formatNumber(criterion.weight, locale),
                 })}
               </Fieldset.Description>
               <Field>
-                <Label htmlFor={`score-${criterion.id}`}>{t('scores.score', { criterion: name })}</Label>
+                <Label htmlFor={`score-${criterion.id}`}>
+                  {t('assessments.scores.score', { criterion: name })}
+                </Label>
                 <Select
                   id={`score-${criterion.id}`}
                   name={`score-${criterion.id}`}
@@ -258,7 +265,7 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
                   disabled={!editable}
                   onChange={(event) => set(criterion.id, { value: event.target.value })}
                 >
-                  <Select.Option value="">{t('scores.none')}</Select.Option>
+                  <Select.Option value="">{t('assessments.scores.none')}</Select.Option>
                   {Array.from(
                     { length: criterion.scaleMax - criterion.scaleMin + 1 },
                     (_, i) => criterion.scaleMin + i,
@@ -267,11 +274,13 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
                       {value}
                     </Select.Option>
                   ))}
-                  <Select.Option value="na">{t('scores.notApplicable')}</Select.Option>
+                  <Select.Option value="na">{t('assessments.scores.notApplicable')}</Select.Option>
                 </Select>
               </Field>
               <Field>
-                <Label htmlFor={`comment-${criterion.id}`}>{t('scores.comment', { criterion: name })}</Label>
+                <Label htmlFor={`comment-${criterion.id}`}>
+                  {t('assessments.scores.comment', { criterion: name })}
+                </Label>
                 <Textarea
                   id={`comment-${criterion.id}`}
                   name={`comment-${criterion.id}`}
@@ -286,15 +295,15 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
           );
         })}
         <p className="weighted-total" aria-live="polite">
-          <strong>{t('scores.total')}:</strong>{' '}
+          <strong>{t('assessments.scores.total')}:</strong>{' '}
           <span data-testid="weighted-total">
-            {total === null ? t('scores.totalNone') : formatTotal(total, locale)}
+            {total === null ? t('assessments.scores.totalNone') : formatTotal(total, locale)}
           </span>
         </p>
         {editable ? (
           <div className="registry__actions">
             <Button type="submit" disabled={send.busy} onClick={() => (intent.current = 'save')}>
-              {t('scores.save')}
+              {t('assessments.scores.save')}
             </Button>
             {assessment.actions.includes('complete') && (
               <Button
@@ -303,13 +312,13 @@ function ScoringForm({ assessment }: { assessment: AssessmentView }) {
                 disabled={send.busy}
                 onClick={() => (intent.current = 'complete')}
               >
-                {t('complete.submit')}
+                {t('assessments.complete.submit')}
               </Button>
             )}
           </div>
         ) : (
           <Paragraph data-size="sm" className="muted">
-            {assessment.panelStatus === 'closed' ? t('panelClosed') : t('scores.readOnly')}
+            {assessment.panelStatus === 'closed' ? t('panelClosed') : t('assessments.scores.readOnly')}
           </Paragraph>
         )}
       </form>
@@ -326,9 +335,11 @@ function ReopenForm({ assessment }: { assessment: AssessmentView }) {
   });
   return (
     <form onSubmit={reopen.onSubmit}>
-      {reopen.error !== undefined && <ProblemAlert title={t('reopen.failed')} error={reopen.error} />}
+      {reopen.error !== undefined && (
+        <ProblemAlert title={t('assessments.reopen.failed')} error={reopen.error} />
+      )}
       <Button type="submit" variant="secondary" disabled={reopen.busy}>
-        {t('reopen.submit')}
+        {t('assessments.reopen.submit')}
       </Button>
     </form>
   );
@@ -340,23 +351,23 @@ function Others({ assessment }: { assessment: AssessmentView }) {
   return (
     <section aria-labelledby="others-heading" className="stack">
       <Heading level={2} data-size="sm" id="others-heading">
-        {t('others.title')}
+        {t('assessments.others.title')}
       </Heading>
       {assessment.others === null ? (
-        <Paragraph data-testid="others-hidden">{t('others.hidden')}</Paragraph>
+        <Paragraph data-testid="others-hidden">{t('assessments.others.hidden')}</Paragraph>
       ) : assessment.others.length === 0 ? (
-        <Paragraph>{t('others.none')}</Paragraph>
+        <Paragraph>{t('assessments.others.none')}</Paragraph>
       ) : (
         <Table data-testid="other-assessments">
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('others.assessor')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessments.others.assessor')}</Table.HeaderCell>
               {assessment.criteria.map((criterion) => (
                 <Table.HeaderCell key={criterion.id} className="numeric">
                   {pick(criterion.name, locale)}
                 </Table.HeaderCell>
               ))}
-              <Table.HeaderCell className="numeric">{t('scores.total')}</Table.HeaderCell>
+              <Table.HeaderCell className="numeric">{t('assessments.scores.total')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -367,7 +378,7 @@ function Others({ assessment }: { assessment: AssessmentView }) {
                   const score = other.scores.find((entry) => entry.criterionId === criterion.id);
                   return (
                     <Table.Cell key={criterion.id} className="numeric" title={score?.comment || undefined}>
-                      {score?.notApplicable ? t('scores.notApplicable') : (score?.score ?? '–')}
+                      {score?.notApplicable ? t('assessments.scores.notApplicable') : (score?.score ?? '–')}
                     </Table.Cell>
                   );
                 })}
@@ -395,41 +406,41 @@ function AssessmentPage({ data }: { data: AssessmentData }) {
         {staff ? (
           <Link href={`/calls/${assessment.call.id}/panel`}>{pick(assessment.call.title, locale)}</Link>
         ) : (
-          <Link href="/assessments">{t('assessment.breadcrumb')}</Link>
+          <Link href="/assessments">{t('assessments.assessment.breadcrumb')}</Link>
         )}{' '}
         <span aria-hidden="true">›</span> <span>{assessment.application.cluster.name}</span>
       </nav>
       <Heading level={1} data-size="lg">
-        {t('assessment.pageTitle', { cluster: assessment.application.cluster.name })}
+        {t('assessments.assessment.pageTitle', { cluster: assessment.application.cluster.name })}
       </Heading>
       <p>
         <Tag data-testid="assessment-status">{t(ASSESSMENT_STATUS_LABELS[assessment.status])}</Tag>
       </p>
       <dl className="facts">
         <div>
-          <dt>{t('assessment.level')}</dt>
+          <dt>{t('assessments.assessment.level')}</dt>
           <dd>{levelName(programme, assessment.application.level, locale)}</dd>
         </div>
         <div>
-          <dt>{t('assessment.moneyAsked')}</dt>
+          <dt>{t('assessments.assessment.moneyAsked')}</dt>
           <dd>{formatNok(assessment.application.moneyAskedNok, locale)}</dd>
         </div>
         <div>
-          <dt>{t('assessment.assessor')}</dt>
+          <dt>{t('assessments.assessment.assessor')}</dt>
           <dd>{assessment.assessor.name}</dd>
         </div>
       </dl>
       {staff && (
         <Paragraph data-testid="staff-declaration">
           {declaration === null
-            ? t('declaration.staffPending', { name: assessment.assessor.name })
+            ? t('assessments.declaration.staffPending', { name: assessment.assessor.name })
             : declaration.conflict
-              ? t('declaration.staffConflict', {
+              ? t('assessments.declaration.staffConflict', {
                   name: assessment.assessor.name,
                   at,
                   reason: declaration.reason,
                 })
-              : t('declaration.staffNone', { name: assessment.assessor.name, at })}
+              : t('assessments.declaration.staffNone', { name: assessment.assessor.name, at })}
         </Paragraph>
       )}
       {assessment.panelStatus === 'closed' && <Alert data-color="info">{t('panelClosed')}</Alert>}
@@ -438,14 +449,14 @@ function AssessmentPage({ data }: { data: AssessmentData }) {
       {!staff && declaration && !declaration.conflict && (
         <Paragraph data-testid="declaration-made">
           {declaration.reason
-            ? t('declaration.madeWithReason', { at, reason: declaration.reason })
-            : t('declaration.made', { at })}
+            ? t('assessments.declaration.madeWithReason', { at, reason: declaration.reason })
+            : t('assessments.declaration.made', { at })}
         </Paragraph>
       )}
       {assessment.sections !== null && (
         <section aria-labelledby="application-heading" className="stack">
           <Heading level={2} data-size="sm" id="application-heading">
-            {t('application.title')}
+            {t('assessments.application.title')}
           </Heading>
           {assessment.sections.map((section) => (
             <SectionView key={section.key} section={section} />
@@ -467,6 +478,7 @@ export const page = definePage({
   source: import.meta.url,
   messages: assessmentMessages,
   load: loadAssessment,
-  title: ({ assessment }, t) => t('assessment.pageTitle', { cluster: assessment.application.cluster.name }),
+  title: ({ assessment }, t) =>
+    t('assessments.assessment.pageTitle', { cluster: assessment.application.cluster.name }),
   Component: AssessmentPage,
 });

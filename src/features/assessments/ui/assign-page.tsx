@@ -63,26 +63,26 @@ function SpreadForm({ data }: { data: AssignData }) {
   return (
     <section aria-labelledby="spread-heading" className="panel stack">
       <Heading level={2} data-size="xs" id="spread-heading">
-        {t('assign.spread')}
+        {t('assessmentPanel.assign.spread')}
       </Heading>
       {spread.error !== undefined && (
         <ProblemAlert
-          title={t('assign.spreadFailed')}
+          title={t('assessmentPanel.assign.spreadFailed')}
           error={spread.error}
           labels={{
-            assessorAccountIds: t('assign.panel'),
-            perApplication: t('assign.perApplication'),
-            maxPerAssessor: t('assign.maxPerAssessor'),
+            assessorAccountIds: t('assessmentPanel.assign.panel'),
+            perApplication: t('assessmentPanel.assign.perApplication'),
+            maxPerAssessor: t('assessmentPanel.assign.maxPerAssessor'),
           }}
         />
       )}
       {spread.result && (
         <Alert data-color="success" role="status">
-          {t('assign.spreadDone', { count: spread.result.assigned.length })}
+          {t('assessmentPanel.assign.spreadDone', { count: spread.result.assigned.length })}
         </Alert>
       )}
       {data.assessors.items.length === 0 ? (
-        <Paragraph>{t('assign.noAssessors')}</Paragraph>
+        <Paragraph>{t('assessmentPanel.assign.noAssessors')}</Paragraph>
       ) : (
         <form
           onSubmit={spread.onSubmit}
@@ -91,7 +91,7 @@ function SpreadForm({ data }: { data: AssignData }) {
           data-testid="spread-form"
         >
           <Fieldset>
-            <Fieldset.Legend>{t('assign.panel')}</Fieldset.Legend>
+            <Fieldset.Legend>{t('assessmentPanel.assign.panel')}</Fieldset.Legend>
             {data.assessors.items.map((assessor) => (
               <Checkbox
                 key={assessor.accountId}
@@ -102,7 +102,7 @@ function SpreadForm({ data }: { data: AssignData }) {
             ))}
           </Fieldset>
           <Field>
-            <Label htmlFor="spread-per-application">{t('assign.perApplication')}</Label>
+            <Label htmlFor="spread-per-application">{t('assessmentPanel.assign.perApplication')}</Label>
             <Input
               id="spread-per-application"
               name="perApplication"
@@ -114,7 +114,7 @@ function SpreadForm({ data }: { data: AssignData }) {
             />
           </Field>
           <Field>
-            <Label htmlFor="spread-max">{t('assign.maxPerAssessor')}</Label>
+            <Label htmlFor="spread-max">{t('assessmentPanel.assign.maxPerAssessor')}</Label>
             <Input
               id="spread-max"
               name="maxPerAssessor"
@@ -127,7 +127,7 @@ function SpreadForm({ data }: { data: AssignData }) {
           </Field>
           <div className="registry__actions">
             <Button type="submit" disabled={spread.busy}>
-              {t('assign.spreadSubmit')}
+              {t('assessmentPanel.assign.spreadSubmit')}
             </Button>
           </div>
         </form>
@@ -158,9 +158,13 @@ function AssignOne({
   const id = `assign-${application.id}`;
   return (
     <form onSubmit={assign.onSubmit} onInput={assign.onInput} className="stack">
-      {assign.error !== undefined && <ProblemAlert title={t('assign.failed')} error={assign.error} />}
+      {assign.error !== undefined && (
+        <ProblemAlert title={t('assessmentPanel.assign.failed')} error={assign.error} />
+      )}
       <Field>
-        <Label htmlFor={id}>{t('assign.assessor', { cluster: application.cluster.name })}</Label>
+        <Label htmlFor={id}>
+          {t('assessmentPanel.assign.assessor', { cluster: application.cluster.name })}
+        </Label>
         <Select id={id} name="assessorAccountId" required>
           {free.map((assessor) => (
             <Select.Option key={assessor.accountId} value={assessor.accountId}>
@@ -171,7 +175,7 @@ function AssignOne({
       </Field>
       <div className="registry__actions">
         <Button type="submit" variant="secondary" data-size="sm" disabled={assign.busy}>
-          {t('assign.submit')}
+          {t('assessmentPanel.assign.submit')}
         </Button>
       </div>
     </form>
@@ -187,24 +191,24 @@ function AssignPage({ data }: { data: AssignData }) {
     <article className="stack">
       <nav aria-label="breadcrumbs" className="breadcrumbs">
         <Link href={`/calls/${panel.call.id}`}>{title}</Link> <span aria-hidden="true">›</span>{' '}
-        <Link href={`/calls/${panel.call.id}/panel`}>{t('panel.title')}</Link>{' '}
-        <span aria-hidden="true">›</span> <span>{t('assign.title')}</span>
+        <Link href={`/calls/${panel.call.id}/panel`}>{t('assessmentPanel.panel.title')}</Link>{' '}
+        <span aria-hidden="true">›</span> <span>{t('assessmentPanel.assign.title')}</span>
       </nav>
       <Heading level={1} data-size="lg">
-        {t('assign.pageTitle', { title })}
+        {t('assessmentPanel.assign.pageTitle', { title })}
       </Heading>
-      <Paragraph>{t('assign.intro')}</Paragraph>
+      <Paragraph>{t('assessmentPanel.assign.intro')}</Paragraph>
       {panel.status === 'open' && <SpreadForm data={data} />}
       <section aria-labelledby="applications-heading" className="stack">
         <Heading level={2} data-size="sm" id="applications-heading">
-          {t('assign.applications')}
+          {t('assessmentPanel.assign.applications')}
         </Heading>
         <Table data-testid="assignments">
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('panel.column.cluster')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('assign.assigned')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('assign.submit')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessmentPanel.panel.column.cluster')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessmentPanel.assign.assigned')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessmentPanel.assign.submit')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -216,14 +220,16 @@ function AssignPage({ data }: { data: AssignData }) {
                 </Table.Cell>
                 <Table.Cell>
                   {application.assessors.length === 0 ? (
-                    t('assign.nobody')
+                    t('assessmentPanel.assign.nobody')
                   ) : (
                     <ul className="plain-list">
                       {application.assessors.map((assessor) => (
                         <li key={assessor.assessmentId}>
                           {assessor.name}{' '}
                           <Tag data-size="sm">{ta(ASSESSMENT_STATUS_LABELS[assessor.status])}</Tag>
-                          {assessor.links > 0 && <> {t('assign.links', { count: assessor.links })}</>}
+                          {assessor.links > 0 && (
+                            <> {t('assessmentPanel.assign.links', { count: assessor.links })}</>
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -245,6 +251,6 @@ export const page = definePage({
   source: import.meta.url,
   messages: panelMessages,
   load: loadAssign,
-  title: ({ panel }, t) => t('assign.documentTitle', panel.call.title),
+  title: ({ panel }, t) => t('assessmentPanel.assign.documentTitle', panel.call.title),
   Component: AssignPage,
 });

@@ -70,19 +70,22 @@ function RecommendationForm({ application, data }: { application: PanelApplicati
     >
       {save.error !== undefined && (
         <ProblemAlert
-          title={t('recommendation.failed')}
+          title={t('assessmentPanel.recommendation.failed')}
           error={save.error}
-          labels={{ level: t('recommendation.level'), reason: t('recommendation.reason') }}
+          labels={{
+            level: t('assessmentPanel.recommendation.level'),
+            reason: t('assessmentPanel.recommendation.reason'),
+          }}
         />
       )}
       {save.result && (
         <Alert data-color="success" role="status">
-          {t('recommendation.saved')}
+          {t('assessmentPanel.recommendation.saved')}
         </Alert>
       )}
       <Field>
         <Label htmlFor={id('recommendation')}>
-          {t('recommendation.kind', { cluster: application.cluster.name })}
+          {t('assessmentPanel.recommendation.kind', { cluster: application.cluster.name })}
         </Label>
         <Select
           id={id('recommendation')}
@@ -91,7 +94,7 @@ function RecommendationForm({ application, data }: { application: PanelApplicati
           defaultValue={current?.recommendation ?? ''}
         >
           <Select.Option value="" disabled>
-            {t('recommendation.none')}
+            {t('assessmentPanel.recommendation.none')}
           </Select.Option>
           {(Object.keys(RECOMMENDATION_LABELS) as (keyof typeof RECOMMENDATION_LABELS)[]).map((kind) => (
             <Select.Option key={kind} value={kind}>
@@ -101,9 +104,9 @@ function RecommendationForm({ application, data }: { application: PanelApplicati
         </Select>
       </Field>
       <Field>
-        <Label htmlFor={id('level')}>{t('recommendation.level')}</Label>
+        <Label htmlFor={id('level')}>{t('assessmentPanel.recommendation.level')}</Label>
         <Select id={id('level')} name="level" defaultValue={current?.level ?? ''}>
-          <Select.Option value="">{t('recommendation.noLevel')}</Select.Option>
+          <Select.Option value="">{t('assessmentPanel.recommendation.noLevel')}</Select.Option>
           {data.panel.levels
             .filter((entry) => entry.level !== application.level)
             .map((entry) => (
@@ -114,7 +117,7 @@ function RecommendationForm({ application, data }: { application: PanelApplicati
         </Select>
       </Field>
       <Field>
-        <Label htmlFor={id('reason')}>{t('recommendation.reason')}</Label>
+        <Label htmlFor={id('reason')}>{t('assessmentPanel.recommendation.reason')}</Label>
         <Textarea
           id={id('reason')}
           name="reason"
@@ -126,7 +129,7 @@ function RecommendationForm({ application, data }: { application: PanelApplicati
       </Field>
       <div className="registry__actions">
         <Button type="submit" disabled={save.busy}>
-          {t('recommendation.save')}
+          {t('assessmentPanel.recommendation.save')}
         </Button>
       </div>
     </form>
@@ -143,15 +146,17 @@ function NotesForm({ application }: { application: PanelApplication }) {
   );
   return (
     <form onSubmit={save.onSubmit} onInput={save.onInput} className="stack edit-form">
-      {save.error !== undefined && <ProblemAlert title={t('notes.failed')} error={save.error} />}
+      {save.error !== undefined && (
+        <ProblemAlert title={t('assessmentPanel.notes.failed')} error={save.error} />
+      )}
       {save.result && (
         <Alert data-color="success" role="status">
-          {t('notes.saved')}
+          {t('assessmentPanel.notes.saved')}
         </Alert>
       )}
       <Field>
         <Label htmlFor={`notes-${application.id}`}>
-          {t('notes.label', { cluster: application.cluster.name })}
+          {t('assessmentPanel.notes.label', { cluster: application.cluster.name })}
         </Label>
         <Textarea
           id={`notes-${application.id}`}
@@ -163,7 +168,7 @@ function NotesForm({ application }: { application: PanelApplication }) {
       </Field>
       <div className="registry__actions">
         <Button type="submit" variant="secondary" disabled={save.busy}>
-          {t('notes.save')}
+          {t('assessmentPanel.notes.save')}
         </Button>
       </div>
     </form>
@@ -179,15 +184,15 @@ function Assessors({ application, panel }: { application: PanelApplication; pane
     <Table data-testid="panel-assessors">
       <Table.Head>
         <Table.Row>
-          <Table.HeaderCell>{t('panel.assessor')}</Table.HeaderCell>
-          <Table.HeaderCell>{t('panel.declaration')}</Table.HeaderCell>
-          <Table.HeaderCell className="numeric">{t('panel.links')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('assessmentPanel.panel.assessor')}</Table.HeaderCell>
+          <Table.HeaderCell>{t('assessmentPanel.panel.declaration')}</Table.HeaderCell>
+          <Table.HeaderCell className="numeric">{t('assessmentPanel.panel.links')}</Table.HeaderCell>
           {criteria.map((criterion) => (
             <Table.HeaderCell key={criterion.id} className="numeric">
               {pick(criterion.name, locale)}
             </Table.HeaderCell>
           ))}
-          <Table.HeaderCell className="numeric">{t('panel.column.total')}</Table.HeaderCell>
+          <Table.HeaderCell className="numeric">{t('assessmentPanel.panel.column.total')}</Table.HeaderCell>
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -200,17 +205,17 @@ function Assessors({ application, panel }: { application: PanelApplication; pane
             </Table.Cell>
             <Table.Cell data-testid="panel-declaration">
               {assessor.declaration === null
-                ? t('panel.notDeclared')
+                ? t('assessmentPanel.panel.notDeclared')
                 : assessor.declaration.conflict
-                  ? t('panel.conflict', { reason: assessor.declaration.reason })
-                  : t('panel.noConflict')}
+                  ? t('assessmentPanel.panel.conflict', { reason: assessor.declaration.reason })
+                  : t('assessmentPanel.panel.noConflict')}
             </Table.Cell>
             <Table.Cell className="numeric">{assessor.links}</Table.Cell>
             {criteria.map((criterion) => {
               const score = assessor.scores.find((entry) => entry.criterionId === criterion.id);
               return (
                 <Table.Cell key={criterion.id} className="numeric" title={score?.comment || undefined}>
-                  {score?.notApplicable ? ta('scores.notApplicable') : (score?.score ?? '–')}
+                  {score?.notApplicable ? ta('assessments.scores.notApplicable') : (score?.score ?? '–')}
                 </Table.Cell>
               );
             })}
@@ -232,13 +237,15 @@ function ClosePanelForm({ panel }: { panel: PanelView }) {
   return (
     <section className="panel stack" aria-labelledby="close-panel-heading">
       <Heading level={2} data-size="xs" id="close-panel-heading">
-        {t('panel.close')}
+        {t('assessmentPanel.panel.close')}
       </Heading>
-      <Paragraph>{t('panel.closeIntro')}</Paragraph>
-      {close.error !== undefined && <ProblemAlert title={t('panel.closeFailed')} error={close.error} />}
+      <Paragraph>{t('assessmentPanel.panel.closeIntro')}</Paragraph>
+      {close.error !== undefined && (
+        <ProblemAlert title={t('assessmentPanel.panel.closeFailed')} error={close.error} />
+      )}
       <form onSubmit={close.onSubmit}>
         <Button type="submit" variant="secondary" disabled={close.busy}>
-          {t('panel.close')}
+          {t('assessmentPanel.panel.close')}
         </Button>
       </form>
     </section>
@@ -253,24 +260,24 @@ function PanelPage({ data }: { data: PanelData }) {
     <article className="stack">
       <nav aria-label="breadcrumbs" className="breadcrumbs">
         <Link href={`/calls/${panel.call.id}`}>{title}</Link> <span aria-hidden="true">›</span>{' '}
-        <span>{t('panel.title')}</span>
+        <span>{t('assessmentPanel.panel.title')}</span>
       </nav>
       <Heading level={1} data-size="lg">
-        {t('panel.pageTitle', { title })}
+        {t('assessmentPanel.panel.pageTitle', { title })}
       </Heading>
       <p>
         <Tag data-color={panel.status === 'open' ? 'success' : 'neutral'} data-testid="panel-status">
           {panel.closedAt
-            ? t('panel.closed', { at: formatDateTime(panel.closedAt, locale) })
-            : t('panel.open')}
+            ? t('assessmentPanel.panel.closed', { at: formatDateTime(panel.closedAt, locale) })
+            : t('assessmentPanel.panel.open')}
         </Tag>
       </p>
-      <Paragraph>{t('panel.intro')}</Paragraph>
+      <Paragraph>{t('assessmentPanel.panel.intro')}</Paragraph>
       <Paragraph>
         <a href={`/api/calls/${panel.call.id}/panel.csv`} download data-external-nav>
-          {t('panel.csv')}
+          {t('assessmentPanel.panel.csv')}
         </a>{' '}
-        · <Link href={`/calls/${panel.call.id}/assessors`}>{t('panel.assign')}</Link>
+        · <Link href={`/calls/${panel.call.id}/assessors`}>{t('assessmentPanel.panel.assign')}</Link>
       </Paragraph>
       {panel.levels.map((level) => {
         const applications = panel.applications.filter((application) => application.level === level.level);
@@ -282,31 +289,41 @@ function PanelPage({ data }: { data: PanelData }) {
               {levelName(programme, level.level, locale)}
             </Heading>
             <Paragraph>
-              {t('panel.money', {
+              {t('assessmentPanel.panel.money', {
                 available: formatNok(level.moneyAvailableNok, locale),
                 asked: formatNok(level.moneyAskedNok, locale),
                 count: level.applications,
               })}
             </Paragraph>
             {applications.length === 0 ? (
-              <Paragraph>{t('panel.empty')}</Paragraph>
+              <Paragraph>{t('assessmentPanel.panel.empty')}</Paragraph>
             ) : (
               <div className="scrollable">
                 <Table data-testid="panel-ranking" data-level={level.level}>
                   <Table.Head>
                     <Table.Row>
-                      <Table.HeaderCell className="numeric">{t('panel.column.rank')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('panel.column.cluster')}</Table.HeaderCell>
-                      <Table.HeaderCell className="numeric">{t('panel.column.total')}</Table.HeaderCell>
+                      <Table.HeaderCell className="numeric">
+                        {t('assessmentPanel.panel.column.rank')}
+                      </Table.HeaderCell>
+                      <Table.HeaderCell>{t('assessmentPanel.panel.column.cluster')}</Table.HeaderCell>
+                      <Table.HeaderCell className="numeric">
+                        {t('assessmentPanel.panel.column.total')}
+                      </Table.HeaderCell>
                       {criteria.map((criterion) => (
                         <Table.HeaderCell key={criterion.id} className="numeric">
                           {pick(criterion.name, locale)}
                         </Table.HeaderCell>
                       ))}
-                      <Table.HeaderCell className="numeric">{t('panel.column.completed')}</Table.HeaderCell>
-                      <Table.HeaderCell className="numeric">{t('panel.column.asked')}</Table.HeaderCell>
-                      <Table.HeaderCell className="numeric">{t('panel.column.cumulative')}</Table.HeaderCell>
-                      <Table.HeaderCell>{t('panel.column.recommendation')}</Table.HeaderCell>
+                      <Table.HeaderCell className="numeric">
+                        {t('assessmentPanel.panel.column.completed')}
+                      </Table.HeaderCell>
+                      <Table.HeaderCell className="numeric">
+                        {t('assessmentPanel.panel.column.asked')}
+                      </Table.HeaderCell>
+                      <Table.HeaderCell className="numeric">
+                        {t('assessmentPanel.panel.column.cumulative')}
+                      </Table.HeaderCell>
+                      <Table.HeaderCell>{t('assessmentPanel.panel.column.recommendation')}</Table.HeaderCell>
                     </Table.Row>
                   </Table.Head>
                   <Table.Body>
@@ -323,7 +340,7 @@ function PanelPage({ data }: { data: PanelData }) {
                             <Table.Cell key={criterion.id} className="numeric">
                               {stat?.mean == null
                                 ? '–'
-                                : t('panel.meanSpread', {
+                                : t('assessmentPanel.panel.meanSpread', {
                                     mean: formatNumber(stat.mean, locale),
                                     spread: formatNumber(stat.spread ?? 0, locale),
                                   })}
@@ -337,7 +354,9 @@ function PanelPage({ data }: { data: PanelData }) {
                         <Table.Cell className="numeric">
                           {formatNok(application.cumulativeAskedNok, locale)}{' '}
                           <Tag data-size="sm" data-color={application.withinMoney ? 'success' : 'warning'}>
-                            {application.withinMoney ? t('panel.withinMoney') : t('panel.beyondMoney')}
+                            {application.withinMoney
+                              ? t('assessmentPanel.panel.withinMoney')
+                              : t('assessmentPanel.panel.beyondMoney')}
                           </Tag>
                         </Table.Cell>
                         <Table.Cell>
@@ -353,7 +372,9 @@ function PanelPage({ data }: { data: PanelData }) {
             )}
             {applications.map((application) => (
               <Details key={application.id}>
-                <Details.Summary>{t('panel.details', { cluster: application.cluster.name })}</Details.Summary>
+                <Details.Summary>
+                  {t('assessmentPanel.panel.details', { cluster: application.cluster.name })}
+                </Details.Summary>
                 <Details.Content>
                   <div className="stack">
                     <Assessors application={application} panel={panel} />
@@ -375,6 +396,6 @@ export const page = definePage({
   source: import.meta.url,
   messages: panelMessages,
   load: loadPanel,
-  title: ({ panel }, t) => t('panel.documentTitle', panel.call.title),
+  title: ({ panel }, t) => t('assessmentPanel.panel.documentTitle', panel.call.title),
   Component: PanelPage,
 });

@@ -33,19 +33,19 @@ function AssessmentQueuePage({ data, url }: { data: QueueData; url: URL }) {
   return (
     <div className="stack">
       <Heading level={1} data-size="lg">
-        {t('queue.title')}
+        {t('assessments.queue.title')}
       </Heading>
-      <Paragraph>{t('queue.intro')}</Paragraph>
+      <Paragraph>{t('assessments.queue.intro')}</Paragraph>
       {queue.items.length === 0 ? (
-        <Paragraph>{t('queue.empty')}</Paragraph>
+        <Paragraph>{t('assessments.queue.empty')}</Paragraph>
       ) : (
         <Table data-testid="assessment-queue">
           <Table.Head>
             <Table.Row>
-              <Table.HeaderCell>{t('queue.column.application')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('queue.column.call')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('queue.column.status')}</Table.HeaderCell>
-              <Table.HeaderCell className="numeric">{t('queue.column.total')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessments.queue.column.application')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessments.queue.column.call')}</Table.HeaderCell>
+              <Table.HeaderCell>{t('assessments.queue.column.status')}</Table.HeaderCell>
+              <Table.HeaderCell className="numeric">{t('assessments.queue.column.total')}</Table.HeaderCell>
             </Table.Row>
           </Table.Head>
           <Table.Body>
@@ -74,6 +74,6 @@ export const page = definePage({
   source: import.meta.url,
   messages: assessmentMessages,
   load: loadQueue,
-  title: (_data, t) => t('queue.pageTitle'),
+  title: (_data, t) => t('assessments.queue.pageTitle'),
   Component: AssessmentQueuePage,
 });

@@ -83,7 +83,7 @@ export function SectionView({ section }: { section: { key: string; body: unknown
   return (
     <section className="stack" data-section={section.key}>
       <Heading level={3} data-size="xs">
-        {known ? t(`section.${section.key as (typeof SECTION_KEYS)[number]}`) : section.key}
+        {known ? t(`assessments.section.${section.key as (typeof SECTION_KEYS)[number]}`) : section.key}
       </Heading>
       <Value value={section.body} />
     </section>
