@@ -292,6 +292,10 @@ describe('POST /api/persons/{id}/erase', () => {
       pressContacts: 0,
       signUps: 1,
       affiliations: 1,
+      // This person never applied; the applications feature's own test erases an applicant.
+      applicationContacts: 0,
+      applicationSectionAuthors: 0,
+      applicationUploaders: 0,
     });
     // Redacted: the trail of making their account, and the event written above.
     expect(body.auditEvents).toEqual({ renamed: 1, redacted: 2 });
