@@ -15,6 +15,10 @@ import { applicationRoutes } from '../features/applications/applications.routes'
 import { seedApplicationsDemo } from '../features/applications/applications.seed';
 import { notifyApplicantsOfExtension } from '../features/applications/applications.service';
 import { pages as applicationPages } from '../features/applications/ui/pages';
+import { assessmentsPersonalData } from '../features/assessments/assessments.personal-data';
+import { assessmentRoutes } from '../features/assessments/assessments.routes';
+import { seedAssessmentsDemo } from '../features/assessments/assessments.seed';
+import { pages as assessmentPages } from '../features/assessments/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
@@ -133,6 +137,13 @@ export const FEATURES = [
     pages: applicationPages,
     seedDemo: seedApplicationsDemo,
     personalData: applicationsPersonalData,
+  },
+  {
+    name: 'assessments',
+    routers: () => [assessmentRoutes],
+    pages: assessmentPages,
+    seedDemo: seedAssessmentsDemo,
+    personalData: assessmentsPersonalData,
   },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },

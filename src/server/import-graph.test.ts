@@ -23,6 +23,10 @@ const READ_MODELS = [
   'src/features/memberships/memberships.queries.ts',
   // Who a person is, with their account, for the people pages and the head of an export (decision 013).
   'src/features/personal-data/persons.read-model.ts',
+  // Who may assess, and the ties between an assessor's organisations and an applicant's (decision 017).
+  'src/features/assessments/assessment-parties.read-model.ts',
+  // What an assessor reads of an application once they have declared no conflict (decision 017).
+  'src/features/assessments/application-content.read-model.ts',
 ];
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */
@@ -39,6 +43,8 @@ const ISOMORPHIC_FOR_PAGES = [
   'src/features/audit/audit-diff.ts',
   'src/features/memberships/membership-roles.ts',
   'src/features/organisations/actor-type.ts',
+  // The weighted total: the service computes it, the scoring form shows the same number live.
+  'src/features/assessments/weighted-total.ts',
 ];
 
 type Import = {

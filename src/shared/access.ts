@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'affiliations.read',
   'applications.write',
   'applications.review',
+  'assessments.score',
+  'assessments.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -77,6 +79,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'programme.manage',
     'affiliations.read',
     'applications.review',
+    'assessments.manage',
   ],
   programme_staff: [
     'clusters.edit',
@@ -89,8 +92,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'affiliations.read',
     // Every application, and asking an applicant for more information.
     'applications.review',
+    // Assigning assessors, reading the panel, recommending and closing the panel.
+    'assessments.manage',
   ],
-  assessor: [],
+  // Scores the applications they are assigned, after declaring whether they have a conflict.
+  assessor: ['assessments.score'],
   cluster_manager: [
     'clusters.edit',
     'memberships.manage',

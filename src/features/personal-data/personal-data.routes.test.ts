@@ -297,6 +297,9 @@ describe('POST /api/persons/{id}/erase', () => {
       applicationContacts: 0,
       applicationSectionAuthors: 0,
       applicationUploaders: 0,
+      // Nor assessed; the assessments feature's own test erases an assessor.
+      assessorNames: 0,
+      assessmentComments: 0,
     });
     // Redacted: the trail of making their account, and the event written above.
     expect(body.auditEvents).toEqual({ renamed: 1, redacted: 2 });

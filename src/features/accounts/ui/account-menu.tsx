@@ -1,4 +1,5 @@
 import { Button, Link } from '@digdir/designsystemet-react';
+import { hasPermission } from '../../../shared/access';
 import { browserApi } from '../../../web/kit/browser-api';
 import { useLocale } from '../../../web/kit/locale-context';
 import { useViewer } from '../../../web/kit/viewer-context';
@@ -24,6 +25,8 @@ export function AccountMenu({ url }: { url: URL }) {
     <span className="account-menu">
       {canInvite(viewer) && <Link href="/invitations">{t('nav.invitations')}</Link>}
       {canReadOutbox(viewer) && <Link href="/outbox">{t('nav.outbox')}</Link>}
+      {/* The assessor's queue belongs to a later feature; the permission says who has one. */}
+      {hasPermission(viewer, 'assessments.score') && <Link href="/assessments">{t('nav.assessments')}</Link>}
       <Link href="/account" data-testid="signed-in-as">
         {t('account.signedInAs', { name: viewer.name })}
       </Link>

@@ -1,4 +1,5 @@
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { hasProgrammePermission } from '../../../shared/access';
 import { pick } from '../../../shared/localized';
 import type { Api } from '../../../web/kit/api';
 import { formatDateTime, formatNok, formatNumber, formatPercent } from '../../../web/kit/format';
@@ -121,6 +122,14 @@ function CallPage({ data }: { data: CallData }) {
           <Link href={`/applications?call=${call.id}`}>{t('call.applications')}</Link>
         </Paragraph>
       )}
+      {/* Assessment is a later feature's: programme staff reach its pages once the deadline has passed. */}
+      {(call.status === 'closed' || call.status === 'decided') &&
+        hasProgrammePermission(viewer, 'assessments.manage') && (
+          <Paragraph>
+            <Link href={`/calls/${call.id}/panel`}>{t('call.panel')}</Link> ·{' '}
+            <Link href={`/calls/${call.id}/assessors`}>{t('call.assignAssessors')}</Link>
+          </Paragraph>
+        )}
       {call.status === 'draft' && canManageCalls(viewer) && (
         <Paragraph>
           <Link href={`/calls/${call.id}/edit`}>{t('call.edit')}</Link>

@@ -48,6 +48,8 @@ export const callMessages = defineMessages({
     'call.edit': 'Rediger utkastet',
     'call.apply': 'Søk i denne utlysningen',
     'call.applications': 'Søknadene i utlysningen',
+    'call.panel': 'Vurderingspanelet',
+    'call.assignAssessors': 'Tildel vurderere',
     'callOpen.title': 'Åpne utlysningen',
     'callOpen.intro':
       'Når utlysningen er åpnet, er den offentlig, og nivåer, midler, kriterier og frister kan ikke lenger endres.',
@@ -138,6 +140,8 @@ export const callMessages = defineMessages({
     'call.edit': 'Edit the draft',
     'call.apply': 'Apply in this call',
     'call.applications': "The call's applications",
+    'call.panel': 'The assessment panel',
+    'call.assignAssessors': 'Assign assessors',
     'callOpen.title': 'Open the call',
     'callOpen.intro':
       'Once the call is open it is public, and its levels, money, criteria and deadlines no longer change.',

@@ -1,0 +1,26 @@
+import { lazyPage } from '../../../web/kit/page';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The assessor's queue and assessment; programme staff's assignment and panel pages for a call. */
+export const pages = [
+  lazyPage({ id: 'assessments', path: '/assessments', module: () => import('./queue-page') }),
+  lazyPage({
+    id: 'assessment',
+    path: '/assessments/{id}',
+    match: { id: UUID },
+    module: () => import('./assessment-page'),
+  }),
+  lazyPage({
+    id: 'assign_assessors',
+    path: '/calls/{id}/assessors',
+    match: { id: UUID },
+    module: () => import('./assign-page'),
+  }),
+  lazyPage({
+    id: 'panel',
+    path: '/calls/{id}/panel',
+    match: { id: UUID },
+    module: () => import('./panel-page'),
+  }),
+];
