@@ -1,54 +1,92 @@
-// A cluster's partners are organisations, so the partner list joins the organisations table: this
-// file is one of the read models decision 015 names (see also decision 001).
-import { and, asc, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+// A cluster's partners are organisations, so the partner list joins the organisations table and
+// finds its cluster by slug: this file is one of the read models decision 015 names (see also
+// decision 001).
+import { and, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import type { ClusterStatus } from '../../shared/cluster-status';
+import type { MembershipRole } from '../../shared/membership-roles';
+import { clusters } from '../clusters/clusters.table';
+import type { ActorType } from '../organisations/actor-type';
 import { organisations } from '../organisations/organisations.table';
 import type { ListMembersQuery } from './memberships.contract';
 import { membershipActiveOn, memberships } from './memberships.table';
 
-export async function listMembersPage(
+/** Where a page of partners continues: the last row's place in the list order. */
+export type MemberCursor = { sortKey: string; orgnr: string; joinedOn: string };
+
+export type MemberRow = {
+  orgnr: string;
+  name: string;
+  actorType: ActorType;
+  countyCode: string | null;
+  employees: number | null;
+  role: MembershipRole;
+  joinedOn: string;
+  agreementSignedOn: string | null;
+  leftOn: string | null;
+  sortKey: string;
+};
+
+const memberColumns = sql`json_build_object(
+  'orgnr', ${organisations.orgnr}, 'name', ${organisations.name}, 'actorType', ${organisations.actorType},
+  'countyCode', ${organisations.countyCode}, 'employees', ${organisations.employees},
+  'role', ${memberships.role}, 'joinedOn', ${memberships.joinedOn},
+  'agreementSignedOn', ${memberships.agreementSignedOn}, 'leftOn', ${memberships.leftOn},
+  'sortKey', ${organisations.nameSortKey})`;
+
+/** The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day. */
+const memberOrder = sql`${organisations.nameSortKey} collate "C", ${organisations.orgnr}, ${memberships.joinedOn}`;
+
+/**
+ * A page of a cluster's partners with their number, in one statement: the cluster by its slug
+ * (its id and status, for the caller's visibility rule), how many partners match, and the page
+ * as JSON. `after` continues from a row (keyset paging) and then `page` is not used. One more row
+ * than the page is read, so the caller knows whether another page follows.
+ */
+export async function readClusterMembers(
   db: Db,
-  clusterId: string,
-  query: ListMembersQuery & { membershipId?: string },
+  slug: string,
+  query: ListMembersQuery,
   today: string,
+  after: MemberCursor | undefined,
 ) {
-  const where = and(
-    eq(memberships.clusterId, clusterId),
-    query.membershipId ? eq(memberships.id, query.membershipId) : undefined,
+  const matches = and(
+    sql`${memberships.clusterId} = c.id`,
     query.include === 'current' ? membershipActiveOn(today) : undefined,
     query.role ? eq(memberships.role, query.role) : undefined,
     query.actorType ? eq(organisations.actorType, query.actorType) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        orgnr: organisations.orgnr,
-        name: organisations.name,
-        actorType: organisations.actorType,
-        countyCode: organisations.countyCode,
-        employees: organisations.employees,
-        role: memberships.role,
-        joinedOn: memberships.joinedOn,
-        agreementSignedOn: memberships.agreementSignedOn,
-        leftOn: memberships.leftOn,
-      })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(where)
-      .orderBy(
-        sql`${organisations.nameSortKey} collate "C"`,
-        asc(organisations.orgnr),
-        asc(memberships.joinedOn),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: count() })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+  const from = sql`${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}`;
+  const position = after
+    ? sql`and (${organisations.nameSortKey} collate "C", ${organisations.orgnr}, ${memberships.joinedOn})
+        > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
+    : sql``;
+  const offset = after ? 0 : (query.page - 1) * query.pageSize;
+  const result = await db.execute<{
+    id: string;
+    status: ClusterStatus;
+    total: number;
+    items: MemberRow[];
+  }>(sql`
+    select c.id, c.status,
+      (select count(*)::int from ${from} where ${matches}) as total,
+      (select coalesce(json_agg(page.member order by page.n), '[]'::json) from (
+        select ${memberColumns} as member, row_number() over (order by ${memberOrder}) as n
+        from ${from} where ${matches} ${position}
+        order by ${memberOrder}
+        limit ${query.pageSize + 1} offset ${offset}) page) as items
+    from ${clusters} c where c.slug = ${slug}`);
+  return result.rows[0];
+}
+
+/** One membership as the partner list shows it: the answer to a change. */
+export async function findMemberRow(db: Db, membershipId: string): Promise<MemberRow | undefined> {
+  const result = await db.execute<{ member: MemberRow }>(
+    sql`select ${memberColumns} as member from ${memberships}
+      join ${organisations} on ${organisations.id} = ${memberships.organisationId}
+      where ${memberships.id} = ${membershipId}`,
+  );
+  return result.rows[0]?.member;
 }
 
 export async function insertMembership(db: Db, values: typeof memberships.$inferInsert) {

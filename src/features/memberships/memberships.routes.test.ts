@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../testing/harness';
+import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { createCluster } from '../clusters/clusters.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme } from '../programme/programme.seed';
@@ -90,5 +90,42 @@ describe('GET /api/clusters/{slug}/members', () => {
     const tooBig = await t.get('/api/clusters/mineralklynge-nord/members?pageSize=1000');
     expect(tooBig.status).toBe(422);
     expect(tooBig.body.errors[0].path).toEqual(['query', 'pageSize']);
+  });
+});
+
+describe('GET /api/clusters/{slug}/members, its cost and its cursor', () => {
+  it('answers in one statement, the cluster, the count and the page together', async () => {
+    // A client of its own has a read cache of its own, empty: the read reaches the database.
+    const client = t.at(TEST_TODAY);
+    const { result, queries } = await t.withQueries(() =>
+      client.get('/api/clusters/mineralklynge-nord/members?pageSize=3&include=all'),
+    );
+    expect(result.status).toBe(200);
+    expect(result.body.total).toBe(7);
+    expect(queries.length).toBeLessThanOrEqual(2);
+    expect(queries).toHaveLength(1);
+  });
+
+  it('continues from nextCursor in the same order as the pages, and ends with null', async () => {
+    const names: string[] = [];
+    let path = '/api/clusters/mineralklynge-nord/members?pageSize=2&include=all';
+    for (let pages = 0; pages < 10; pages++) {
+      const { status, body } = await t.get(path);
+      expect(status).toBe(200);
+      expect(body.total).toBe(7);
+      names.push(...body.items.map((m: { organisation: { name: string } }) => m.organisation.name));
+      if (body.nextCursor === null) break;
+      path = `/api/clusters/mineralklynge-nord/members?pageSize=2&include=all&after=${body.nextCursor}`;
+    }
+    const all = await t.get('/api/clusters/mineralklynge-nord/members?pageSize=20&include=all');
+    expect(all.body.nextCursor).toBeNull();
+    expect(names).toEqual(all.body.items.map((m: { organisation: { name: string } }) => m.organisation.name));
+    expect(names).toHaveLength(7);
+  });
+
+  it('answers 422 for a cursor it did not give', async () => {
+    const { status, body } = await t.get('/api/clusters/mineralklynge-nord/members?after=bm90LWEtY3Vyc29y');
+    expect(status).toBe(422);
+    expect(body.errors[0].path).toEqual(['query', 'after']);
   });
 });

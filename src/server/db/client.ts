@@ -9,10 +9,18 @@ export type Db = Database | Transaction;
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
+/** A statement the app sent through drizzle: its SQL text and parameters. */
+export type SentQuery = { sql: string; params: unknown[] };
+
 export type DatabaseHandle = {
   db: Database;
   pool: pg.Pool;
   kind: DatabaseKind;
+  /**
+   * Calls `listener` with every statement sent through `db` (transaction control included) until
+   * the returned function is called: route tests count what a read costs, benchmarks explain it.
+   */
+  onQuery(listener: (query: SentQuery) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -29,10 +37,20 @@ function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): D
   // the pool has already dropped it and the next query opens a new one. Without a listener
   // node-postgres would crash the process.
   pool.on('error', () => {});
+  const listeners = new Set<(query: SentQuery) => void>();
+  const logger = {
+    logQuery(sql: string, params: unknown[]) {
+      for (const listener of listeners) listener({ sql, params });
+    },
+  };
   return {
-    db: drizzle(pool),
+    db: drizzle(pool, { logger }),
     pool,
     kind,
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     async close() {
       await pool.end();
       await embedded?.stop();
