@@ -37,9 +37,6 @@ export const countiesOf = sql<string[]>`coalesce((select array_agg(cc.county_cod
 export const sectorsOf = sql<string[]>`coalesce((select array_agg(cs.code order by cs.code)
   from cluster_sectors cs where cs.cluster_id = "clusters"."id"), '{}')`;
 
-/** Minimum word similarity for the fuzzy name fallback: catches typos and word beginnings. */
-export const FUZZY_THRESHOLD = 0.3;
-
 /**
  * The registry never lists forming networks unless asked for them, and then only those the reader
  * may see: `formingSeen` is every one ('all', for programme staff) or the ids of their own.

@@ -4,7 +4,7 @@ import { membershipActiveOn, memberships } from '../memberships/memberships.tabl
 import { organisations } from '../organisations/organisations.table';
 import type { LevelCode } from '../programme/levels';
 import type { ListClustersQuery } from './clusters.contract';
-import { countiesOf, currentLevelOf, FUZZY_THRESHOLD, filterConditions, sectorsOf } from './clusters.queries';
+import { countiesOf, currentLevelOf, filterConditions, sectorsOf } from './clusters.queries';
 import { clusters, type FocusArea } from './clusters.table';
 
 // The public registry's reads of clusters, each one statement that PostgreSQL answers with JSON:
@@ -49,21 +49,22 @@ export async function readRegistryPage(
   const filters = and(...filterConditions(query, today, formingSeen));
   const q = query.q ?? '';
   const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
+  // Each hit carries what the page is sorted by, so only the page's clusters are read whole.
+  const hitColumns = sql`${clusters.id} as id, ${clusters.nameSortKey} as sort_key, ${clusters.slug} as slug`;
   const hits: SQL = query.q
     ? sql`full_text as materialized (
-          select ${clusters.id} as id, ts_rank(${clusters.search}, ${tsQuery}) as relevance from ${clusters}
+          select ${hitColumns}, ts_rank(${clusters.search}, ${tsQuery}) as relevance from ${clusters}
           where ${filters} and ${clusters.search} @@ ${tsQuery}),
         fuzzy as (
-          select ${clusters.id} as id, word_similarity(${q}, ${clusters.name}) as relevance from ${clusters}
-          where not exists (select 1 from full_text) and ${filters}
-            and word_similarity(${q}, ${clusters.name}) >= ${FUZZY_THRESHOLD}),
+          select ${hitColumns}, word_similarity(${q}, ${clusters.name}) as relevance from ${clusters}
+          where not exists (select 1 from full_text) and ${filters} and ${q} <% ${clusters.name}),
         hits as (select * from full_text union all select * from fuzzy)`
-    : sql`hits as (select ${clusters.id} as id, 0::real as relevance from ${clusters} where ${filters})`;
+    : sql`hits as (select ${hitColumns}, 0::real as relevance from ${clusters} where ${filters})`;
   const matched: SQL = query.q
     ? sql`case when exists (select 1 from full_text) then 'full_text' else 'fuzzy' end`
     : sql`'all'`;
   const sort = query.sort ?? (query.q ? 'relevance' : 'name');
-  const byName = sql`${clusters.nameSortKey} collate "C", ${clusters.slug}`;
+  const byName = sql`hits.sort_key collate "C", hits.slug`;
   const order = sort === 'relevance' ? sql`hits.relevance desc, ${byName}` : byName;
   const result = await db.execute<{
     total: number;
@@ -72,16 +73,14 @@ export async function readRegistryPage(
   }>(sql`
     with ${hits}
     select (select count(*)::int from hits) as total, ${matched} as matched,
-      (select coalesce(json_agg(page.item order by page.n), '[]'::json) from (
-        select json_build_object(
+      (select coalesce(json_agg(json_build_object(
             'slug', ${clusters.slug}, 'name', ${clusters.name}, 'shortName', ${clusters.shortName},
             'status', ${clusters.status}, 'foundedYear', ${clusters.foundedYear},
             'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(today)},
-            'activeMembers', ${activePartnersOf(today)}) as item,
-          row_number() over (order by ${order}) as n
-        from hits join ${clusters} on ${clusters.id} = hits.id
-        order by ${order}
-        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page) as items`);
+            'activeMembers', ${activePartnersOf(today)}) order by page.n), '[]'::json)
+        from (select hits.id, row_number() over (order by ${order}) as n from hits
+              order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
+          join ${clusters} on ${clusters.id} = page.id) as items`);
   const row = result.rows[0]!;
   return { rows: row.items, total: row.total, matched: row.matched };
 }
@@ -93,10 +92,10 @@ export type SizeLimits = readonly { size: string; below: number }[];
 
 /** The partner organisation's size class, by the limits the organisations feature sets. */
 function sizeOfPartner(limits: SizeLimits) {
-  return sql`case when ${organisations.employees} is null then 'unknown' ${sql.join(
+  const employees = memberships.organisationEmployees;
+  return sql`case when ${employees} is null then 'unknown' ${sql.join(
     limits.map(
-      (limit) =>
-        sql`when ${organisations.employees} < ${sql.raw(String(limit.below))} then '${sql.raw(limit.size)}'`,
+      (limit) => sql`when ${employees} < ${sql.raw(String(limit.below))} then '${sql.raw(limit.size)}'`,
     ),
     sql` `,
   )} else 'large' end`;
@@ -106,29 +105,30 @@ function sizeOfPartner(limits: SizeLimits) {
  * An organisation entered by hand that the register has not confirmed has no actor type anyone
  * stated, unless the person who added it set one: it counts as unknown, not as the placeholder.
  */
-const actorTypeOfPartner = sql`case when ${organisations.source} = 'unverified' and ${organisations.actorTypeOverride} is null then 'unknown' else ${organisations.actorType} end`;
+const actorTypeOfPartner = sql`case when ${memberships.organisationTypeKnown} then ${memberships.organisationActorType} else 'unknown' end`;
 
 /**
  * How many of the cluster's partners today fall under each key of each dimension, counted in the
- * database: a large cluster has thousands of partners, and only a few dozen counts leave it.
- * Every partner appears once per dimension (the lateral VALUES), so each dimension sums to the total.
+ * database from the organisation's facts each membership carries (one index, no organisation
+ * rows): a large cluster has thousands of partners, and only a few dozen counts leave it. One
+ * grouping set per dimension, so every partner counts once in each and each sums to the total.
  */
 function partnerCountsOf(today: string, sizes: SizeLimits) {
   return sql<PartnerCount[]>`coalesce((
-    select json_agg(json_build_object('dimension', counted.dimension, 'key', counted.key, 'count', counted.count))
+    select json_agg(json_build_object('dimension', counted.dimension, 'key', counted.key, 'count', counted.n))
     from (
-      select d.dimension, d.key, count(*)::int as count
-      from ${memberships}
-        join ${organisations} on ${organisations.id} = ${memberships.organisationId}
-        cross join lateral (values
-          ('role', ${memberships.role}),
-          ('actorType', ${actorTypeOfPartner}),
-          ('county', ${organisations.countyCode}),
-          ('size', ${sizeOfPartner(sizes)}),
-          ('division', left(${organisations.naceCodes}[1], 2))
-        ) as d(dimension, key)
-      where ${memberships.clusterId} = "clusters"."id" and ${membershipActiveOn(today)}
-      group by d.dimension, d.key) counted), '[]'::json)`;
+      select case when grouping(p.role) = 0 then 'role' when grouping(p.actor_type) = 0 then 'actorType'
+          when grouping(p.county) = 0 then 'county' when grouping(p.size) = 0 then 'size' else 'division' end
+          as dimension,
+        coalesce(p.role, p.actor_type, p.county, p.size, p.division) as key, count(*)::int as n
+      from (
+        select ${memberships.role} as role, ${actorTypeOfPartner} as actor_type,
+          ${memberships.organisationCountyCode} as county, ${sizeOfPartner(sizes)} as size,
+          ${memberships.organisationDivision} as division
+        from ${memberships}
+        where ${memberships.clusterId} = "clusters"."id" and ${membershipActiveOn(today)}) p
+      group by grouping sets ((p.role), (p.actor_type), (p.county), (p.size), (p.division))) counted),
+    '[]'::json)`;
 }
 
 /** Organisations that were partners of the cluster and have left it (some may have rejoined). */

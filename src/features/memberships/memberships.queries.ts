@@ -32,16 +32,22 @@ const memberColumns = sql`json_build_object(
   'countyCode', ${organisations.countyCode}, 'employees', ${organisations.employees},
   'role', ${memberships.role}, 'joinedOn', ${memberships.joinedOn},
   'agreementSignedOn', ${memberships.agreementSignedOn}, 'leftOn', ${memberships.leftOn},
-  'sortKey', ${organisations.nameSortKey})`;
+  'sortKey', ${memberships.organisationSortKey})`;
 
-/** The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day. */
-const memberOrder = sql`${organisations.nameSortKey} collate "C", ${organisations.orgnr}, ${memberships.joinedOn}`;
+/**
+ * The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day,
+ * from the copies of the organisation's facts each membership carries: memberships_list_idx
+ * holds the cluster's partners in this order.
+ */
+const memberOrder = sql`${memberships.organisationSortKey} collate "C", ${memberships.organisationOrgnr}, ${memberships.joinedOn}`;
 
 /**
  * A page of a cluster's partners with their number, in one statement: the cluster by its slug
  * (its id and status, for the caller's visibility rule), how many partners match, and the page
- * as JSON. `after` continues from a row (keyset paging) and then `page` is not used. One more row
- * than the page is read, so the caller knows whether another page follows.
+ * as JSON. Counting and choosing the page read only memberships_cluster_idx and
+ * memberships_list_idx; only the page's own organisations are read. `after` continues from a row
+ * (keyset paging), and then `page` is not used. One more row than the page is read, so the
+ * caller knows whether another page follows.
  */
 export async function readClusterMembers(
   db: Db,
@@ -54,12 +60,10 @@ export async function readClusterMembers(
     sql`${memberships.clusterId} = c.id`,
     query.include === 'current' ? membershipActiveOn(today) : undefined,
     query.role ? eq(memberships.role, query.role) : undefined,
-    query.actorType ? eq(organisations.actorType, query.actorType) : undefined,
+    query.actorType ? eq(memberships.organisationActorType, query.actorType) : undefined,
   );
-  const from = sql`${memberships} join ${organisations} on ${organisations.id} = ${memberships.organisationId}`;
   const position = after
-    ? sql`and (${organisations.nameSortKey} collate "C", ${organisations.orgnr}, ${memberships.joinedOn})
-        > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
+    ? sql`and (${memberOrder}) > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
     : sql``;
   const offset = after ? 0 : (query.page - 1) * query.pageSize;
   const result = await db.execute<{
@@ -69,12 +73,13 @@ export async function readClusterMembers(
     items: MemberRow[];
   }>(sql`
     select c.id, c.status,
-      (select count(*)::int from ${from} where ${matches}) as total,
-      (select coalesce(json_agg(page.member order by page.n), '[]'::json) from (
-        select ${memberColumns} as member, row_number() over (order by ${memberOrder}) as n
-        from ${from} where ${matches} ${position}
-        order by ${memberOrder}
-        limit ${query.pageSize + 1} offset ${offset}) page) as items
+      (select count(*)::int from ${memberships} where ${matches}) as total,
+      (select coalesce(json_agg(${memberColumns} order by page.n), '[]'::json)
+        from (select ${memberships.id} as id, row_number() over (order by ${memberOrder}) as n
+              from ${memberships} where ${matches} ${position}
+              order by ${memberOrder} limit ${query.pageSize + 1} offset ${offset}) page
+          join ${memberships} on ${memberships.id} = page.id
+          join ${organisations} on ${organisations.id} = ${memberships.organisationId}) as items
     from ${clusters} c where c.slug = ${slug}`);
   return result.rows[0];
 }

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type EmbeddedDatabase, openEmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { SESSION_SETTINGS } from './session-settings';
 
 export type Database = NodePgDatabase;
 /** A transaction handle; services take `Database | Transaction` as `Db`. */
@@ -61,7 +62,10 @@ function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): D
 /** Opens the database the configuration names: a PostgreSQL server or the embedded PGlite. */
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const options = Object.entries(SESSION_SETTINGS)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' ');
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, options });
     return wrap(pool, 'postgres');
   }
   const embedded = target.joinRunning
