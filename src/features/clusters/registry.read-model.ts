@@ -1,5 +1,6 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import { executeNamed } from '../../server/db/prepared';
 import { membershipActiveOn, memberships } from '../memberships/memberships.table';
 import { organisations } from '../organisations/organisations.table';
 import type { LevelCode } from '../programme/levels';
@@ -66,11 +67,13 @@ export async function readRegistryPage(
   const sort = query.sort ?? (query.q ? 'relevance' : 'name');
   const byName = sql`hits.sort_key collate "C", hits.slug`;
   const order = sort === 'relevance' ? sql`hits.relevance desc, ${byName}` : byName;
-  const result = await db.execute<{
+  const [row] = await executeNamed<{
     total: number;
     matched: 'all' | 'full_text' | 'fuzzy';
     items: RegistryRow[];
-  }>(sql`
+  }>(
+    db,
+    sql`
     with ${hits}
     select (select count(*)::int from hits) as total, ${matched} as matched,
       (select coalesce(json_agg(json_build_object(
@@ -80,9 +83,9 @@ export async function readRegistryPage(
             'activeMembers', ${activePartnersOf(today)}) order by page.n), '[]'::json)
         from (select hits.id, row_number() over (order by ${order}) as n from hits
               order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
-          join ${clusters} on ${clusters.id} = page.id) as items`);
-  const row = result.rows[0]!;
-  return { rows: row.items, total: row.total, matched: row.matched };
+          join ${clusters} on ${clusters.id} = page.id) as items`,
+  );
+  return { rows: row!.items, total: row!.total, matched: row!.matched };
 }
 
 export type PartnerDimension = 'role' | 'actorType' | 'county' | 'size' | 'division';
@@ -218,7 +221,7 @@ const profileColumnsOf = sql<{
  * the subqueries here read other tables with columns of the same names.
  */
 export async function readClusterProfile(db: Db, slug: string, today: string, sizes: SizeLimits) {
-  const result = await db.execute<{
+  const [row] = await executeNamed<{
     cluster: (typeof profileColumnsOf)['_']['type'];
     counties: string[];
     sectors: string[];
@@ -229,13 +232,16 @@ export async function readClusterProfile(db: Db, slug: string, today: string, si
     hostName: string | null;
     partnerCounts: PartnerCount[];
     formerPartners: number;
-  }>(sql`
+  }>(
+    db,
+    sql`
     select ${profileColumnsOf} as "cluster", ${countiesOf} as "counties", ${sectorsOf} as "sectors",
       ${currentLevelOf(today)} as "currentLevel", ${levelHistoryOf} as "levelHistory",
       ${brandsOf} as "brands", ${hubLinksOf} as "links", ${hostNameOf} as "hostName",
       ${partnerCountsOf(today, sizes)} as "partnerCounts", ${formerPartnersOf(today)} as "formerPartners"
-    from ${clusters} where ${clusters.slug} = ${slug}`);
-  return result.rows[0];
+    from ${clusters} where ${clusters.slug} = ${slug}`,
+  );
+  return row;
 }
 
 export type PartnerCount = { dimension: PartnerDimension; key: string | null; count: number };

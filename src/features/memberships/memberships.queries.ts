@@ -3,6 +3,7 @@
 // decision 001).
 import { and, count, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import { executeNamed } from '../../server/db/prepared';
 import type { ClusterStatus } from '../../shared/cluster-status';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { clusters } from '../clusters/clusters.table';
@@ -66,12 +67,14 @@ export async function readClusterMembers(
     ? sql`and (${memberOrder}) > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
     : sql``;
   const offset = after ? 0 : (query.page - 1) * query.pageSize;
-  const result = await db.execute<{
+  const [row] = await executeNamed<{
     id: string;
     status: ClusterStatus;
     total: number;
     items: MemberRow[];
-  }>(sql`
+  }>(
+    db,
+    sql`
     select c.id, c.status,
       (select count(*)::int from ${memberships} where ${matches}) as total,
       (select coalesce(json_agg(${memberColumns} order by page.n), '[]'::json)
@@ -80,8 +83,9 @@ export async function readClusterMembers(
               order by ${memberOrder} limit ${query.pageSize + 1} offset ${offset}) page
           join ${memberships} on ${memberships.id} = page.id
           join ${organisations} on ${organisations.id} = ${memberships.organisationId}) as items
-    from ${clusters} c where c.slug = ${slug}`);
-  return result.rows[0];
+    from ${clusters} c where c.slug = ${slug}`,
+  );
+  return row;
 }
 
 /** One membership as the partner list shows it: the answer to a change. */

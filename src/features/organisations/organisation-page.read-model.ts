@@ -1,5 +1,6 @@
 import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import { runNamed } from '../../server/db/prepared';
 import type { ClusterStatus } from '../../shared/cluster-status';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { organisations } from './organisations.table';
@@ -54,15 +55,18 @@ const lastImportAt = sql<string | null>`(
 
 /** The organisation with this orgnr and everything its page shows; undefined when there is none. */
 export async function readOrganisationPage(db: Db, orgnr: string, formingSeen: 'all' | string[]) {
-  const [row] = await db
-    .select({
-      organisation: organisationColumns,
-      partnerships: partnershipsOf(formingSeen),
-      industryNames: industryNamesOf,
-      lastImportAt,
-    })
-    .from(organisations)
-    .where(eq(organisations.orgnr, orgnr))
-    .limit(1);
+  const [row] = await runNamed(
+    db,
+    db
+      .select({
+        organisation: organisationColumns,
+        partnerships: partnershipsOf(formingSeen),
+        industryNames: industryNamesOf,
+        lastImportAt,
+      })
+      .from(organisations)
+      .where(eq(organisations.orgnr, orgnr))
+      .limit(1),
+  );
   return row;
 }

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { type EmbeddedDatabase, openEmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { allowNamedStatements } from './prepared';
 import { SESSION_SETTINGS } from './session-settings';
 
 export type Database = NodePgDatabase;
@@ -44,8 +45,10 @@ function wrap(pool: pg.Pool, kind: DatabaseKind, embedded?: EmbeddedDatabase): D
       for (const listener of listeners) listener({ sql, params });
     },
   };
+  const db = drizzle(pool, { logger });
+  if (kind === 'postgres') allowNamedStatements(db);
   return {
-    db: drizzle(pool, { logger }),
+    db,
     pool,
     kind,
     onQuery(listener) {
