@@ -22,7 +22,7 @@ import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
 import { osloDate, systemClock } from '../../src/server/clock';
-import { type DatabaseHandle, openDatabase } from '../../src/server/db/client';
+import { type DatabaseHandle, openDatabase, type SentQuery } from '../../src/server/db/client';
 import { migrateDatabase } from '../../src/server/db/migrate';
 import { createDiskFileStore } from '../../src/server/files/disk-file-store';
 import { createReadCache, DEFAULT_READ_CACHE } from '../../src/server/http/read-cache';
@@ -60,8 +60,12 @@ function codeVersion(): { commit: string; changedFiles: string[] } {
   }
 }
 
-/** The targets of the issue, judged on PostgreSQL. */
-const TARGETS = { readRatio: 0.5, searchP99Ms: 20 };
+/**
+ * The targets, judged on PostgreSQL: with the read cache on, profile and organisation at half the
+ * hello floor; with it off, profile, organisation and the partner list at 40 % of the same run's
+ * one-lookup row (and the partner list so on the cached app too); search p99 within 20 ms.
+ */
+const TARGETS = { readRatio: 0.5, uncachedToLookup: 0.4, searchP99Ms: 20 };
 
 type Endpoint = {
   key: string;
@@ -89,6 +93,8 @@ type Measured = {
   errors: number;
   timeouts: number;
   ratioToHello: number;
+  /** Requests per second ÷ the same run's one-lookup row: what a read costs beside one query. */
+  ratioToLookup: number;
   loadAverage: number[];
 };
 
@@ -104,6 +110,7 @@ function parseOptions() {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
+      plans: { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -122,6 +129,8 @@ function parseOptions() {
   };
   return {
     dbs,
+    /** Print every plan, not only its summary (the JSON has them all either way). */
+    plans: values.plans ?? false,
     scale: values.scale as ScaleName,
     duration: number('duration', values.duration, 1),
     warmup: number('warmup', values.warmup, 0),
@@ -297,6 +306,12 @@ function endpoints(samples: Awaited<ReturnType<typeof sampleTargets>>): Endpoint
       server: 'app',
       paths: samples.memberPages,
     },
+    {
+      key: 'members-uncached',
+      label: 'GET /api/clusters/{slug}/members?page=N, read cache off',
+      server: 'uncached',
+      paths: samples.memberPages,
+    },
     { key: 'hello-end', label: 'hello again, at the end', server: 'hello', paths: ['/hello'] },
   ];
 }
@@ -338,7 +353,7 @@ async function measure(
   url: string,
   endpoint: Endpoint,
   options: Options,
-): Promise<Omit<Measured, 'ratioToHello'>> {
+): Promise<Omit<Measured, 'ratioToHello' | 'ratioToLookup'>> {
   const requests = endpoint.paths.map((path) => ({ method: 'GET', path }));
   const connections = endpoint.connections ?? options.connections;
   if (options.warmup > 0) {
@@ -402,25 +417,102 @@ function verdicts(results: Measured[]): Verdict[] {
       met: r.p99Ms <= TARGETS.searchP99Ms,
     };
   };
+  const toLookup = (key: string): Verdict => {
+    const r = byKey.get(key)!;
+    return {
+      name: `${r.label}: req/s ÷ 1 lookup`,
+      value: `${(r.ratioToLookup * 100).toFixed(1)} %`,
+      target: `≥ ${TARGETS.uncachedToLookup * 100} %`,
+      met: r.ratioToLookup >= TARGETS.uncachedToLookup,
+    };
+  };
   return [
     ratio('profile'),
     ratio('organisation'),
     p99('search'),
-    ratio('profile-uncached'),
-    ratio('organisation-uncached'),
+    toLookup('profile-uncached'),
+    toLookup('organisation-uncached'),
+    toLookup('members-uncached'),
+    toLookup('members'),
     p99('search-uncached'),
   ];
 }
 
+type Explained = { path: string; statements: number; plans: { sql: string; plan: string[] }[] };
+
+/**
+ * What each public read sends to the database, and PostgreSQL's account of it: one path of each
+ * read is requested from the app with its read cache off, the statements it sends are caught
+ * through the database layer's query hook, and each is run again under
+ * `explain (analyze, buffers)` with the same parameters.
+ */
+async function explainReads(
+  handle: DatabaseHandle,
+  uncachedUrl: string,
+  paths: string[],
+): Promise<Explained[]> {
+  const explained: Explained[] = [];
+  for (const path of paths) {
+    const sent: SentQuery[] = [];
+    const stop = handle.onQuery((query) => sent.push(query));
+    try {
+      await (await fetch(`${uncachedUrl}${path}`)).arrayBuffer();
+    } finally {
+      stop();
+    }
+    const plans: Explained['plans'] = [];
+    for (const query of sent) {
+      const result = await handle.pool.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers) ${query.sql}`,
+        query.params,
+      );
+      plans.push({ sql: query.sql, plan: result.rows.map((row) => row['QUERY PLAN']) });
+    }
+    explained.push({ path, statements: sent.length, plans });
+  }
+  return explained;
+}
+
+/** One line per read: statements, and per statement its execution time and shared buffers. */
+function planSummary(explained: Explained[]): string[] {
+  return explained.map(({ path, statements, plans }) => {
+    const parts = plans.map(({ plan }) => {
+      const execution = plan
+        .find((line) => line.startsWith('Execution Time'))
+        ?.replace('Execution Time: ', '');
+      const buffers = /shared hit=(\d+)/.exec(plan.find((line) => line.includes('Buffers')) ?? '')?.[1];
+      return `${execution}, ${buffers ?? '?'} buffers`;
+    });
+    return `  ${path}: ${statements} statement(s): ${parts.join('; ')}`;
+  });
+}
+
+/** The rows with the read cache off, beside the one-lookup row they are compared with. */
+function uncachedMarkdown(results: Measured[]): string {
+  const lookup = results.find((r) => r.key === 'lookup')!;
+  const rows = [lookup, ...results.filter((r) => r.key.endsWith('-uncached') || r.key === 'members')];
+  const lines = [
+    '| read, as the database answers it | req/s | ÷ 1 lookup | p50 ms | p99 ms | load avg |',
+    '|---|---:|---:|---:|---:|---|',
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.label} | ${r.reqPerSec.toLocaleString('en')} | ${(r.ratioToLookup * 100).toFixed(1)} % | ` +
+        `${r.p50Ms} | ${r.p99Ms} | ${r.loadAverage.join(' / ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 function markdown(db: DbName, floor: number, cacheSeconds: number, results: Measured[]): string {
   const lines = [
-    `| endpoint (${db}) | paths | req/s | ÷ hello | p50 ms | p99 ms | non-2xx |`,
-    '|---|---:|---:|---:|---:|---:|---:|',
+    `| endpoint (${db}) | paths | req/s | ÷ hello | ÷ 1 lookup | p50 ms | p99 ms | non-2xx |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     lines.push(
       `| ${r.label} | ${r.paths} | ${r.reqPerSec.toLocaleString('en')} | ${(r.ratioToHello * 100).toFixed(1)} % | ` +
-        `${r.p50Ms} | ${r.p99Ms} | ${r.non2xx + r.errors} |`,
+        `${(r.ratioToLookup * 100).toFixed(1)} % | ${r.p50Ms} | ${r.p99Ms} | ${r.non2xx + r.errors} |`,
     );
   }
   lines.push(
@@ -505,7 +597,22 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
     for (const f of checked.failures.slice(0, 20)) log(`  ${f}`);
   }
 
-  const measured: Omit<Measured, 'ratioToHello'>[] = [];
+  const explained = await explainReads(handle, base.uncached, [
+    `/api/clusters/${samples.slugs[0]}`,
+    `/api/organisations/${samples.orgnrs[0]}`,
+    samples.memberPages[0]!,
+    `/api/clusters?q=${encodeURIComponent(SEARCH_WORDS[0]!)}`,
+    `/api/clusters?q=${encodeURIComponent(FUZZY_WORDS[0]!)}`,
+  ]);
+  log('plans (explain analyze, buffers), read cache off:');
+  for (const line of planSummary(explained)) log(line);
+  if (options.plans) {
+    for (const { path, plans } of explained) {
+      for (const { plan } of plans) log(`\n${path}\n${plan.join('\n')}`);
+    }
+  }
+
+  const measured: Omit<Measured, 'ratioToHello' | 'ratioToLookup'>[] = [];
   for (const endpoint of list) {
     log(`autocannon: ${endpoint.label} (${endpoint.paths.length} paths, ${options.duration} s) …`);
     const result = await measure(base[endpoint.server], endpoint, options);
@@ -523,10 +630,16 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
   }
   const helloRuns = measured.filter((r) => r.key.startsWith('hello')).map((r) => r.reqPerSec);
   const floor = Math.round(helloRuns.reduce((a, b) => a + b, 0) / helloRuns.length);
-  const results: Measured[] = measured.map((r) => ({ ...r, ratioToHello: round(r.reqPerSec / floor, 4) }));
+  const lookupRate = measured.find((r) => r.key === 'lookup')!.reqPerSec;
+  const results: Measured[] = measured.map((r) => ({
+    ...r,
+    ratioToHello: round(r.reqPerSec / floor, 4),
+    ratioToLookup: round(r.reqPerSec / lookupRate, 4),
+  }));
   const judged = verdicts(results);
 
   log(`\n${markdown(db, floor, options.readCacheSeconds, results)}\n`);
+  log(`Read cache off, against the one-lookup row of the same run:\n\n${uncachedMarkdown(results)}\n`);
   log(
     db === 'postgres' ? 'Targets (PostgreSQL):' : 'Targets (they apply to PostgreSQL; shown for comparison):',
   );
@@ -554,6 +667,7 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
         timings,
         generated,
         preflight: checked,
+        plans: explained,
         helloFloor: floor,
         results,
         targets: judged,

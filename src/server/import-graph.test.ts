@@ -15,7 +15,8 @@ const DECISION = 'docs/decisions/015-one-shape-for-every-feature.md';
 const READ_MODELS = [
   'src/features/programme/programme-summary.read-model.ts',
   'src/features/organisations/organisation-clusters.read-model.ts',
-  'src/features/clusters/cluster-partners.read-model.ts',
+  'src/features/organisations/organisation-page.read-model.ts',
+  'src/features/clusters/registry.read-model.ts',
   'src/features/audit/audit-trail.read-model.ts',
   // A cluster's levels and brands carry the programme's names for them.
   'src/features/clusters/clusters.queries.ts',

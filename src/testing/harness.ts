@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SingleSignOnSettings } from '../features/accounts/oidc-client';
 import { type App, createApp } from '../server/app';
 import { type Clock, fixedClock } from '../server/clock';
-import type { Database } from '../server/db/client';
+import type { Database, SentQuery } from '../server/db/client';
 import { createDiskFileStore } from '../server/files/disk-file-store';
 import type { FileStore } from '../server/files/file-store';
 import { csrfTokenFor } from '../server/http/csrf';
@@ -40,6 +40,11 @@ export type TestContext = TestClient & {
   files: FileStore;
   /** The same database through an app whose clock says another time: for expiry and deadlines. */
   at(time: string): TestClient;
+  /**
+   * Runs `work` and returns what it gave with every statement it sent to the database, so a test
+   * can hold a read to its cost. Tests in a file run one at a time, so nothing else is counted.
+   */
+  withQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: SentQuery[] }>;
 };
 
 export type TestResponse = { status: number; body: any; headers: Headers };
@@ -128,6 +133,15 @@ export function setupTestApp(options: AppOptions = {}): TestContext {
       clock,
       files,
       at: (time: string) => clientFor(database, fixedClock(time), files, options),
+      async withQueries<T>(work: () => Promise<T>) {
+        const queries: SentQuery[] = [];
+        const stop = database.onQuery((query) => queries.push(query));
+        try {
+          return { result: await work(), queries };
+        } finally {
+          stop();
+        }
+      },
     } satisfies TestContext);
   }, 60_000);
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../testing/harness';
+import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { createMembership } from '../memberships/memberships.seed';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { createProgramme, type SeededProgramme } from '../programme/programme.seed';
@@ -355,5 +355,35 @@ describe('hub links', () => {
     await expect(
       linkNodeToHub({ db: t.db }, { hubClusterId: arena.id, nodeClusterId: node.id, startsOn: '2023-01-01' }),
     ).rejects.toMatchObject({ code: 'invalid_state' });
+  });
+});
+
+describe('what each public read costs the database', () => {
+  // A client of its own has a read cache of its own, empty: every read below reaches the database.
+  const fresh = () => t.at(TEST_TODAY);
+
+  it('answers a profile in one statement, with its history, links, statistics and host', async () => {
+    const client = fresh();
+    const { result, queries } = await t.withQueries(() => client.get('/api/clusters/arctic-cluster-team'));
+    expect(result.status).toBe(200);
+    expect(result.body.partnerStatistics.total).toBeGreaterThan(0);
+    expect(queries.length).toBeLessThanOrEqual(2);
+    expect(queries).toHaveLength(1);
+  });
+
+  it('answers a registry page in one statement, by full text, by the fuzzy fallback, or filtered', async () => {
+    const client = fresh();
+    for (const [path, matched] of [
+      ['/api/clusters?q=smelteverket', 'full_text'],
+      ['/api/clusters?q=arktic', 'fuzzy'],
+      ['/api/clusters?q=zzzqqqxxx', 'fuzzy'],
+      ['/api/clusters?county=55&sort=name', 'all'],
+    ] as const) {
+      const { result, queries } = await t.withQueries(() => client.get(path));
+      expect(result.status, path).toBe(200);
+      expect(result.body.matched, path).toBe(matched);
+      expect(queries.length, path).toBeLessThanOrEqual(2);
+      expect(queries, path).toHaveLength(1);
+    }
   });
 });

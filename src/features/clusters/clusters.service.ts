@@ -1,5 +1,4 @@
 import { osloDate } from '../../server/clock';
-import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
 import { canSeeCluster, formingNetworksSeenBy } from '../../shared/cluster-status';
@@ -9,15 +8,8 @@ import { slugify } from '../../shared/slug';
 import { norwegianSortKey } from '../../shared/sort-key';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { type ActorType, SIZE_LIMITS, type SizeClass } from '../organisations/actor-type';
-import { findOrganisationName } from '../organisations/organisations.service';
 import { canBeHub, type LevelCode } from '../programme/levels';
 import { findProgrammeId } from '../programme/programme.service';
-import {
-  countActivePartnersByCluster,
-  countActivePartnersByDimension,
-  countFormerPartners,
-  type PartnerDimension,
-} from './cluster-partners.read-model';
 import type {
   ClusterProfile,
   ClusterSummary,
@@ -28,22 +20,23 @@ import type {
 } from './clusters.contract';
 import { requireEditClusterProfile, requireSeeCluster } from './clusters.policy';
 import {
-  findClusterBySlug,
   findClusterForUpdate,
   findClusterIdsBySlugs,
   findLevelOn,
   insertCluster,
   insertHubLink,
-  listBrandsOfCluster,
-  listClusterPage,
   listClusterRefsByIds,
-  listEngagementsOfCluster,
-  listHubLinksOfCluster,
   listSlugsLike,
   replaceClusterCounties,
   replaceClusterSectors,
   updateClusterColumns,
 } from './clusters.queries';
+import {
+  type PartnerCount,
+  type PartnerDimension,
+  readClusterProfile,
+  readRegistryPage,
+} from './registry.read-model';
 
 type CurrentLevelRow = { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
 
@@ -51,38 +44,17 @@ function currentLevelView(row: CurrentLevelRow) {
   return row ? { code: row.code, name: { nb: row.nameNb, en: row.nameEn }, since: row.since } : null;
 }
 
-/** Partners today of each of these clusters. */
-async function countPartnersToday(db: Db, clusterIds: string[], today: string): Promise<Map<string, number>> {
-  if (clusterIds.length === 0) return new Map();
-  const rows = await countActivePartnersByCluster(db, clusterIds, today);
-  return new Map(rows.map((row) => [row.clusterId, row.members]));
-}
-
 /**
  * The registry list. Words in `q` are matched with PostgreSQL's Norwegian full-text search
  * ("klyngene" finds "klynge"); when that finds nothing, names are matched fuzzily (trigrams),
- * which catches typos and the first letters of a word.
+ * which catches typos and the first letters of a word. One statement answers the whole page.
  */
 export async function listClusters(
   { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   query: ListClustersQuery,
 ) {
   const today = osloDate(clock.now());
-  const formingSeen = formingNetworksSeenBy(actor);
-  let matched: 'all' | 'full_text' | 'fuzzy' = 'all';
-  let page = await listClusterPage(db, query, today, query.q ? 'full_text' : 'none', formingSeen);
-  if (query.q) {
-    matched = 'full_text';
-    if (page.total === 0) {
-      page = await listClusterPage(db, query, today, 'fuzzy', formingSeen);
-      matched = 'fuzzy';
-    }
-  }
-  const members = await countPartnersToday(
-    db,
-    page.rows.map((r) => r.id),
-    today,
-  );
+  const page = await readRegistryPage(db, query, today, formingNetworksSeenBy(actor));
   const items: ClusterSummary[] = page.rows.map((row) => ({
     slug: row.slug,
     name: row.name,
@@ -92,32 +64,29 @@ export async function listClusters(
     counties: row.counties,
     sectors: row.sectors,
     foundedYear: row.foundedYear,
-    activeMembers: members.get(row.id) ?? 0,
+    activeMembers: row.activeMembers,
   }));
-  return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched };
+  return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched: page.matched };
 }
 
-/** A cluster's profile; a forming network's only for those who may see it (not found for anyone else). */
+/**
+ * A cluster's profile, read in one statement; a forming network's only for those who may see it
+ * (not found for anyone else).
+ */
 export async function getClusterProfile(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,
 ): Promise<ClusterProfile> {
   const { db, clock, actor } = ctx;
   const today = osloDate(clock.now());
-  const found = await findClusterBySlug(db, slug, today);
+  const found = await readClusterProfile(db, slug, today, SIZE_LIMITS);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
   requireSeeCluster(actor, cluster);
-  const [history, brandRows, allLinks, statistics, formerPartners, hostName] = await Promise.all([
-    listEngagementsOfCluster(db, cluster.id),
-    listBrandsOfCluster(db, cluster.id),
-    listHubLinksOfCluster(db, cluster.id),
-    getPartnerStatistics(ctx, cluster.id, today),
-    countFormerPartners(db, cluster.id, today),
-    cluster.hostOrgnr ? findOrganisationName(ctx, cluster.hostOrgnr) : Promise.resolve(undefined),
-  ]);
+  const history = found.levelHistory;
+  const statistics = partnerStatistics(found.partnerCounts);
   // A hub's profile does not give away the forming network linked to it.
-  const links = allLinks.filter((link) =>
+  const links = found.links.filter((link) =>
     canSeeCluster(actor, { id: link.otherId, status: link.otherStatus }),
   );
   const linkView = (link: (typeof links)[number]) => ({
@@ -140,7 +109,7 @@ export async function getClusterProfile(
     description: { nb: cluster.descriptionNb, en: cluster.descriptionEn },
     website: cluster.website,
     focusAreas: cluster.focusAreas,
-    host: cluster.hostOrgnr ? { orgnr: cluster.hostOrgnr, name: hostName ?? null } : null,
+    host: cluster.hostOrgnr ? { orgnr: cluster.hostOrgnr, name: found.hostName ?? null } : null,
     levelHistory: history.map((e) => ({
       level: e.level,
       levelName: { nb: e.levelNameNb, en: e.levelNameEn },
@@ -152,7 +121,7 @@ export async function getClusterProfile(
       yearlyGrantNok: e.yearlyGrantNok,
       current: e.startsOn <= today && e.endsOn >= today,
     })),
-    brands: brandRows.map((b) => ({
+    brands: found.brands.map((b) => ({
       code: b.code,
       name: { nb: b.nameNb, en: b.nameEn },
       startsOn: b.startsOn,
@@ -164,7 +133,7 @@ export async function getClusterProfile(
     counts: {
       partners: statistics.total,
       corePartners: statistics.byRole.find((r) => r.key === 'core_partner')?.count ?? 0,
-      formerPartners,
+      formerPartners: found.formerPartners,
       counties: found.counties.length,
       engagements: history.length,
       nodes: links.filter((l) => l.hubClusterId === cluster.id).length,
@@ -179,11 +148,9 @@ function ranked<K extends string>(counts: Map<K, number>): { key: K; count: numb
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1));
 }
 
-type DimensionCount = Awaited<ReturnType<typeof countActivePartnersByDimension>>[number];
-
 /** One dimension's counts by key; `keyOf` may merge keys (divisions into their sections). */
 function countsOf<K extends string>(
-  rows: DimensionCount[],
+  rows: PartnerCount[],
   dimension: PartnerDimension,
   keyOf: (key: string | null) => K = (key) => (key ?? 'unknown') as K,
 ): Map<K, number> {
@@ -200,12 +167,7 @@ const sectionOfDivision = (division: string | null) =>
   (division && sectionOfNace(division)?.code) || 'unknown';
 
 /** Who a cluster's partners are today: by role, actor type, county, size and industry section. */
-async function getPartnerStatistics(
-  { db }: Pick<ServiceContext, 'db'>,
-  clusterId: string,
-  today: string,
-): Promise<PartnerStatistics> {
-  const rows = await countActivePartnersByDimension(db, clusterId, today, SIZE_LIMITS);
+function partnerStatistics(rows: PartnerCount[]): PartnerStatistics {
   const actorTypes = countsOf<ActorType>(rows, 'actorType');
   const smes = actorTypes.get('sme') ?? 0;
   const companies = smes + (actorTypes.get('large_company') ?? 0);

@@ -11,6 +11,9 @@ export const ListMembersQuerySchema = PageQuerySchema.extend({
     .enum(['current', 'all'])
     .default('current')
     .openapi({ description: 'current: partners today; all: also those who have left' }),
+  after: z.string().min(1).max(1000).optional().openapi({
+    description: "The previous page's `nextCursor`: the page that follows it (`page` is then not used)",
+  }),
 });
 
 export type ListMembersQuery = z.infer<typeof ListMembersQuerySchema>;
@@ -31,7 +34,15 @@ export const MemberSchema = z
   })
   .openapi('Member');
 
-export const MemberPageSchema = pageOf(MemberSchema).openapi('MemberPage');
+export const MemberPageSchema = pageOf(MemberSchema)
+  .extend({
+    nextCursor: z.string().nullable().openapi({
+      description: 'Give it as `after` for the next page; null on the last page',
+    }),
+  })
+  .openapi('MemberPage');
+
+export type MemberPage = z.infer<typeof MemberPageSchema>;
 
 export type Member = z.infer<typeof MemberSchema>;
 

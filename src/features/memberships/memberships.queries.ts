@@ -1,54 +1,101 @@
-// A cluster's partners are organisations, so the partner list joins the organisations table: this
-// file is one of the read models decision 015 names (see also decision 001).
+// A cluster's partners are organisations, so the partner list joins the organisations table and
+// finds its cluster by slug: this file is one of the read models decision 015 names (see also
+// decision 001).
 import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
+import { executeNamed } from '../../server/db/prepared';
+import type { ClusterStatus } from '../../shared/cluster-status';
+import type { MembershipRole } from '../../shared/membership-roles';
+import { clusters } from '../clusters/clusters.table';
+import type { ActorType } from '../organisations/actor-type';
 import { organisations } from '../organisations/organisations.table';
 import type { ListMembersQuery } from './memberships.contract';
 import { membershipActiveOn, memberships } from './memberships.table';
 
-export async function listMembersPage(
+/** Where a page of partners continues: the last row's place in the list order. */
+export type MemberCursor = { sortKey: string; orgnr: string; joinedOn: string };
+
+export type MemberRow = {
+  orgnr: string;
+  name: string;
+  actorType: ActorType;
+  countyCode: string | null;
+  employees: number | null;
+  role: MembershipRole;
+  joinedOn: string;
+  agreementSignedOn: string | null;
+  leftOn: string | null;
+  sortKey: string;
+};
+
+const memberColumns = sql`json_build_object(
+  'orgnr', ${organisations.orgnr}, 'name', ${organisations.name}, 'actorType', ${organisations.actorType},
+  'countyCode', ${organisations.countyCode}, 'employees', ${organisations.employees},
+  'role', ${memberships.role}, 'joinedOn', ${memberships.joinedOn},
+  'agreementSignedOn', ${memberships.agreementSignedOn}, 'leftOn', ${memberships.leftOn},
+  'sortKey', ${memberships.organisationSortKey})`;
+
+/**
+ * The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day,
+ * from the copies of the organisation's facts each membership carries: memberships_list_idx
+ * holds the cluster's partners in this order.
+ */
+const memberOrder = sql`${memberships.organisationSortKey} collate "C", ${memberships.organisationOrgnr}, ${memberships.joinedOn}`;
+
+/**
+ * A page of a cluster's partners with their number, in one statement: the cluster by its slug
+ * (its id and status, for the caller's visibility rule), how many partners match, and the page
+ * as JSON. Counting and choosing the page read only memberships_cluster_idx and
+ * memberships_list_idx; only the page's own organisations are read. `after` continues from a row
+ * (keyset paging), and then `page` is not used. One more row than the page is read, so the
+ * caller knows whether another page follows.
+ */
+export async function readClusterMembers(
   db: Db,
-  clusterId: string,
-  query: ListMembersQuery & { membershipId?: string },
+  slug: string,
+  query: ListMembersQuery,
   today: string,
+  after: MemberCursor | undefined,
 ) {
-  const where = and(
-    eq(memberships.clusterId, clusterId),
-    query.membershipId ? eq(memberships.id, query.membershipId) : undefined,
+  const matches = and(
+    sql`${memberships.clusterId} = c.id`,
     query.include === 'current' ? membershipActiveOn(today) : undefined,
     query.role ? eq(memberships.role, query.role) : undefined,
-    query.actorType ? eq(organisations.actorType, query.actorType) : undefined,
+    query.actorType ? eq(memberships.organisationActorType, query.actorType) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        orgnr: organisations.orgnr,
-        name: organisations.name,
-        actorType: organisations.actorType,
-        countyCode: organisations.countyCode,
-        employees: organisations.employees,
-        role: memberships.role,
-        joinedOn: memberships.joinedOn,
-        agreementSignedOn: memberships.agreementSignedOn,
-        leftOn: memberships.leftOn,
-      })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(where)
-      .orderBy(
-        sql`${organisations.nameSortKey} collate "C"`,
-        asc(organisations.orgnr),
-        asc(memberships.joinedOn),
-      )
-      .limit(query.pageSize)
-      .offset((query.page - 1) * query.pageSize),
-    db
-      .select({ total: count() })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(where),
-  ]);
-  return { rows, total: total?.total ?? 0 };
+  const position = after
+    ? sql`and (${memberOrder}) > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
+    : sql``;
+  const offset = after ? 0 : (query.page - 1) * query.pageSize;
+  const [row] = await executeNamed<{
+    id: string;
+    status: ClusterStatus;
+    total: number;
+    items: MemberRow[];
+  }>(
+    db,
+    sql`
+    select c.id, c.status,
+      (select count(*)::int from ${memberships} where ${matches}) as total,
+      (select coalesce(json_agg(${memberColumns} order by page.n), '[]'::json)
+        from (select ${memberships.id} as id, row_number() over (order by ${memberOrder}) as n
+              from ${memberships} where ${matches} ${position}
+              order by ${memberOrder} limit ${query.pageSize + 1} offset ${offset}) page
+          join ${memberships} on ${memberships.id} = page.id
+          join ${organisations} on ${organisations.id} = ${memberships.organisationId}) as items
+    from ${clusters} c where c.slug = ${slug}`,
+  );
+  return row;
+}
+
+/** One membership as the partner list shows it: the answer to a change. */
+export async function findMemberRow(db: Db, membershipId: string): Promise<MemberRow | undefined> {
+  const result = await db.execute<{ member: MemberRow }>(
+    sql`select ${memberColumns} as member from ${memberships}
+      join ${organisations} on ${organisations.id} = ${memberships.organisationId}
+      where ${memberships.id} = ${membershipId}`,
+  );
+  return result.rows[0]?.member;
 }
 
 export async function insertMembership(db: Db, values: typeof memberships.$inferInsert) {

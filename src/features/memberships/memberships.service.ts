@@ -1,8 +1,9 @@
 import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation, notFound } from '../../server/http/app-error';
-import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
+import { canSeeCluster } from '../../shared/cluster-status';
+import { isIsoDate } from '../../shared/dates';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { getSeenClusterId } from '../clusters/clusters.service';
 import { ensureOrganisation } from '../organisations/organisations.service';
@@ -11,6 +12,7 @@ import type {
   AddMemberBody,
   ListMembersQuery,
   Member,
+  MemberPage,
   UpdateMemberBody,
 } from './memberships.contract';
 import { requireManagePartners } from './memberships.policy';
@@ -18,31 +20,67 @@ import {
   countActiveMembershipsInClusters,
   findActiveMembershipInClusters,
   findClashingEndedMembership,
+  findMemberRow,
   findMembershipPeriod,
   findOpenMembership,
   insertMembership,
-  listMembersPage,
+  type MemberCursor,
+  type MemberRow,
+  readClusterMembers,
   updateMembershipRow,
 } from './memberships.queries';
 
-/** A page of the cluster's partners: today's, or everyone who ever was one. */
+/** The opaque text of a cursor: the row's sort key, orgnr and joining day, base64url. */
+function encodeCursor(row: MemberRow): string {
+  return Buffer.from(JSON.stringify([row.sortKey, row.orgnr, row.joinedOn])).toString('base64url');
+}
+
+function decodeCursor(text: string): MemberCursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    const [sortKey, orgnr, joinedOn] = Array.isArray(value) && value.length === 3 ? value : [];
+    if (
+      typeof sortKey === 'string' &&
+      typeof orgnr === 'string' &&
+      /^\d{9}$/.test(orgnr) &&
+      typeof joinedOn === 'string' &&
+      isIsoDate(joinedOn)
+    ) {
+      return { sortKey, orgnr, joinedOn };
+    }
+  } catch {}
+  const message = 'must be the nextCursor of an earlier page';
+  throw new AppError('validation_failed', `after ${message}.`, {
+    fieldErrors: [{ path: ['query', 'after'], message, code: 'invalid_string' }],
+  });
+}
+
+/**
+ * A page of the cluster's partners: today's, or everyone who ever was one. One statement finds
+ * the cluster, counts and reads the page; a forming network's partners only for those who may
+ * see it (not found for anyone else).
+ */
 export async function listMembers(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,
   query: ListMembersQuery,
-): Promise<Page<Member>> {
-  const clusterId = await getSeenClusterId(ctx, slug);
-  const { rows, total } = await listMembersPage(ctx.db, clusterId, query, osloDate(ctx.clock.now()));
+): Promise<MemberPage> {
+  const after = query.after === undefined ? undefined : decodeCursor(query.after);
+  const found = await readClusterMembers(ctx.db, slug, query, osloDate(ctx.clock.now()), after);
+  if (!found || !canSeeCluster(ctx.actor, found)) throw notFound(`The cluster "${slug}"`);
+  const rows = found.items.slice(0, query.pageSize);
+  const last = rows.at(-1);
   return {
-    items: toMembers(rows),
-    total,
-    page: query.page,
+    items: rows.map(toMember),
+    total: found.total,
+    page: after ? 1 : query.page,
     pageSize: query.pageSize,
+    nextCursor: found.items.length > query.pageSize && last ? encodeCursor(last) : null,
   };
 }
 
-function toMembers(rows: Awaited<ReturnType<typeof listMembersPage>>['rows']): Member[] {
-  return rows.map((r) => ({
+function toMember(r: MemberRow): Member {
+  return {
     organisation: {
       orgnr: r.orgnr,
       name: r.name,
@@ -54,7 +92,7 @@ function toMembers(rows: Awaited<ReturnType<typeof listMembersPage>>['rows']): M
     joinedOn: r.joinedOn,
     agreementSignedOn: r.agreementSignedOn,
     leftOn: r.leftOn,
-  }));
+  };
 }
 
 /**
@@ -107,13 +145,7 @@ export async function updateMember(
       input,
     );
     if (changed) await updateMembershipRow(tx, current.id, { ...after, updatedAt: clock.now() });
-    const page = await listMembersPage(
-      tx,
-      cluster.id,
-      { page: 1, pageSize: 1, include: 'all', membershipId: current.id },
-      today,
-    );
-    const member = toMembers(page.rows)[0]!;
+    const member = toMember((await findMemberRow(tx, current.id))!);
     if (changed) {
       await recordAudit(tx, ctx, {
         action: 'membership.updated',
@@ -167,15 +199,9 @@ export async function addMember(
         clusterId: cluster.id,
         after: { cluster: cluster.slug, orgnr: organisation.orgnr, role: row.role, joinedOn: row.joinedOn },
       });
-      const page = await listMembersPage(
-        tx,
-        cluster.id,
-        { page: 1, pageSize: 1, include: 'all', membershipId: row.id },
-        today,
-      );
-      const [member] = toMembers(page.rows);
+      const member = toMember((await findMemberRow(tx, row.id))!);
       return {
-        member: member!,
+        member,
         organisationSource: organisation.unverified ? 'unverified' : 'register',
         warnings: organisation.unverified
           ? [

@@ -1,7 +1,19 @@
 import { and, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { check, date, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { clusters } from '../clusters/clusters.table';
+import type { ActorType } from '../organisations/actor-type';
 import { organisations } from '../organisations/organisations.table';
 
 /** An organisation's partnership in a cluster. A partner who leaves and rejoins gets a new row. */
@@ -21,10 +33,47 @@ export const memberships = pgTable(
     leftOn: date('left_on'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    // Copies of the partner organisation's facts that the partner list is sorted by and the
+    // partner statistics count, so that both read one index of this table and not a row of
+    // organisations per partner. Database triggers keep them (migration
+    // 0015_partner-facts): on insert they are read from the organisation, and a change to the
+    // organisation is copied to its memberships. Nothing writes them otherwise.
+    organisationSortKey: text('organisation_sort_key').notNull().default(''),
+    organisationOrgnr: text('organisation_orgnr').notNull().default(''),
+    organisationActorType: text('organisation_actor_type').$type<ActorType>().notNull().default('sme'),
+    /** False for an organisation entered by hand whose actor type nobody stated. */
+    organisationTypeKnown: boolean('organisation_type_known').notNull().default(true),
+    organisationCountyCode: text('organisation_county_code'),
+    organisationEmployees: integer('organisation_employees'),
+    /** The SN2007 division (two digits) of the organisation's primary industry code. */
+    organisationDivision: text('organisation_division'),
   },
   (t) => [
-    // Holds every column of "partners today" per cluster, so counts are index-only scans.
-    index('memberships_cluster_idx').on(t.clusterId, t.joinedOn, t.leftOn),
+    // Holds every column of "partners today" per cluster and every fact the partner statistics
+    // count, so counts and statistics are index-only scans.
+    index('memberships_cluster_idx').on(
+      t.clusterId,
+      t.joinedOn,
+      t.leftOn,
+      t.role,
+      t.organisationActorType,
+      t.organisationTypeKnown,
+      t.organisationCountyCode,
+      t.organisationEmployees,
+      t.organisationDivision,
+    ),
+    // The partner list's order, so a page (or the page after a cursor) is read in order from
+    // the index alone, with the membership's id for reading the page's rows.
+    index('memberships_list_idx').on(
+      t.clusterId,
+      sql`${t.organisationSortKey} COLLATE "C"`,
+      t.organisationOrgnr,
+      t.joinedOn,
+      t.leftOn,
+      t.role,
+      t.organisationActorType,
+      t.id,
+    ),
     index('memberships_organisation_idx').on(t.organisationId),
     uniqueIndex('memberships_one_open_key').on(t.clusterId, t.organisationId).where(sql`${t.leftOn} is null`),
     // One partnership per period: two rows beginning the same day are the same period twice.

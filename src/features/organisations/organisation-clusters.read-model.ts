@@ -1,43 +1,11 @@
-import { and, asc, count, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { clusters } from '../clusters/clusters.table';
 import { memberships } from '../memberships/memberships.table';
 
-// The clusters an organisation is or was a partner in, read from the memberships and clusters
-// tables: organisations come before both features, and an organisation's page, the
-// classification rule and the register import each need this one fact about partnerships.
-
-/** The clusters a reader is shown: none of the forming networks but those in `formingSeen`. */
-function shownClusters(formingSeen: 'all' | string[]): SQL | undefined {
-  if (formingSeen === 'all') return undefined;
-  return or(
-    ne(clusters.status, 'forming'),
-    formingSeen.length > 0 ? inArray(clusters.id, formingSeen) : undefined,
-  );
-}
-
-/**
- * Every partnership of the organisation, past and present, by cluster name in Norwegian order,
- * in the clusters the reader is shown (`formingSeen`: the forming networks they may see).
- */
-export function listPartnershipsOfOrganisation(
-  db: Db,
-  organisationId: string,
-  formingSeen: 'all' | string[],
-) {
-  return db
-    .select({
-      slug: clusters.slug,
-      name: clusters.name,
-      role: memberships.role,
-      joinedOn: memberships.joinedOn,
-      leftOn: memberships.leftOn,
-    })
-    .from(memberships)
-    .innerJoin(clusters, eq(clusters.id, memberships.clusterId))
-    .where(and(eq(memberships.organisationId, organisationId), shownClusters(formingSeen)))
-    .orderBy(sql`${clusters.nameSortKey} collate "C"`, asc(memberships.joinedOn));
-}
+// Whether organisations are or were partners in clusters, read from the memberships table:
+// organisations come before memberships, and the classification rule and the register import
+// each need this one fact about partnerships. The organisation's page lists its partnerships
+// through organisation-page.read-model.ts.
 
 /** Whether the organisation is or was a partner in any of these clusters. */
 export async function isPartnerInAnyCluster(db: Db, organisationId: string, clusterIds: string[]) {

@@ -3,7 +3,7 @@ import type { Db } from '../../server/db/client';
 import { norwegianSortKey } from '../../shared/sort-key';
 import type { ActorType } from './actor-type';
 import type { ListOrganisationsQuery } from './organisations.contract';
-import { organisations, registerImports } from './organisations.table';
+import { organisations } from './organisations.table';
 
 // Every column but the search vector, which no answer shows.
 const { search: _organisationSearch, ...organisationColumns } = getTableColumns(organisations);
@@ -72,16 +72,6 @@ export async function searchOrganisationPage(db: Db, query: ListOrganisationsQue
     db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where),
   ]);
   return { rows, total: total?.total ?? 0 };
-}
-
-export async function findLastCompletedImport(db: Db) {
-  const [row] = await db
-    .select({ finishedAt: registerImports.finishedAt })
-    .from(registerImports)
-    .where(and(eq(registerImports.kind, 'brreg'), eq(registerImports.status, 'completed')))
-    .orderBy(desc(registerImports.finishedAt))
-    .limit(1);
-  return row?.finishedAt ?? null;
 }
 
 export async function insertUnverifiedOrganisation(

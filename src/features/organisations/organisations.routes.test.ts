@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { setupTestApp } from '../../testing/harness';
+import { setupTestApp, TEST_TODAY } from '../../testing/harness';
 import { createCluster } from '../clusters/clusters.seed';
 import { createMembership } from '../memberships/memberships.seed';
 import { createProgramme } from '../programme/programme.seed';
@@ -118,5 +118,17 @@ describe('GET /api/organisations/{orgnr}', () => {
       code: 'not_found',
       detail: 'The organisation 923609016 was not found.',
     });
+  });
+});
+
+describe('what the organisation page costs the database', () => {
+  it('answers in one statement, with its partnerships, industry names and last import', async () => {
+    // A client of its own has a read cache of its own, empty: the read reaches the database.
+    const client = t.at(TEST_TODAY);
+    const { result, queries } = await t.withQueries(() => client.get(`/api/organisations/${orgnr}`));
+    expect(result.status).toBe(200);
+    expect(result.body.memberships).toHaveLength(2);
+    expect(queries.length).toBeLessThanOrEqual(2);
+    expect(queries).toHaveLength(1);
   });
 });

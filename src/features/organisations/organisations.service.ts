@@ -5,9 +5,9 @@ import type { ServiceContext } from '../../server/service-context';
 import { formingNetworksSeenBy } from '../../shared/cluster-status';
 import { sectionOfNace } from '../../shared/sectors';
 import { changedFields, recordAudit } from '../audit/record-audit';
-import { findIndustryNames } from '../reference/reference.service';
 import { type ActorType, sizeClass } from './actor-type';
-import { isPartnerInAnyCluster, listPartnershipsOfOrganisation } from './organisation-clusters.read-model';
+import { isPartnerInAnyCluster } from './organisation-clusters.read-model';
+import { readOrganisationPage } from './organisation-page.read-model';
 import type {
   ListOrganisationsQuery,
   OrganisationMembership,
@@ -23,7 +23,6 @@ import {
 } from './organisations.policy';
 import {
   findByOrgnr,
-  findLastCompletedImport,
   findNameByOrgnr,
   insertUnverifiedOrganisation,
   listOrganisationIdsByOrgnrs,
@@ -35,37 +34,29 @@ import {
 } from './organisations.queries';
 
 /**
- * The clusters the organisation is or was a partner in, each marked current when it is today;
- * a forming network only for a reader who may see it.
+ * The organisation's page, read in one statement: the clusters it is or was a partner in (a
+ * forming network only for a reader who may see it), each marked current when it is today. Its
+ * own contact details are for signed-in readers only.
  */
-async function listPartnerships(
-  { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
-  organisationId: string,
-  today: string,
-): Promise<OrganisationMembership[]> {
-  const rows = await listPartnershipsOfOrganisation(db, organisationId, formingNetworksSeenBy(actor));
-  return rows.map((row) => ({
+export async function getOrganisation(
+  ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
+  orgnr: string,
+): Promise<OrganisationView> {
+  const { db, clock, actor } = ctx;
+  const found = await readOrganisationPage(db, orgnr, formingNetworksSeenBy(actor));
+  if (!found) throw notFound(`The organisation ${orgnr}`);
+  const { organisation, lastImportAt } = found;
+  const today = osloDate(clock.now());
+  const memberships: OrganisationMembership[] = found.partnerships.map((row) => ({
     cluster: { slug: row.slug, name: row.name },
     role: row.role,
     joinedOn: row.joinedOn,
     leftOn: row.leftOn,
     current: row.joinedOn <= today && (row.leftOn === null || row.leftOn > today),
   }));
-}
-
-/** The organisation's page. Its own contact details are for signed-in readers only. */
-export async function getOrganisation(
-  ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
-  orgnr: string,
-): Promise<OrganisationView> {
-  const { db, clock, actor } = ctx;
-  const organisation = await findByOrgnr(db, orgnr);
-  if (!organisation) throw notFound(`The organisation ${orgnr}`);
-  const [memberships, lastImportAt, industryNames] = await Promise.all([
-    listPartnerships(ctx, organisation.id, osloDate(clock.now())),
-    findLastCompletedImport(db),
-    findIndustryNames(ctx, organisation.naceCodes),
-  ]);
+  const industryNames = new Map(
+    found.industryNames.map((row) => [row.code, { nb: row.nameNb, en: row.nameEn }]),
+  );
   return {
     id: organisation.id,
     orgnr: organisation.orgnr,
@@ -104,7 +95,7 @@ export async function getOrganisation(
       deletedOn: organisation.deletedOn,
       parentOrgnr: organisation.parentOrgnr,
       updatedAt: organisation.registerUpdatedAt?.toISOString() ?? null,
-      lastImportAt: lastImportAt?.toISOString() ?? null,
+      lastImportAt,
     },
     memberships,
   };

@@ -2,6 +2,8 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Logger } from '../logger';
 import { type EmbeddedDatabase, openEmbeddedDatabase, startEmbeddedDatabase } from './embedded';
+import { allowNamedStatements } from './prepared';
+import { SESSION_SETTINGS } from './session-settings';
 
 export type Database = NodePgDatabase;
 /** A transaction handle; services take `Database | Transaction` as `Db`. */
@@ -9,6 +11,9 @@ export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Db = Database | Transaction;
 
 export type DatabaseKind = 'embedded' | 'postgres';
+
+/** A statement the app sent through drizzle: its SQL text and parameters. */
+export type SentQuery = { sql: string; params: unknown[] };
 
 export type DatabaseHandle = {
   db: Database;
@@ -20,6 +25,11 @@ export type DatabaseHandle = {
    * `LISTEN`. The caller ends it.
    */
   connectAlone(): Promise<pg.Client>;
+  /**
+   * Calls `listener` with every statement sent through `db` (transaction control included) until
+   * the returned function is called: route tests count what a read costs, benchmarks explain it.
+   */
+  onQuery(listener: (query: SentQuery) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -120,8 +130,16 @@ function wrap(
   logger: Logger | undefined,
   embedded?: EmbeddedDatabase,
 ): DatabaseHandle {
+  const listeners = new Set<(query: SentQuery) => void>();
+  const queryLogger = {
+    logQuery(sql: string, params: unknown[]) {
+      for (const listener of listeners) listener({ sql, params });
+    },
+  };
+  const db = drizzle(pool, { logger: queryLogger });
+  if (kind === 'postgres') allowNamedStatements(db);
   return {
-    db: drizzle(pool),
+    db,
     pool,
     kind,
     async connectAlone() {
@@ -133,6 +151,10 @@ function wrap(
       );
       await client.connect();
       return client;
+    },
+    onQuery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async close() {
       await pool.end();
@@ -149,6 +171,9 @@ export async function openDatabase(
   const timeouts = target.timeouts;
   const connectionTimeoutMillis = timeouts?.connectMs;
   if (target.kind === 'postgres') {
+    const sessionOptions = Object.entries(SESSION_SETTINGS)
+      .map(([name, value]) => `-c ${name}=${value}`)
+      .join(' ');
     const serverTimeouts = timeouts && {
       // Sent with the connection's startup message, so they hold for every statement on it.
       statement_timeout: timeouts.statementMs || undefined,
@@ -161,6 +186,7 @@ export async function openDatabase(
       connectionTimeoutMillis,
       Client: ImpatientClient,
       ...serverTimeouts,
+      options: sessionOptions,
     });
     guardPool(pool, options.logger);
     return wrap(pool, 'postgres', { connectionString: target.url, connectionTimeoutMillis }, options.logger);

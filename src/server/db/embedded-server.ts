@@ -14,6 +14,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquireDataDirLock, DataDirLockedError } from './data-dir-lock';
 import { type EmbeddedMessage, embeddedSocketPath } from './embedded-protocol';
+import { SESSION_SETTINGS } from './session-settings';
 
 function send(message: EmbeddedMessage): void {
   process.send?.(message);
@@ -34,6 +35,10 @@ async function main(dataDir: string): Promise<void> {
   const socketPath = embeddedSocketPath(dataDir);
   rmSync(socketPath, { force: true });
   const db = await PGlite.create({ dataDir: join(dataDir, 'pglite'), extensions: { pg_trgm } });
+  // Every connection shares this one session, so its settings are every connection's.
+  for (const [name, value] of Object.entries(SESSION_SETTINGS)) {
+    await db.query('select set_config($1, $2, false)', [name, value]);
+  }
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 64 });
   await server.start();
 
