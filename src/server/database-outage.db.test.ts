@@ -66,6 +66,8 @@ function startApp(): Promise<void> {
     PORT: '0',
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
+    // Production will not start without the address people use; nothing here sends links.
+    PUBLIC_URL: 'http://127.0.0.1',
     LOG_LEVEL: 'info',
     DATABASE_CONNECT_TIMEOUT_SECONDS: '2',
     ...(postgres ? { DATABASE_URL: postgres.url('klynge') } : { KLYNGE_DATA_DIR: dataDir! }),

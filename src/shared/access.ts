@@ -123,6 +123,17 @@ function grantPermits(actor: Actor & { kind: 'account' }, grant: RoleGrant, perm
   return ROLE_PERMISSIONS[grant.role].includes(permission);
 }
 
+/**
+ * The actor as a reader. An API token narrows what its owner may do, not what they may see: a
+ * read-only token reads what its owner reads. Rules about seeing ask this; rules about doing ask
+ * the actor as it came.
+ */
+export function asReader(actor: Actor): Actor {
+  if (actor.kind !== 'account' || !actor.tokenPermissions) return actor;
+  const { tokenPermissions: _narrowed, ...owner } = actor;
+  return owner;
+}
+
 /** The route gate's question: may this actor use the permission anywhere at all? */
 export function hasPermission(actor: Actor, permission: Permission): boolean {
   return actor.kind === 'account' && actor.grants.some((g) => grantPermits(actor, g, permission));

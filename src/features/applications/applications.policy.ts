@@ -1,6 +1,7 @@
 import { AppError, notFound } from '../../server/http/app-error';
 import {
   type Actor,
+  asReader,
   clustersWithPermission,
   hasClusterPermission,
   hasProgrammePermission,
@@ -24,12 +25,14 @@ export function canReviewApplications(actor: Actor): boolean {
  * is shown to anyone else, and to them it does not exist.
  */
 export function canSeeApplication(actor: Actor, application: { clusterId: string }): boolean {
-  return canReviewApplications(actor) || canWriteApplication(actor, application);
+  const reader = asReader(actor);
+  return canReviewApplications(reader) || canWriteApplication(reader, application);
 }
 
 /** The clusters whose applications the actor's list holds; 'all' for programme staff. */
 export function applicationsSeenBy(actor: Actor): 'all' | string[] {
-  return canReviewApplications(actor) ? 'all' : clustersWithPermission(actor, 'applications.write');
+  const reader = asReader(actor);
+  return canReviewApplications(reader) ? 'all' : clustersWithPermission(reader, 'applications.write');
 }
 
 export function requireSeeApplication(actor: Actor, application: ApplicationOwner): void {

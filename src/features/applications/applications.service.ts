@@ -6,7 +6,7 @@ import { AppError, conflictOnUniqueViolation, type FieldError, notFound } from '
 import type { Page } from '../../server/http/pagination';
 import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
-import { type Actor, clustersWithPermission } from '../../shared/access';
+import { type Actor, asReader, clustersWithPermission } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { isSlug } from '../../shared/slug';
 import { recordAudit } from '../audit/record-audit';
@@ -254,7 +254,8 @@ export async function listApplyingClusters(
   callId: string,
 ): Promise<{ items: ApplyingCluster[] }> {
   await getCall(ctx, callId);
-  const writes = clustersWithPermission(ctx.actor, 'applications.write');
+  // What the person could start; a token that may not write still reads the list.
+  const writes = clustersWithPermission(asReader(ctx.actor), 'applications.write');
   const ids = writes === 'all' ? [] : writes;
   if (ids.length === 0) return { items: [] };
   const [refs, { rows }] = await Promise.all([

@@ -1,5 +1,5 @@
 import { AppError, notFound } from '../../server/http/app-error';
-import { type Actor, hasPermission, hasProgrammePermission } from '../../shared/access';
+import { type Actor, asReader, hasPermission, hasProgrammePermission } from '../../shared/access';
 
 /** What the rules need to know of an assessment: whose it is and whether a conflict was declared. */
 export type AssessmentOwner = { id: string; assessorAccountId: string | null; status: string };
@@ -29,8 +29,9 @@ export function isAssessorOf(actor: Actor, assessment: { assessorAccountId: stri
  * of interest, the application is hidden from them: for them the assessment does not exist.
  */
 export function canSeeAssessment(actor: Actor, assessment: AssessmentOwner): boolean {
-  if (canManageAssessments(actor)) return true;
-  return isAssessorOf(actor, assessment) && assessment.status !== 'conflict';
+  const reader = asReader(actor);
+  if (canManageAssessments(reader)) return true;
+  return isAssessorOf(reader, assessment) && assessment.status !== 'conflict';
 }
 
 export function requireSeeAssessment(actor: Actor, assessment: AssessmentOwner): void {
