@@ -30,6 +30,12 @@ export const PERMISSIONS = [
   'applications.review',
   'assessments.score',
   'assessments.manage',
+  'budget.read',
+  'budget.frames',
+  'budget.payments',
+  'decisions.draft',
+  'decisions.publish',
+  'decisions.override',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +86,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'affiliations.read',
     'applications.review',
     'assessments.manage',
+    'budget.read',
+    // The yearly frames and the price index are the programme's money: operators set them.
+    'budget.frames',
+    'budget.payments',
+    'decisions.draft',
+    'decisions.publish',
+    // Going past a year's frame or the state-aid cap takes an operator's recorded reason.
+    'decisions.override',
   ],
   programme_staff: [
     'clusters.edit',
@@ -94,6 +108,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'applications.review',
     // Assigning assessors, reading the panel, recommending and closing the panel.
     'assessments.manage',
+    // The ledger, the payments made, and the round's decisions up to their publication.
+    'budget.read',
+    'budget.payments',
+    'decisions.draft',
+    'decisions.publish',
   ],
   // Scores the applications they are assigned, after declaring whether they have a conflict.
   assessor: ['assessments.score'],
