@@ -145,6 +145,8 @@ export const FEATURES = [
     seedDemo: seedAssessmentsDemo,
     personalData: assessmentsPersonalData,
   },
+  // The budget ledger: frames, commitments and payments against the clusters' engagements.
+  { name: 'budget', routers: () => [] },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];
