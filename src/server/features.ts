@@ -147,6 +147,8 @@ export const FEATURES = [
   },
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
   { name: 'budget', routers: () => [] },
+  // A cluster's years of operating aid against the cap, from the engagements and levels above.
+  { name: 'state-aid', routers: () => [] },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];

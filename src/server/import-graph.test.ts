@@ -28,6 +28,8 @@ const READ_MODELS = [
   'src/features/assessments/assessment-parties.read-model.ts',
   // What an assessor reads of an application once they have declared no conflict (decision 017).
   'src/features/assessments/application-content.read-model.ts',
+  // A cluster's years of operating aid, from its engagements, the levels and the programme's cap.
+  'src/features/state-aid/state-aid.read-model.ts',
 ];
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */
