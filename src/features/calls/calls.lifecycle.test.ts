@@ -41,6 +41,22 @@ const EXPECTED: Record<CallAction, Record<CallStatus, Record<keyof typeof ACTORS
     closed: { operator: 'open', staff: 'forbidden', manager: 'forbidden', anonymous: 'forbidden' },
     decided: { operator: 'invalid_state', staff: 'forbidden', manager: 'forbidden', anonymous: 'forbidden' },
   },
+  decide: {
+    draft: {
+      operator: 'invalid_state',
+      staff: 'invalid_state',
+      manager: 'forbidden',
+      anonymous: 'forbidden',
+    },
+    open: { operator: 'invalid_state', staff: 'invalid_state', manager: 'forbidden', anonymous: 'forbidden' },
+    closed: { operator: 'decided', staff: 'decided', manager: 'forbidden', anonymous: 'forbidden' },
+    decided: {
+      operator: 'invalid_state',
+      staff: 'invalid_state',
+      manager: 'forbidden',
+      anonymous: 'forbidden',
+    },
+  },
 };
 
 /** "leads to open for operator and staff; is forbidden for manager and anonymous". */

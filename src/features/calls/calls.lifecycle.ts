@@ -6,15 +6,15 @@ import { canExtendCallDeadline, canManageCalls } from './calls.policy';
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'decided'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-export const CALL_ACTIONS = ['open', 'extend_deadline'] as const;
+export const CALL_ACTIONS = ['open', 'extend_deadline', 'decide'] as const;
 export type CallAction = (typeof CALL_ACTIONS)[number];
 
 /** A call as the lifecycle judges it: by its effective status. */
 type CallState = { status: CallStatus };
 
 /**
- * draft → open → closed (by the deadline passing, no action) → decided (the decisions feature adds
- * its action). An extension moves the deadline of an open call, or of one its deadline has closed,
+ * draft → open → closed (by the deadline passing, no action) → decided (when the decisions feature
+ * publishes the round). An extension moves the deadline of an open call, or of one its deadline has closed,
  * and leaves it open.
  */
 export const callLifecycle = defineLifecycle<CallStatus, CallAction, CallState>({
@@ -28,6 +28,7 @@ export const callLifecycle = defineLifecycle<CallStatus, CallAction, CallState>(
       to: 'open',
       may: (actor: Actor) => canExtendCallDeadline(actor),
     },
+    decide: { from: ['closed'], to: 'decided', may: (actor: Actor) => canManageCalls(actor) },
   },
 });
 

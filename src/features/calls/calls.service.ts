@@ -506,6 +506,24 @@ export async function openCall(ctx: ServiceContext, id: string): Promise<CallVie
   return getCall(ctx, id);
 }
 
+/**
+ * Marks a closed call decided: its round has been published. It runs in the caller's transaction
+ * (the context's `db`), in which the decisions feature publishes the round's decisions.
+ */
+export async function decideCall(ctx: ServiceContext, id: string): Promise<void> {
+  const { call, status } = await lockCall(ctx, id);
+  const next = requireAction(callLifecycle, 'decide', ctx.actor, { status });
+  await updateCallColumns(ctx.db, id, { status: next, updatedAt: ctx.clock.now() });
+  await recordAudit(ctx.db, ctx, {
+    action: 'call.decided',
+    entityType: 'call',
+    entityId: id,
+    entityName: call.titleNb || call.titleEn,
+    before: { status },
+    after: { status: next },
+  });
+}
+
 /** A deadline's move, as the applications feature is told of it. */
 export type DeadlineExtended = { callId: string; previousDeadlineAt: Date; deadlineAt: Date; reason: string };
 

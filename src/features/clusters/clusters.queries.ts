@@ -10,6 +10,7 @@ import {
   clusterSectors,
   clusters,
   engagementActiveOn,
+  engagementEnd,
   engagements,
   hubLinks,
 } from './clusters.table';
@@ -159,4 +160,96 @@ export async function replaceClusterSectors(
   if (sectors.length > 0) {
     await db.insert(clusterSectors).values(sectors.map((sector) => ({ clusterId, ...sector })));
   }
+}
+
+// ── Engagements, as a published decision writes them ─────────────────────────────────────────
+
+/** The programme's levels by code, with the rules a decision is judged by. */
+export function listLevelRules(db: Db) {
+  return db
+    .select({
+      id: levels.id,
+      code: levels.code,
+      nameNb: levels.nameNb,
+      nameEn: levels.nameEn,
+      durationYears: levels.durationYears,
+      extensionYears: levels.extensionYears,
+      operatingAid: levels.operatingAid,
+    })
+    .from(levels)
+    .orderBy(levels.sortOrder);
+}
+
+const engagementColumns = {
+  id: engagements.id,
+  clusterId: engagements.clusterId,
+  levelId: engagements.levelId,
+  levelCode: levels.code,
+  startsOn: engagements.startsOn,
+  plannedEndOn: engagements.plannedEndOn,
+  extendedToOn: engagements.extendedToOn,
+  endedOn: engagements.endedOn,
+  endsOn: engagementEnd,
+  yearlyGrantNok: engagements.yearlyGrantNok,
+};
+
+/** The engagement that covers the day, the latest-starting one if several do. */
+export async function findEngagementOn(db: Db, clusterId: string, day: string) {
+  const [row] = await db
+    .select(engagementColumns)
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(and(eq(engagements.clusterId, clusterId), engagementActiveOn(day)))
+    .orderBy(desc(engagements.startsOn))
+    .limit(1);
+  return row;
+}
+
+/** One engagement of the cluster, locked until the transaction ends. */
+export async function findEngagementForUpdate(db: Db, clusterId: string, engagementId: string) {
+  const [row] = await db
+    .select(engagementColumns)
+    .from(engagements)
+    .innerJoin(levels, eq(levels.id, engagements.levelId))
+    .where(and(eq(engagements.clusterId, clusterId), eq(engagements.id, engagementId)))
+    .for('update', { of: engagements });
+  return row;
+}
+
+export async function insertEngagement(db: Db, values: typeof engagements.$inferInsert) {
+  const [row] = await db.insert(engagements).values(values).returning({ id: engagements.id });
+  return row!;
+}
+
+export async function updateEngagementColumns(
+  db: Db,
+  id: string,
+  columns: Partial<Pick<typeof engagements.$inferInsert, 'endedOn' | 'extendedToOn' | 'updatedAt'>>,
+) {
+  await db.update(engagements).set(columns).where(eq(engagements.id, id));
+}
+
+/** Name, slug, status, host and counties of each of these clusters, for a round's announcement. */
+export function listClusterFactsByIds(db: Db, ids: string[]) {
+  return db
+    .select({
+      id: clusters.id,
+      slug: clusters.slug,
+      name: clusters.name,
+      status: clusters.status,
+      hostOrgnr: clusters.hostOrgnr,
+      counties: countiesOf,
+    })
+    .from(clusters)
+    .where(inArray(clusters.id, ids));
+}
+
+/** How many clusters of the programme are at a level on the day (forming networks are at none). */
+export async function countClustersAtALevelOn(db: Db, day: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(distinct ${engagements.clusterId})::int` })
+    .from(engagements)
+    .innerJoin(clusters, eq(clusters.id, engagements.clusterId))
+    .where(and(engagementActiveOn(day), ne(clusters.status, 'forming')));
+  return row?.n ?? 0;
 }

@@ -20,16 +20,23 @@ import type {
 } from './clusters.contract';
 import { requireEditClusterProfile, requireSeeCluster } from './clusters.policy';
 import {
+  countClustersAtALevelOn,
   findClusterForUpdate,
   findClusterIdsBySlugs,
+  findEngagementForUpdate,
+  findEngagementOn,
   findLevelOn,
   insertCluster,
+  insertEngagement,
   insertHubLink,
+  listClusterFactsByIds,
   listClusterRefsByIds,
+  listLevelRules,
   listSlugsLike,
   replaceClusterCounties,
   replaceClusterSectors,
   updateClusterColumns,
+  updateEngagementColumns,
 } from './clusters.queries';
 import {
   type PartnerCount,
@@ -368,4 +375,153 @@ export async function clusterRefsById(
   if (ids.length === 0) return new Map();
   const rows = await listClusterRefsByIds(db, ids);
   return new Map(rows.map((r) => [r.id, { slug: r.slug, name: r.name }]));
+}
+
+// Engagements, for the decisions feature: a published decision starts, ends and extends them in its
+// own transaction (the context's `db`), which these join.
+
+export type LevelRule = {
+  id: string;
+  code: LevelCode;
+  name: { nb: string; en: string };
+  durationYears: number;
+  extensionYears: number;
+  operatingAid: boolean;
+};
+
+/** The programme's levels by code, with the duration and extension a decision is held to. */
+export async function levelRulesByCode({
+  db,
+}: Pick<ServiceContext, 'db'>): Promise<Map<LevelCode, LevelRule>> {
+  const rows = await listLevelRules(db);
+  return new Map(
+    rows.map((row) => [
+      row.code,
+      {
+        id: row.id,
+        code: row.code,
+        name: { nb: row.nameNb, en: row.nameEn },
+        durationYears: row.durationYears,
+        extensionYears: row.extensionYears,
+        operatingAid: row.operatingAid,
+      },
+    ]),
+  );
+}
+
+export type EngagementFacts = NonNullable<Awaited<ReturnType<typeof findEngagementOn>>>;
+
+/** The engagement the cluster runs on the day, if any. */
+export async function findRunningEngagement(
+  { db }: Pick<ServiceContext, 'db'>,
+  clusterId: string,
+  day: string,
+): Promise<EngagementFacts | undefined> {
+  return findEngagementOn(db, clusterId, day);
+}
+
+/** One of the cluster's engagements, locked for the caller's transaction; a missing one is 404. */
+export async function lockEngagement(
+  { db }: Pick<ServiceContext, 'db'>,
+  clusterId: string,
+  engagementId: string,
+): Promise<EngagementFacts> {
+  const row = await findEngagementForUpdate(db, clusterId, engagementId);
+  if (!row) throw notFound(`The engagement ${engagementId}`);
+  return row;
+}
+
+/** Starts a cluster's engagement at a level, audited, in the caller's transaction. */
+export async function startEngagement(
+  ctx: ServiceContext,
+  input: {
+    clusterId: string;
+    levelId: string;
+    startsOn: string;
+    plannedEndOn: string;
+    yearlyGrantNok: number;
+    decisionRef: string;
+  },
+): Promise<{ id: string }> {
+  const now = ctx.clock.now();
+  const row = await insertEngagement(ctx.db, { ...input, createdAt: now, updatedAt: now });
+  await recordAudit(ctx.db, ctx, {
+    action: 'engagement.started',
+    entityType: 'engagement',
+    entityId: row.id,
+    clusterId: input.clusterId,
+    after: { ...input },
+  });
+  return row;
+}
+
+/** Ends a running engagement on the day (its last day), audited, in the caller's transaction. */
+export async function endEngagement(
+  ctx: ServiceContext,
+  engagement: EngagementFacts,
+  endedOn: string,
+): Promise<void> {
+  await updateEngagementColumns(ctx.db, engagement.id, { endedOn, updatedAt: ctx.clock.now() });
+  await recordAudit(ctx.db, ctx, {
+    action: 'engagement.ended',
+    entityType: 'engagement',
+    entityId: engagement.id,
+    clusterId: engagement.clusterId,
+    before: { endsOn: engagement.endsOn },
+    after: { endedOn },
+  });
+}
+
+/** Extends an engagement to a later last day, audited, in the caller's transaction. */
+export async function extendEngagement(
+  ctx: ServiceContext,
+  engagement: EngagementFacts,
+  extendedToOn: string,
+): Promise<void> {
+  await updateEngagementColumns(ctx.db, engagement.id, { extendedToOn, updatedAt: ctx.clock.now() });
+  await recordAudit(ctx.db, ctx, {
+    action: 'engagement.extended',
+    entityType: 'engagement',
+    entityId: engagement.id,
+    clusterId: engagement.clusterId,
+    before: { endsOn: engagement.endsOn },
+    after: { extendedToOn },
+  });
+}
+
+/** A forming network admitted to the programme becomes an active, public cluster. Audited. */
+export async function activateFormingNetwork(ctx: ServiceContext, clusterId: string): Promise<boolean> {
+  const [row] = await listClusterFactsByIds(ctx.db, [clusterId]);
+  if (!row || row.status !== 'forming') return false;
+  await updateClusterColumns(ctx.db, clusterId, { status: 'active', updatedAt: ctx.clock.now() });
+  await recordAudit(ctx.db, ctx, {
+    action: 'cluster.updated',
+    entityType: 'cluster',
+    entityId: clusterId,
+    entityName: row.name,
+    clusterId,
+    before: { status: 'forming' },
+    after: { status: 'active' },
+  });
+  return true;
+}
+
+export type ClusterFacts = Awaited<ReturnType<typeof listClusterFactsByIds>>[number];
+
+/** Slug, name, status, host and counties of each of these clusters, by id. */
+export async function clusterFactsById(
+  { db }: Pick<ServiceContext, 'db'>,
+  ids: string[],
+): Promise<Map<string, ClusterFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await listClusterFactsByIds(db, ids);
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** How many clusters are at one of the programme's levels on the day. */
+export async function countClustersInProgrammeOn(
+  { db }: Pick<ServiceContext, 'db'>,
+  day: string,
+): Promise<number> {
+  return countClustersAtALevelOn(db, day);
 }
