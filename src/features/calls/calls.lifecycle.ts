@@ -1,6 +1,6 @@
 import type { Actor } from '../../shared/access';
 import { defineLifecycle } from '../../shared/lifecycle';
-import { canExtendCallDeadline, canManageCalls } from './calls.policy';
+import { canDecideCall, canExtendCallDeadline, canManageCalls } from './calls.policy';
 
 /** The states a call reads as. `closed` is never written: an open call reads closed at its deadline. */
 export const CALL_STATUSES = ['draft', 'open', 'closed', 'decided'] as const;
@@ -28,7 +28,7 @@ export const callLifecycle = defineLifecycle<CallStatus, CallAction, CallState>(
       to: 'open',
       may: (actor: Actor) => canExtendCallDeadline(actor),
     },
-    decide: { from: ['closed'], to: 'decided', may: (actor: Actor) => canManageCalls(actor) },
+    decide: { from: ['closed'], to: 'decided', may: (actor: Actor) => canDecideCall(actor) },
   },
 });
 

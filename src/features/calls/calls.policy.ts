@@ -11,6 +11,11 @@ export function canExtendCallDeadline(actor: Actor): boolean {
   return hasProgrammePermission(actor, 'calls.extend_deadline');
 }
 
+/** A closed call becomes decided when those who publish the round's decisions publish it. */
+export function canDecideCall(actor: Actor): boolean {
+  return hasProgrammePermission(actor, 'decisions.publish');
+}
+
 /** A draft is the programme's own work; every other call is public. */
 export function canSeeCall(actor: Actor, call: { status: string }): boolean {
   return call.status !== 'draft' || canManageCalls(actor);

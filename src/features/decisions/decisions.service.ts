@@ -6,6 +6,8 @@ import { addDays, isIsoDate } from '../../shared/dates';
 import type { Locale, LocalizedText } from '../../shared/localized';
 import type { ApplicationView } from '../applications/applications.contract';
 import { getApplication, listSubmittedApplicationsOfCall } from '../applications/applications.service';
+import type { RecommendationView } from '../assessments/assessments.contract';
+import { canManageAssessments } from '../assessments/assessments.policy';
 import { getPanel } from '../assessments/assessments.service';
 import { recordAudit } from '../audit/record-audit';
 import {
@@ -126,6 +128,8 @@ function requireLevel(levels: Map<LevelCode, LevelRule>, code: LevelCode): Level
 
 /** The panel's recommendation of each application of the call, by application id. */
 async function recommendationsOf(ctx: ReadContext, callId: string) {
+  // An API token given only the decisions' permissions drafts without the panel's reasons.
+  if (!canManageAssessments(ctx.actor)) return new Map<string, RecommendationView | null>();
   const panel = await getPanel(ctx, callId);
   return new Map(panel.applications.map((application) => [application.id, application.recommendation]));
 }
