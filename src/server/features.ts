@@ -29,6 +29,7 @@ import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { decisionRoutes } from '../features/decisions/decisions.routes';
+import { pages as decisionPages } from '../features/decisions/ui/pages';
 import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
 import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
 import { pages as homePages } from '../features/home/ui/pages';
@@ -151,7 +152,7 @@ export const FEATURES = [
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
   { name: 'state-aid', routers: () => [] },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).
-  { name: 'decisions', routers: () => [decisionRoutes] },
+  { name: 'decisions', routers: () => [decisionRoutes], pages: decisionPages },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];

@@ -2,7 +2,7 @@ import { osloDate } from '../../server/clock';
 import { AppError, type FieldError, notFound } from '../../server/http/app-error';
 import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
-import { addDays, isIsoDate } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
 import type { Locale, LocalizedText } from '../../shared/localized';
 import type { ApplicationView } from '../applications/applications.contract';
 import { getApplication, listSubmittedApplicationsOfCall } from '../applications/applications.service';

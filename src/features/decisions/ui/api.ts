@@ -1,0 +1,28 @@
+import { type AnswerOf, endpoint } from '../../../web/kit/api';
+import type { getProgrammeRoute } from '../../programme/programme.routes';
+import type {
+  draftDecisionRoute,
+  getAnnouncementRoute,
+  getApplicationDecisionRoute,
+  getRoundRoute,
+  publishRoundRoute,
+} from '../decisions.routes';
+
+export const getRound = endpoint<typeof getRoundRoute>('get', '/api/calls/{id}/decisions');
+export const draftDecision = endpoint<typeof draftDecisionRoute>('put', '/api/applications/{id}/decision');
+export const getApplicationDecision = endpoint<typeof getApplicationDecisionRoute>(
+  'get',
+  '/api/applications/{id}/decision',
+);
+export const publishDecisions = endpoint<typeof publishRoundRoute>(
+  'post',
+  '/api/calls/{id}/publish-decisions',
+);
+export const getAnnouncement = endpoint<typeof getAnnouncementRoute>('get', '/api/calls/{id}/announcement');
+/** The programme's levels, for their names and durations. */
+export const getProgramme = endpoint<typeof getProgrammeRoute>('get', '/api/programme');
+
+export type RoundView = AnswerOf<typeof getRound>;
+export type DecisionView = AnswerOf<typeof getApplicationDecision>;
+export type AnnouncementView = AnswerOf<typeof getAnnouncement>;
+export type ProgrammeView = AnswerOf<typeof getProgramme>;
