@@ -22,6 +22,8 @@ import { pages as assessmentPages } from '../features/assessments/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { budgetRoutes } from '../features/budget/budget.routes';
+import { seedBudgetDemo } from '../features/budget/budget.seed';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -146,7 +148,7 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
-  { name: 'budget', routers: () => [] },
+  { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];

@@ -28,6 +28,8 @@ const READ_MODELS = [
   'src/features/assessments/assessment-parties.read-model.ts',
   // What an assessor reads of an application once they have declared no conflict (decision 017).
   'src/features/assessments/application-content.read-model.ts',
+  // The ledger names amounts by level code, and a payment is made against a cluster's engagement.
+  'src/features/budget/budget-parties.read-model.ts',
 ];
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */
