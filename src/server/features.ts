@@ -24,6 +24,7 @@ import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
 import { budgetRoutes } from '../features/budget/budget.routes';
 import { seedBudgetDemo } from '../features/budget/budget.seed';
+import { pages as budgetPages } from '../features/budget/ui/pages';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -148,7 +149,7 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
-  { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo },
+  { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo, pages: budgetPages },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];
