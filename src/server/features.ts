@@ -22,6 +22,9 @@ import { pages as assessmentPages } from '../features/assessments/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { budgetRoutes } from '../features/budget/budget.routes';
+import { seedBudgetDemo } from '../features/budget/budget.seed';
+import { pages as budgetPages } from '../features/budget/ui/pages';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -148,7 +151,7 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
-  { name: 'budget', routers: () => [] },
+  { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo, pages: budgetPages },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
   { name: 'state-aid', routers: () => [] },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).

@@ -30,6 +30,8 @@ const READ_MODELS = [
   'src/features/assessments/application-content.read-model.ts',
   // A cluster's years of operating aid, from its engagements, the levels and the programme's cap.
   'src/features/state-aid/state-aid.read-model.ts',
+  // The ledger names amounts by level code, and a payment is made against a cluster's engagement.
+  'src/features/budget/budget-parties.read-model.ts',
 ];
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */

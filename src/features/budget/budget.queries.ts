@@ -191,12 +191,20 @@ export async function listPaymentsOfCluster(db: Db, clusterId: string) {
     .orderBy(asc(payments.year), asc(payments.paidOn));
 }
 
-/** The commitments of one engagement, to check a payment's engagement and year against. */
-export async function listCommitmentsOfEngagement(db: Db, engagementId: string) {
-  return db.select().from(commitments).where(eq(commitments.engagementId, engagementId));
+/**
+ * The commitments of one engagement, to check a payment against, locked so that two payments for
+ * the same engagement are checked one after the other.
+ */
+export async function listCommitmentsOfEngagementForUpdate(db: Db, engagementId: string) {
+  return db.select().from(commitments).where(eq(commitments.engagementId, engagementId)).for('update');
 }
 
 export async function insertPayment(db: Db, row: PaymentInsert) {
   const [inserted] = await db.insert(payments).values(row).returning();
   return inserted!;
+}
+
+export async function insertPayments(db: Db, rows: readonly PaymentInsert[]) {
+  if (rows.length === 0) return;
+  await db.insert(payments).values([...rows]);
 }

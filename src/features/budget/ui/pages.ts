@@ -1,0 +1,13 @@
+import { lazyPage } from '../../../web/kit/page';
+
+/** The ledger, the cut scenarios and the frames for programme staff; a cluster's commitments. */
+export const pages = [
+  lazyPage({ id: 'budget', path: '/budget', module: () => import('./ledger-page') }),
+  lazyPage({ id: 'budget_scenarios', path: '/budget/scenarios', module: () => import('./scenario-page') }),
+  lazyPage({ id: 'budget_frames', path: '/budget/frames', module: () => import('./frames-page') }),
+  lazyPage({
+    id: 'cluster_commitments',
+    path: '/clusters/{slug}/commitments',
+    module: () => import('./cluster-commitments-page'),
+  }),
+];
