@@ -48,6 +48,7 @@ import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import { pages as programmePages } from '../features/programme/ui/pages';
 import { stateAidRoutes } from '../features/state-aid/state-aid.routes';
+import { pages as stateAidPages } from '../features/state-aid/ui/pages';
 import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
@@ -147,7 +148,7 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
-  { name: 'state-aid', routers: () => [stateAidRoutes] },
+  { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];
