@@ -52,6 +52,8 @@ import { programmePersonalData } from '../features/programme/programme.personal-
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import { pages as programmePages } from '../features/programme/ui/pages';
+import { stateAidRoutes } from '../features/state-aid/state-aid.routes';
+import { pages as stateAidPages } from '../features/state-aid/ui/pages';
 import type { PageEntry } from '../web/kit/page';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
@@ -153,7 +155,7 @@ export const FEATURES = [
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
   { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo, pages: budgetPages },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
-  { name: 'state-aid', routers: () => [] },
+  { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).
   { name: 'decisions', routers: () => [decisionRoutes], pages: decisionPages },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
