@@ -21,12 +21,14 @@ import { seedAssessmentsDemo } from '../features/assessments/assessments.seed';
 import { pages as assessmentPages } from '../features/assessments/ui/pages';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
+import type { ClusterDirectory } from '../features/audit/audit.service';
 import { pages as auditPages } from '../features/audit/ui/pages';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { clusterIdsBySlug, clusterRefsById } from '../features/clusters/clusters.service';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
 import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
@@ -72,13 +74,21 @@ export type Feature = {
   personalData?: PersonalData;
 };
 
+/** The clusters feature's lookups, for the audit trail, which comes before it (decision 015). */
+const CLUSTER_DIRECTORY: ClusterDirectory = { idsBySlug: clusterIdsBySlug, refsById: clusterRefsById };
+
 /**
  * Every feature, in the order of decision 015: a feature may import values only from features
  * before it. `createApp` mounts the routers in this order, so the OpenAPI document lists the paths
  * in it too. `src/server/import-graph.test.ts` reads this list.
  */
 export const FEATURES = [
-  { name: 'audit', routers: () => [auditRoutes], pages: auditPages, personalData: auditPersonalData },
+  {
+    name: 'audit',
+    routers: () => [auditRoutes(CLUSTER_DIRECTORY)],
+    pages: auditPages,
+    personalData: auditPersonalData(CLUSTER_DIRECTORY),
+  },
   {
     name: 'programme',
     routers: () => [programmeRoutes],
