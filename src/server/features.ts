@@ -36,7 +36,9 @@ import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { clusterIdsBySlug, clusterRefsById } from '../features/clusters/clusters.service';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { decisionRoutes } from '../features/decisions/decisions.routes';
+import { seedDecisionsDemo } from '../features/decisions/decisions.seed';
 import { pages as decisionPages } from '../features/decisions/ui/pages';
+import { slots as decisionSlots } from '../features/decisions/ui/slots';
 import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
 import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
 import { pages as homePages } from '../features/home/ui/pages';
@@ -174,7 +176,13 @@ export const FEATURES = [
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
   { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).
-  { name: 'decisions', routers: () => [decisionRoutes], pages: decisionPages },
+  {
+    name: 'decisions',
+    routers: () => [decisionRoutes],
+    pages: decisionPages,
+    slots: decisionSlots,
+    seedDemo: seedDecisionsDemo,
+  },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];

@@ -845,8 +845,13 @@ export async function getAnnouncement(
   return { ...view, pressRelease: pressRelease(view, call.title, levels, lang) };
 }
 
-/** What the year's commitments add up to: the frame check's committed amount, asked with nothing added. */
-async function committedInYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<number> {
+/**
+ * What the year's commitments add up to, for anyone who reads a published round (the ledger is
+ * for staff). Asked of the frame check with more than the whole frame added at no level of its
+ * own, so the year is over its total frame by more than by any level's part, and the answer names
+ * the committed total.
+ */
+export async function committedInYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<number> {
   const [frame] = await framesOfYears(ctx, [year]);
   if (!frame) return 0;
   // With the whole frame added, any year with a frame is over, and the answer names what is committed.

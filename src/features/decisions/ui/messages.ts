@@ -71,6 +71,9 @@ export const decisionMessages = defineMessages({
     'decisions.announcement.column.hub': 'Hub',
     'decisions.announcement.pressRelease': 'Utkast til pressemelding',
     'decisions.announcement.other': 'Utkastet på engelsk',
+    'decisions.slot.round': 'Vedtak i runden',
+    'decisions.slot.decision': 'Les vedtaket og brevet',
+    'decisions.slot.draft': 'Utkast til vedtak',
   },
   en: {
     'decisions.round.documentTitle': 'Decisions: {en}',
@@ -141,5 +144,8 @@ export const decisionMessages = defineMessages({
     'decisions.announcement.column.hub': 'Hub',
     'decisions.announcement.pressRelease': 'Draft press release',
     'decisions.announcement.other': 'The draft in Norwegian',
+    'decisions.slot.round': "The round's decisions",
+    'decisions.slot.decision': 'Read the decision and its letter',
+    'decisions.slot.draft': 'Draft decision',
   },
 });
