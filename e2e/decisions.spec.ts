@@ -95,7 +95,7 @@ describe("the round's decisions", () => {
     expect(plain(await reader.getByTestId('admitted-count').textContent())).toBe('Tatt opp: 3');
     const names = await reader.getByTestId('admitted-row').locator('td:first-child').allTextContents();
     expect(names.sort()).toEqual(['Circular Wave', 'Hydrogennettverket Nord', 'NCE Aquatech Cluster']);
-    expect(plain(await reader.getByTestId('press-release').textContent())).toContain('3 klynger er tatt opp');
+    expect(plain(await reader.getByTestId('press-release').textContent())).toContain('er 3 klynger tatt opp');
     const facts = await (await fetch(`${browsing.baseUrl}/api/calls/${round}/announcement?lang=en`)).json();
     expect(facts.admittedByLevel).toEqual({ arena: 1, arena_pro: 2 });
     expect(plain(await reader.getByTestId('in-programme').textContent())).toContain(

@@ -492,7 +492,7 @@ export async function extendEngagement(
 /** A forming network admitted to the programme becomes an active, public cluster. Audited. */
 export async function activateFormingNetwork(ctx: ServiceContext, clusterId: string): Promise<boolean> {
   const [row] = await listClusterFactsByIds(ctx.db, [clusterId]);
-  if (!row || row.status !== 'forming') return false;
+  if (row?.status !== 'forming') return false;
   await updateClusterColumns(ctx.db, clusterId, { status: 'active', updatedAt: ctx.clock.now() });
   await recordAudit(ctx.db, ctx, {
     action: 'cluster.updated',

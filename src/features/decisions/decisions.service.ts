@@ -2,6 +2,7 @@ import { osloDate } from '../../server/clock';
 import { AppError, type FieldError, notFound } from '../../server/http/app-error';
 import { requireAction } from '../../server/lifecycle';
 import type { ServiceContext } from '../../server/service-context';
+import { findCounty } from '../../shared/counties';
 import { addDays } from '../../shared/dates';
 import type { Locale, LocalizedText } from '../../shared/localized';
 import type { ApplicationView } from '../applications/applications.contract';
@@ -872,7 +873,7 @@ function pressRelease(
     .map(([code, n]) => `${n} ${levels.get(code as LevelCode)?.name[lang] ?? code}`)
     .join(lang === 'nb' ? ' og ' : ' and ');
   const lines = facts.admitted.map((a) => {
-    const where = a.counties.join(', ');
+    const where = a.counties.map((code) => findCounty(code)?.name ?? code).join(', ');
     const hub = a.hub ? (lang === 'nb' ? `, node til ${a.hub.name}` : `, a node of ${a.hub.name}`) : '';
     const host = a.host ? (lang === 'nb' ? `, vert: ${a.host}` : `, hosted by ${a.host}`) : '';
     return `- ${a.name} (${a.levelName}; ${where}${host}${hub})`;
