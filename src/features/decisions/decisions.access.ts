@@ -1,11 +1,7 @@
-import { eq } from 'drizzle-orm';
 import { defineAccessRows, EVERYONE, type MatrixFixture, type Who } from '../../testing/access-matrix';
 import { createApplication } from '../applications/applications.seed';
 import { createCall } from '../calls/calls.seed';
 import { createCluster } from '../clusters/clusters.seed';
-import { clusters, engagements } from '../clusters/clusters.table';
-import type { LevelCode } from '../programme/levels';
-import { levels } from '../programme/programme.table';
 
 const STAFF = ['operator_admin', 'programme_staff'] as const satisfies readonly Who[];
 const WRITERS = ['cluster_manager', 'cluster_staff'] as const satisfies readonly Who[];
@@ -35,26 +31,34 @@ async function reject(m: MatrixFixture, applicationId: string) {
   if (response.status !== 200) throw new Error(`Drafting failed: ${JSON.stringify(response.body)}`);
 }
 
-/** A cluster of its own at Arena since 2025, which its period's extension rule allows to extend. */
+/**
+ * A cluster of its own admitted to Arena from the start of 2026 by a published round of its own,
+ * as the API makes it: the engagement its level's extension rule lets staff extend.
+ */
 async function clusterAtArena(m: MatrixFixture) {
-  const [row] = await m.t.db
-    .select({ programmeId: clusters.programmeId })
-    .from(clusters)
-    .where(eq(clusters.id, m.clusterA.id));
-  const levelRows = await m.t.db.select({ id: levels.id, code: levels.code }).from(levels);
-  const programme = {
-    id: row!.programmeId,
-    levelIds: new Map(levelRows.map((level) => [level.code as LevelCode, level.id])),
-    brandIds: new Map<string, string>(),
-  };
-  const cluster = await createCluster(m.t.db, programme, {
-    engagements: [{ level: 'arena', startsOn: '2025-01-01', plannedEndOn: '2027-12-31' }],
+  const programme = { id: m.clusterA.programmeId, levelIds: new Map(), brandIds: new Map() };
+  const cluster = await createCluster(m.t.db, programme);
+  const call = await createCall(m.t.db, {
+    status: 'open',
+    deadlineAt: new Date('2026-06-01T10:00:00Z'),
+    levels: [{ level: 'arena', moneyNok: 1_000_000 }],
   });
-  const [engagement] = await m.t.db
-    .select({ id: engagements.id })
-    .from(engagements)
-    .where(eq(engagements.clusterId, cluster.id));
-  return { slug: cluster.slug, engagementId: engagement!.id };
+  const application = await createApplication(m.t.db, {
+    callId: call.id,
+    clusterId: cluster.id,
+    status: 'submitted',
+  });
+  const cookie = m.cookies.operator_admin;
+  await m.t.send(
+    'PUT',
+    `/api/applications/${application.id}/decision`,
+    { outcome: 'admit', startsOn: '2026-01-01', yearlyGrantsNok: [0, 0, 0] },
+    { cookie },
+  );
+  await m.t.send('POST', `/api/calls/${call.id}/publish-decisions`, {}, { cookie });
+  const decision = await m.t.get(`/api/applications/${application.id}/decision`, { headers: { cookie } });
+  if (!decision.body.engagementId) throw new Error(`No engagement: ${JSON.stringify(decision.body)}`);
+  return { slug: cluster.slug, engagementId: decision.body.engagementId as string };
 }
 
 export const decisionsAccess = defineAccessRows({
