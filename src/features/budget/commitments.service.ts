@@ -82,10 +82,9 @@ export async function framesOfYears(
 ): Promise<YearFrame[]> {
   const programmeId = await findProgrammeId({ db });
   if (!programmeId || years.length === 0) return [];
-  const [frames, parts] = await Promise.all([
-    listFramesOfYears(db, programmeId, years),
-    listFrameLevelsOfYears(db, programmeId, years),
-  ]);
+  // One after the other: `db` may be a caller's transaction, one connection that takes one query at a time.
+  const frames = await listFramesOfYears(db, programmeId, years);
+  const parts = await listFrameLevelsOfYears(db, programmeId, years);
   return frames.map((frame) => ({
     year: frame.year,
     frameNok: frame.frameNok,
@@ -105,10 +104,8 @@ export async function frameOverruns(
   additions: readonly { year: number; levelId: string; amountNok: number }[],
 ): Promise<FrameOverrun[]> {
   const years = [...new Set(additions.map((row) => row.year))];
-  const [frames, committed] = await Promise.all([
-    framesOfYears(ctx, years),
-    sumCommitmentsOfYears(ctx.db, years),
-  ]);
+  const frames = await framesOfYears(ctx, years);
+  const committed = await sumCommitmentsOfYears(ctx.db, years);
   const overruns = overrunsOf(
     years,
     frames,
