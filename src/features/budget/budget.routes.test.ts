@@ -372,6 +372,27 @@ describe('commitments and the frame check', () => {
     ]);
   });
 
+  it('checks the frames inside the transaction a decision holds, seeing the commitments it has recorded there', async () => {
+    await createFrame(t.db, programme.id, 2047, 5_000_000);
+    const a = await clusterAtArena(2047, 2047);
+    const overruns = await t.db.transaction(async (tx) => {
+      await recordCommitments({ ...systemCtx(), db: tx }, [
+        {
+          clusterId: a.id,
+          engagementId: a.engagementId,
+          levelId: a.levelId,
+          year: 2047,
+          amountNok: 4_000_000,
+          decisionId: null,
+        },
+      ]);
+      return frameOverruns({ db: tx }, [{ year: 2047, levelId: a.levelId, amountNok: 2_000_000 }]);
+    });
+    expect(overruns).toEqual([
+      { year: 2047, frameNok: 5_000_000, committedNok: 4_000_000, addingNok: 2_000_000, overNok: 1_000_000 },
+    ]);
+  });
+
   it("holds a level to its part of the frame, reporting that part's amounts", async () => {
     await createFrame(t.db, programme.id, 2046, 100_000_000, { [arenaPro]: 10_000_000 });
     const a = await clusterAtArena(2046, 2046, 'arena_pro');
