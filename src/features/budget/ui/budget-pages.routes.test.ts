@@ -94,4 +94,18 @@ describe('the budget pages, rendered on the server', () => {
     expect((await page(`/clusters/${slug}/commitments`, manager)).status).toBe(403);
     expect((await page('/budget')).status).toBe(401);
   });
+
+  it('links the ledger from the header for staff only', async () => {
+    expect((await page('/budget', staff)).body).toContain('href="/budget"');
+    const forManager = await page(`/clusters/${slug}`, manager);
+    expect(forManager.status).toBe(200);
+    expect(forManager.body).not.toContain('href="/budget"');
+  });
+
+  it("links a cluster's commitments from its profile for staff, and not for others", async () => {
+    const forStaff = await page(`/clusters/${slug}`, staff);
+    expect(forStaff.body).toContain(`href="/clusters/${slug}/commitments"`);
+    expect((await page(`/clusters/${slug}`, manager)).body).not.toContain('/commitments"');
+    expect((await page(`/clusters/${slug}`)).body).not.toContain('/commitments"');
+  });
 });

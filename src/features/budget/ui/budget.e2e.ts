@@ -19,7 +19,9 @@ const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 describe('the budget ledger', () => {
   it('programme staff read the ledger year by year, and a 30 % cut lists the years that go over', async () => {
     const pia = await browsing.page();
-    await signIn(pia, 'pia@demo.klynge.example', 'demo-programme-2026', '/budget');
+    await signIn(pia, 'pia@demo.klynge.example', 'demo-programme-2026');
+    await pia.getByRole('link', { name: 'Budsjett', exact: true }).click();
+    await pia.waitForURL('**/budget');
     await waitForNavigation(pia);
     const ledger = pia.getByTestId('budget-ledger');
     await ledger.waitFor();
@@ -56,6 +58,14 @@ describe('the budget ledger', () => {
     expect(
       plain(await pia.getByTestId('budget-ledger').locator('tr[data-year="2024"] td').first().textContent()),
     ).toBe('170 000 000');
+
+    // From a demo cluster's profile to its commitments, year by year.
+    await pia.goto('/clusters/arctic-cluster-team');
+    await waitForHydration(pia);
+    await pia.getByTestId('cluster-commitments-link').click();
+    await pia.waitForURL('**/clusters/arctic-cluster-team/commitments');
+    await waitForNavigation(pia);
+    expect(await pia.getByTestId('cluster-commitments').locator('tbody tr').count()).toBeGreaterThan(0);
     expect(pageErrors(pia)).toEqual([]);
   });
 });
