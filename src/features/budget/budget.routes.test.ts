@@ -233,6 +233,37 @@ describe('the ledger', () => {
     ]);
   });
 
+  it('shows one year cluster by cluster and level by level', async () => {
+    await createFrame(t.db, programme.id, 2048, 10_000_000);
+    const a = await clusterAtArena(2048, 2048);
+    const b = await clusterAtArena(2048, 2048, 'arena_pro');
+    await commit(a, 2048, 1_000_000);
+    await commit(a, 2048, 500_000);
+    await commit(b, 2048, 3_000_000);
+    await t.send(
+      'POST',
+      `/api/clusters/${b.slug}/payments`,
+      { engagementId: b.engagementId, year: 2048, amountNok: 1_000_000, paidOn: '2048-03-01' },
+      { cookie: staff },
+    );
+    const year = await t.get('/api/budget/years/2048', as(staff));
+    expect(year.status).toBe(200);
+    expect(year.body).toMatchObject({
+      year: 2048,
+      frameNok: 10_000_000,
+      committedNok: 4_500_000,
+      paidNok: 1_000_000,
+      remainingNok: 5_500_000,
+    });
+    const bySlug = Object.fromEntries(
+      year.body.clusters.map((row: { cluster: { slug: string } }) => [row.cluster.slug, row]),
+    );
+    expect(bySlug[a.slug]).toMatchObject({ level: 'arena', committedNok: 1_500_000, paidNok: 0 });
+    expect(bySlug[b.slug]).toMatchObject({ level: 'arena_pro', committedNok: 3_000_000, paidNok: 1_000_000 });
+    expect((await t.get('/api/budget/years/1850', as(staff))).status).toBe(422);
+    expect((await t.get('/api/budget/years/2048', as(manager))).status).toBe(403);
+  });
+
   it('runs from the first to the last committed year when no years are asked for', async () => {
     const a = await clusterAtArena(2060, 2061);
     await commit(a, 2061, 1_000);

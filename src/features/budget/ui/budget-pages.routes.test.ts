@@ -62,6 +62,14 @@ describe('the budget pages, rendered on the server', () => {
     expect(body).toContain('data-year="2025"');
   });
 
+  it('shows one year cluster by cluster, linked from the ledger', async () => {
+    expect((await page('/budget', staff)).body).toContain('href="/budget/2024"');
+    const { status, body } = await page('/budget/2024', staff);
+    expect(status).toBe(200);
+    expect(body).toContain('data-testid="year-clusters"');
+    expect(body).toContain('Havvindklyngen');
+  });
+
   it('answers a 30 % cut by a GET form, listing the years that go over and the commitments in them', async () => {
     const { status, body } = await page('/budget/scenarios?year=2024&cutPercent=30&untilYear=2025', staff);
     expect(status).toBe(200);

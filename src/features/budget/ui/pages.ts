@@ -10,6 +10,12 @@ export const pages = [
     nav: { label: { nb: 'Budsjett', en: 'Budget' }, visibleTo: canReadBudget, rank: 40 },
   }),
   lazyPage({ id: 'budget_scenarios', path: '/budget/scenarios', module: () => import('./scenario-page') }),
+  lazyPage({
+    id: 'budget_year',
+    path: '/budget/{year}',
+    match: { year: /^\d{4}$/ },
+    module: () => import('./year-page'),
+  }),
   lazyPage({ id: 'budget_frames', path: '/budget/frames', module: () => import('./frames-page') }),
   lazyPage({
     id: 'cluster_commitments',
