@@ -371,6 +371,27 @@ describe('commitments and the frame check', () => {
     expect(await t.db.select().from(commitments).where(eq(commitments.clusterId, b.id))).toEqual([]);
   });
 
+  it("refuses a commitment naming another cluster's engagement or another level, recording nothing", async () => {
+    const a = await clusterAtArena(2041, 2042);
+    const b = await clusterAtArena(2041, 2042);
+    const row = { engagementId: a.engagementId, year: 2041, amountNok: 1, decisionId: null };
+    await expect(
+      recordCommitments(systemCtx(), [{ ...row, clusterId: b.id, levelId: a.levelId }]),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: [{ path: ['commitments', 0, 'clusterId'] }],
+    });
+    await expect(
+      recordCommitments(systemCtx(), [{ ...row, clusterId: a.id, levelId: arenaPro }]),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: [{ path: ['commitments', 0, 'levelId'] }],
+    });
+    expect(await t.db.select().from(commitments).where(eq(commitments.engagementId, a.engagementId))).toEqual(
+      [],
+    );
+  });
+
   it('refuses a commitment that is not whole kroner', async () => {
     const a = await clusterAtArena(2041, 2042);
     await expect(
