@@ -28,6 +28,7 @@ import { pages as auditPages } from '../features/audit/ui/pages';
 import { budgetRoutes } from '../features/budget/budget.routes';
 import { seedBudgetDemo } from '../features/budget/budget.seed';
 import { pages as budgetPages } from '../features/budget/ui/pages';
+import { slots as budgetSlots } from '../features/budget/ui/slots';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -172,7 +173,13 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // The budget ledger: frames, commitments and payments against the clusters' engagements.
-  { name: 'budget', routers: () => [budgetRoutes], seedDemo: seedBudgetDemo, pages: budgetPages },
+  {
+    name: 'budget',
+    routers: () => [budgetRoutes],
+    pages: budgetPages,
+    slots: budgetSlots,
+    seedDemo: seedBudgetDemo,
+  },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
   { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).

@@ -70,3 +70,12 @@ export async function listGrantedEngagements(
     .where(inArray(engagements.clusterId, [...clusterIds]))
     .orderBy(asc(clusters.slug), asc(engagements.startsOn));
 }
+
+/** These engagements, whichever cluster they belong to: to check that a commitment names its own. */
+export async function listEngagementsByIds(db: Db, ids: readonly string[]): Promise<EngagementForBudget[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(engagementColumns)
+    .from(engagements)
+    .where(inArray(engagements.id, [...ids]));
+}

@@ -58,6 +58,14 @@ export const budgetAccess = defineAccessRows({
         request: () => ({ query: `from=${YEAR}&to=${YEAR}` }),
       },
     },
+    'get /api/budget/years/{year}': {
+      success: 200,
+      in: {
+        on: 'one year of the ledger, cluster by cluster (programme-wide)',
+        allow: STAFF,
+        request: () => ({ params: { year: String(YEAR) } }),
+      },
+    },
     // The writes send what the year already holds: no case changes what the next one sees.
     'put /api/budget/frames/{year}': {
       success: 200,

@@ -282,3 +282,25 @@ export const ClusterCommitmentsSchema = z
     totalPaidNok: Amount,
   })
   .openapi('ClusterCommitments');
+
+export const LedgerYearDetailSchema = z
+  .object({
+    year: z.number().int(),
+    frameNok: Amount.nullable(),
+    committedNok: Amount,
+    paidNok: Amount,
+    remainingNok: Amount.nullable(),
+    priceIndex: z.number().nullable(),
+    clusters: z.array(
+      z.object({
+        cluster: ClusterRefSchema,
+        level: LevelCodeSchema,
+        committedNok: Amount,
+        paidNok: Amount,
+        realCommittedNok: RealAmount,
+      }),
+    ),
+  })
+  .openapi('LedgerYearDetail', {
+    description: 'One year of the ledger, cluster by cluster and level by level',
+  });

@@ -208,3 +208,7 @@ export async function insertPayments(db: Db, rows: readonly PaymentInsert[]) {
   if (rows.length === 0) return;
   await db.insert(payments).values([...rows]);
 }
+
+export async function listPaymentsOfYear(db: Db, year: number) {
+  return db.select().from(payments).where(eq(payments.year, year));
+}

@@ -233,6 +233,37 @@ describe('the ledger', () => {
     ]);
   });
 
+  it('shows one year cluster by cluster and level by level', async () => {
+    await createFrame(t.db, programme.id, 2048, 10_000_000);
+    const a = await clusterAtArena(2048, 2048);
+    const b = await clusterAtArena(2048, 2048, 'arena_pro');
+    await commit(a, 2048, 1_000_000);
+    await commit(a, 2048, 500_000);
+    await commit(b, 2048, 3_000_000);
+    await t.send(
+      'POST',
+      `/api/clusters/${b.slug}/payments`,
+      { engagementId: b.engagementId, year: 2048, amountNok: 1_000_000, paidOn: '2048-03-01' },
+      { cookie: staff },
+    );
+    const year = await t.get('/api/budget/years/2048', as(staff));
+    expect(year.status).toBe(200);
+    expect(year.body).toMatchObject({
+      year: 2048,
+      frameNok: 10_000_000,
+      committedNok: 4_500_000,
+      paidNok: 1_000_000,
+      remainingNok: 5_500_000,
+    });
+    const bySlug = Object.fromEntries(
+      year.body.clusters.map((row: { cluster: { slug: string } }) => [row.cluster.slug, row]),
+    );
+    expect(bySlug[a.slug]).toMatchObject({ level: 'arena', committedNok: 1_500_000, paidNok: 0 });
+    expect(bySlug[b.slug]).toMatchObject({ level: 'arena_pro', committedNok: 3_000_000, paidNok: 1_000_000 });
+    expect((await t.get('/api/budget/years/1850', as(staff))).status).toBe(422);
+    expect((await t.get('/api/budget/years/2048', as(manager))).status).toBe(403);
+  });
+
   it('runs from the first to the last committed year when no years are asked for', async () => {
     const a = await clusterAtArena(2060, 2061);
     await commit(a, 2061, 1_000);
@@ -340,6 +371,27 @@ describe('commitments and the frame check', () => {
     expect(await t.db.select().from(commitments).where(eq(commitments.clusterId, b.id))).toEqual([]);
   });
 
+  it("refuses a commitment naming another cluster's engagement or another level, recording nothing", async () => {
+    const a = await clusterAtArena(2041, 2042);
+    const b = await clusterAtArena(2041, 2042);
+    const row = { engagementId: a.engagementId, year: 2041, amountNok: 1, decisionId: null };
+    await expect(
+      recordCommitments(systemCtx(), [{ ...row, clusterId: b.id, levelId: a.levelId }]),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: [{ path: ['commitments', 0, 'clusterId'] }],
+    });
+    await expect(
+      recordCommitments(systemCtx(), [{ ...row, clusterId: a.id, levelId: arenaPro }]),
+    ).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: [{ path: ['commitments', 0, 'levelId'] }],
+    });
+    expect(await t.db.select().from(commitments).where(eq(commitments.engagementId, a.engagementId))).toEqual(
+      [],
+    );
+  });
+
   it('refuses a commitment that is not whole kroner', async () => {
     const a = await clusterAtArena(2041, 2042);
     await expect(
@@ -369,6 +421,27 @@ describe('commitments and the frame check', () => {
     ]);
     expect(overruns).toEqual([
       { year: 2043, frameNok: 10_000_000, committedNok: 9_000_000, addingNok: 2_000_000, overNok: 1_000_000 },
+    ]);
+  });
+
+  it('checks the frames inside the transaction a decision holds, seeing the commitments it has recorded there', async () => {
+    await createFrame(t.db, programme.id, 2047, 5_000_000);
+    const a = await clusterAtArena(2047, 2047);
+    const overruns = await t.db.transaction(async (tx) => {
+      await recordCommitments({ ...systemCtx(), db: tx }, [
+        {
+          clusterId: a.id,
+          engagementId: a.engagementId,
+          levelId: a.levelId,
+          year: 2047,
+          amountNok: 4_000_000,
+          decisionId: null,
+        },
+      ]);
+      return frameOverruns({ db: tx }, [{ year: 2047, levelId: a.levelId, amountNok: 2_000_000 }]);
+    });
+    expect(overruns).toEqual([
+      { year: 2047, frameNok: 5_000_000, committedNok: 4_000_000, addingNok: 2_000_000, overNok: 1_000_000 },
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   FrameSchema,
   LedgerQuerySchema,
   LedgerSchema,
+  LedgerYearDetailSchema,
   PaymentBodySchema,
   PaymentSchema,
   PriceIndexBodySchema,
@@ -19,6 +20,7 @@ import {
 import {
   getClusterCommitments,
   getLedger,
+  getLedgerYear,
   getPriceIndex,
   recordPayment,
   runScenario,
@@ -38,6 +40,20 @@ export const getLedgerRoute = defineRoute({
   request: { query: LedgerQuerySchema },
   responses: {
     200: { description: 'The ledger', content: json(LedgerSchema) },
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
+export const getLedgerYearRoute = defineRoute({
+  operationId: 'getBudgetLedgerYear',
+  method: 'get',
+  path: '/api/budget/years/{year}',
+  gate: 'budget.read',
+  tags: ['Budget'],
+  summary: 'One year of the ledger: what each cluster was committed and paid, level by level',
+  request: { params: YearParamSchema },
+  responses: {
+    200: { description: 'The year', content: json(LedgerYearDetailSchema) },
     ...problemResponses(401, 403, 404, 422, 500),
   },
 });
@@ -127,6 +143,9 @@ export const recordPaymentRoute = defineRoute({
 
 export const budgetRoutes = createRouter()
   .openapi(getLedgerRoute, async (c) => c.json(await getLedger(c.var, c.req.valid('query')), 200))
+  .openapi(getLedgerYearRoute, async (c) =>
+    c.json(await getLedgerYear(c.var, c.req.valid('param').year), 200),
+  )
   .openapi(setFrameRoute, async (c) =>
     c.json(await setFrame(c.var, c.req.valid('param').year, c.req.valid('json')), 200),
   )

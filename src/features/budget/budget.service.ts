@@ -21,6 +21,7 @@ import {
   listFrameLevelsOfYears,
   listFrames,
   listPaymentsOfCluster,
+  listPaymentsOfYear,
   listPriceIndex,
   replaceFrameLevels,
   sumCommitments,
@@ -147,6 +148,54 @@ export async function getLedger(
               },
       };
     }),
+  };
+}
+
+/** One year of the ledger, with what each cluster was committed and paid at each level. */
+export async function getLedgerYear({ db, actor }: Pick<ServiceContext, 'db' | 'actor'>, year: number) {
+  requireReadBudget(actor);
+  const programmeId = await requireProgrammeId(db);
+  const [levels, frames, committedRows, paidRows, index] = await Promise.all([
+    levelsOf(db, programmeId),
+    listFrames(db, programmeId, year, year),
+    listCommitmentsOfYears(db, [year]),
+    listPaymentsOfYear(db, year),
+    priceIndexOf(db, programmeId),
+  ]);
+  const rows = new Map<
+    string,
+    { clusterId: string; levelId: string; committedNok: number; paidNok: number }
+  >();
+  const rowOf = (clusterId: string, levelId: string) => {
+    const key = `${clusterId} ${levelId}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { clusterId, levelId, committedNok: 0, paidNok: 0 };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const c of committedRows) rowOf(c.clusterId, c.levelId).committedNok += c.amountNok;
+  for (const p of paidRows) rowOf(p.clusterId, p.levelId).paidNok += p.amountNok;
+  const refs = await clusterRefsById({ db }, [...new Set([...rows.values()].map((row) => row.clusterId))]);
+  const frameNok = frames[0]?.frameNok ?? null;
+  const committedNok = committedRows.reduce((sum, row) => sum + row.amountNok, 0);
+  return {
+    year,
+    frameNok,
+    committedNok,
+    paidNok: paidRows.reduce((sum, row) => sum + row.amountNok, 0),
+    remainingNok: frameNok === null ? null : frameNok - committedNok,
+    priceIndex: index.get(year) ?? null,
+    clusters: [...rows.values()]
+      .map((row) => ({
+        cluster: refs.get(row.clusterId) ?? { slug: '', name: '' },
+        level: codeOf(levels.byId, row.levelId),
+        committedNok: row.committedNok,
+        paidNok: row.paidNok,
+        realCommittedNok: deflate(row.committedNok, index.get(year)),
+      }))
+      .sort((a, b) => a.cluster.name.localeCompare(b.cluster.name, 'nb') || a.level.localeCompare(b.level)),
   };
 }
 

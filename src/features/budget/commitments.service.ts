@@ -9,6 +9,7 @@ import {
   sumCommitmentsOfYears,
 } from './budget.queries';
 import { BUDGET_YEAR_MAX, BUDGET_YEAR_MIN } from './budget.table';
+import { listEngagementsByIds } from './budget-parties.read-model';
 import { overrunsOf, worstPerYear, type YearFrame } from './overruns';
 
 /** One year of an engagement's grant, as a decision (or the demo) promises it. */
@@ -45,13 +46,37 @@ function amountErrors(rows: readonly { year: number; amountNok: number }[]): Fie
  * Records what a decision promises, one row per year of an engagement, each audited. It writes on
  * `ctx.db` as given: a decision publishing a round passes its transaction, so the commitments land
  * with the decisions or not at all. It does not check the frames: the caller asks `frameOverruns`
- * first and decides (an operator admin may override).
+ * first and decides (an operator admin may override). Each row must name an engagement of its
+ * cluster at its level.
  */
 export async function recordCommitments(ctx: ServiceContext, rows: readonly NewCommitment[]): Promise<void> {
   const errors = amountErrors(rows);
   if (errors.length > 0) {
     throw new AppError('validation_failed', 'A commitment needs a year and an amount in whole kroner.', {
       fieldErrors: errors.map((error) => ({ ...error, path: ['commitments', ...error.path] })),
+    });
+  }
+  const engagements = new Map(
+    (await listEngagementsByIds(ctx.db, [...new Set(rows.map((row) => row.engagementId))])).map((e) => [
+      e.id,
+      e,
+    ]),
+  );
+  const mismatches: FieldError[] = rows.flatMap((row, i) => {
+    const engagement = engagements.get(row.engagementId);
+    if (!engagement) return [{ path: ['commitments', i, 'engagementId'], message: 'is no engagement' }];
+    return [
+      ...(engagement.clusterId === row.clusterId
+        ? []
+        : [{ path: ['commitments', i, 'clusterId'], message: "is not the engagement's cluster" }]),
+      ...(engagement.levelId === row.levelId
+        ? []
+        : [{ path: ['commitments', i, 'levelId'], message: "is not the engagement's level" }]),
+    ];
+  });
+  if (mismatches.length > 0) {
+    throw new AppError('validation_failed', 'A commitment names an engagement of another cluster or level.', {
+      fieldErrors: mismatches,
     });
   }
   const inserted = await insertCommitments(
@@ -82,10 +107,9 @@ export async function framesOfYears(
 ): Promise<YearFrame[]> {
   const programmeId = await findProgrammeId({ db });
   if (!programmeId || years.length === 0) return [];
-  const [frames, parts] = await Promise.all([
-    listFramesOfYears(db, programmeId, years),
-    listFrameLevelsOfYears(db, programmeId, years),
-  ]);
+  // One after the other: `db` may be a caller's transaction, one connection that takes one query at a time.
+  const frames = await listFramesOfYears(db, programmeId, years);
+  const parts = await listFrameLevelsOfYears(db, programmeId, years);
   return frames.map((frame) => ({
     year: frame.year,
     frameNok: frame.frameNok,
@@ -105,10 +129,8 @@ export async function frameOverruns(
   additions: readonly { year: number; levelId: string; amountNok: number }[],
 ): Promise<FrameOverrun[]> {
   const years = [...new Set(additions.map((row) => row.year))];
-  const [frames, committed] = await Promise.all([
-    framesOfYears(ctx, years),
-    sumCommitmentsOfYears(ctx.db, years),
-  ]);
+  const frames = await framesOfYears(ctx, years);
+  const committed = await sumCommitmentsOfYears(ctx.db, years);
   const overruns = overrunsOf(
     years,
     frames,

@@ -2,6 +2,7 @@ import { type AnswerOf, endpoint } from '../../../web/kit/api';
 import type {
   getClusterCommitmentsRoute,
   getLedgerRoute,
+  getLedgerYearRoute,
   getPriceIndexRoute,
   recordPaymentRoute,
   runScenarioRoute,
@@ -10,6 +11,7 @@ import type {
 } from '../budget.routes';
 
 export const getLedger = endpoint<typeof getLedgerRoute>('get', '/api/budget');
+export const getLedgerYear = endpoint<typeof getLedgerYearRoute>('get', '/api/budget/years/{year}');
 export const setFrame = endpoint<typeof setFrameRoute>('put', '/api/budget/frames/{year}');
 export const getPriceIndex = endpoint<typeof getPriceIndexRoute>('get', '/api/budget/price-index');
 export const setPriceIndex = endpoint<typeof setPriceIndexRoute>('put', '/api/budget/price-index/{year}');
@@ -25,3 +27,4 @@ export type LedgerYear = Ledger['years'][number];
 export type Scenario = AnswerOf<typeof runScenario>;
 export type PriceIndex = AnswerOf<typeof getPriceIndex>;
 export type ClusterCommitments = AnswerOf<typeof getClusterCommitments>;
+export type LedgerYearDetail = AnswerOf<typeof getLedgerYear>;

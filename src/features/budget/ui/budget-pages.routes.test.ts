@@ -62,6 +62,14 @@ describe('the budget pages, rendered on the server', () => {
     expect(body).toContain('data-year="2025"');
   });
 
+  it('shows one year cluster by cluster, linked from the ledger', async () => {
+    expect((await page('/budget', staff)).body).toContain('href="/budget/2024"');
+    const { status, body } = await page('/budget/2024', staff);
+    expect(status).toBe(200);
+    expect(body).toContain('data-testid="year-clusters"');
+    expect(body).toContain('Havvindklyngen');
+  });
+
   it('answers a 30 % cut by a GET form, listing the years that go over and the commitments in them', async () => {
     const { status, body } = await page('/budget/scenarios?year=2024&cutPercent=30&untilYear=2025', staff);
     expect(status).toBe(200);
@@ -93,5 +101,19 @@ describe('the budget pages, rendered on the server', () => {
     expect(body).toMatch(/5\s000\s000/u);
     expect((await page(`/clusters/${slug}/commitments`, manager)).status).toBe(403);
     expect((await page('/budget')).status).toBe(401);
+  });
+
+  it('links the ledger from the header for staff only', async () => {
+    expect((await page('/budget', staff)).body).toContain('href="/budget"');
+    const forManager = await page(`/clusters/${slug}`, manager);
+    expect(forManager.status).toBe(200);
+    expect(forManager.body).not.toContain('href="/budget"');
+  });
+
+  it("links a cluster's commitments from its profile for staff, and not for others", async () => {
+    const forStaff = await page(`/clusters/${slug}`, staff);
+    expect(forStaff.body).toContain(`href="/clusters/${slug}/commitments"`);
+    expect((await page(`/clusters/${slug}`, manager)).body).not.toContain('/commitments"');
+    expect((await page(`/clusters/${slug}`)).body).not.toContain('/commitments"');
   });
 });

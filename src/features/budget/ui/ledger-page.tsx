@@ -123,7 +123,9 @@ function LedgerPage({ data }: { data: LedgerData }) {
             <Table.Body>
               {ledger.years.map((year) => (
                 <Table.Row key={year.year} data-year={year.year}>
-                  <Table.HeaderCell scope="row">{year.year}</Table.HeaderCell>
+                  <Table.HeaderCell scope="row">
+                    <Link href={`/budget/${year.year}`}>{year.year}</Link>
+                  </Table.HeaderCell>
                   <Table.Cell className="numeric">{kroner(year.frameNok, locale)}</Table.Cell>
                   {levels.map((level) => (
                     <Table.Cell key={level.code} className="numeric">

@@ -78,6 +78,11 @@ export const budgetMessages = defineMessages({
     'budget.payment.saved': 'Utbetalingen er registrert.',
     'budget.payment.failed': 'Utbetalingen ble ikke registrert',
     'budget.slot.link': 'Tilsagn og utbetalinger',
+    'budget.year.title': 'Budsjettåret {year}',
+    'budget.year.summary':
+      'Ramme {frame} kr, tilsagn {committed} kr, utbetalt {paid} kr, igjen av rammen {remaining} kr.',
+    'budget.year.byCluster': 'Tilsagn per klynge og nivå',
+    'budget.year.empty': 'Ingen tilsagn dette året.',
   },
   en: {
     'budget.nav': 'Budget',
@@ -156,5 +161,10 @@ export const budgetMessages = defineMessages({
     'budget.payment.saved': 'The payment is recorded.',
     'budget.payment.failed': 'The payment was not recorded',
     'budget.slot.link': 'Commitments and payments',
+    'budget.year.title': 'The budget year {year}',
+    'budget.year.summary':
+      'Frame NOK {frame}, committed NOK {committed}, paid NOK {paid}, left of the frame NOK {remaining}.',
+    'budget.year.byCluster': 'Commitments by cluster and level',
+    'budget.year.empty': 'No commitments this year.',
   },
 });
