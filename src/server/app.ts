@@ -11,7 +11,7 @@ import { renderNotFound, type WebDeps, webRoutes } from '../web/shell/server/web
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
-import { FEATURES } from './features';
+import { FEATURES, SLOT_FILLS } from './features';
 import { describeBytes, type FileStore } from './files/file-store';
 import { MAX_FILE_BYTES } from './files/store-recognised-file';
 import { AppError, RETRY_AFTER_SECONDS } from './http/app-error';
@@ -241,6 +241,7 @@ export function createApp(deps: AppDeps) {
         pageList,
         (cookie) => async (path) =>
           app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
+        SLOT_FILLS,
       ),
     );
   }
