@@ -53,6 +53,7 @@ import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import { pages as programmePages } from '../features/programme/ui/pages';
 import { stateAidRoutes } from '../features/state-aid/state-aid.routes';
 import { pages as stateAidPages } from '../features/state-aid/ui/pages';
+import { slots as stateAidSlots } from '../features/state-aid/ui/slots';
 import type { PageEntry } from '../web/kit/page';
 import type { SlotFill } from '../web/kit/slots';
 import type { DemoSeed } from './demo-seed';
@@ -165,7 +166,13 @@ export const FEATURES = [
     personalData: assessmentsPersonalData,
   },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
-  { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
+  {
+    name: 'state-aid',
+    routers: () => [stateAidRoutes],
+    pages: stateAidPages,
+    // The clock on the cluster profile, for programme staff.
+    slots: stateAidSlots,
+  },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
 ] as const satisfies readonly Feature[];
