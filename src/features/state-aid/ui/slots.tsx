@@ -1,7 +1,8 @@
 import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useLocale } from '../../../web/kit/locale-context';
 import { defineSlotFill } from '../../../web/kit/slots';
-import { getClusterStateAid } from './api';
+import { canReadStateAid } from '../state-aid.policy';
+import { getClusterStateAid, me } from './api';
 import { ClockSummary } from './clock-summary';
 import { stateAidMessages } from './messages';
 
@@ -30,8 +31,10 @@ export const slots = [
   defineSlotFill<'cluster-profile', ClockData>({
     id: 'state-aid.cluster-clock',
     slot: 'cluster-profile',
-    // Only the two numbers the part draws travel in the page's state, not the periods.
+    // Asking who looks first spares everyone else a refused request (and the browser's console an
+    // error) on every profile; only the two numbers the part draws travel in the page's state.
     load: async (api, { slug }) => {
+      if (!canReadStateAid(await api.call(me))) return null;
       const { usedYears, capYears } = await api.call(getClusterStateAid, { params: { slug } });
       return { usedYears, capYears };
     },

@@ -40,12 +40,16 @@ describe('the state-aid clock', () => {
 
   it('an anonymous visitor sees the profile without the clock, and is asked to sign in for it', async () => {
     const visitor = await browsing.page();
-    const profile = await visitor.goto(`/clusters/${SLUG}`);
-    expect(profile?.status()).toBe(200);
+    await visitor.goto('/?q=arctic');
     await waitForHydration(visitor);
+    // Opened in the browser app, so that a refused request for the clock would show in the console.
+    await visitor.getByRole('link', { name: 'Arctic Cluster Team' }).first().click();
+    await visitor.waitForURL(`**/clusters/${SLUG}`);
+    await waitForNavigation(visitor);
     expect(await visitor.locator('h1').textContent()).toContain('Arctic Cluster Team');
     expect(await visitor.getByTestId('cluster-state-aid').count()).toBe(0);
     expect(await visitor.getByText(USED).count()).toBe(0);
+    expect(pageErrors(visitor)).toEqual([]);
 
     const clock = await visitor.goto(`/clusters/${SLUG}/state-aid`);
     expect(clock?.status()).toBe(401);
