@@ -61,6 +61,7 @@ import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import { pages as programmePages } from '../features/programme/ui/pages';
 import { stateAidRoutes } from '../features/state-aid/state-aid.routes';
 import { pages as stateAidPages } from '../features/state-aid/ui/pages';
+import { slots as stateAidSlots } from '../features/state-aid/ui/slots';
 import type { PageEntry } from '../web/kit/page';
 import type { SlotFill } from '../web/kit/slots';
 import type { DemoSeed } from './demo-seed';
@@ -181,7 +182,13 @@ export const FEATURES = [
     seedDemo: seedBudgetDemo,
   },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
-  { name: 'state-aid', routers: () => [stateAidRoutes], pages: stateAidPages },
+  {
+    name: 'state-aid',
+    routers: () => [stateAidRoutes],
+    pages: stateAidPages,
+    // The clock on the cluster profile, for programme staff.
+    slots: stateAidSlots,
+  },
   // A round's decisions: engagements (clusters), commitments (budget), the clock (state-aid).
   {
     name: 'decisions',

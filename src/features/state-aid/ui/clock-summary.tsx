@@ -18,6 +18,7 @@ export function ClockSummary({ clock }: { clock: Clock }) {
         <strong>{t('clock.used', { used: years(clock.usedYears), cap })}</strong>
       </Paragraph>
       <meter
+        className="state-aid-meter"
         aria-label={t('clock.label')}
         min={0}
         max={clock.capYears}
@@ -35,7 +36,7 @@ export function ClockSummary({ clock }: { clock: Clock }) {
       )}
       {standing === 'near' && (
         <Alert data-color="warning" role="status">
-          {t('clock.near', { cap })} {t('clock.left', { left: years(yearsLeft(clock)) })}
+          {t('clock.near', { cap, left: years(yearsLeft(clock)) })}
         </Alert>
       )}
       {standing === 'clear' && <Paragraph>{t('clock.left', { left: years(yearsLeft(clock)) })}</Paragraph>}

@@ -38,7 +38,7 @@ describe('the state-aid page', () => {
     expect(body).toContain('<title>Statsstøtteklokke: Lang klynge – Klynge</title>');
     expect(body).toContain('9 av 10 år med driftsstøtte brukt');
     expect(body).toContain('data-standing="near"');
-    expect(body).toContain('To år eller mindre igjen før taket på 10 år.');
+    expect(body).toContain('Nær taket: 1 år igjen før taket på 10 år.');
     expect(body).toContain('<meter');
     expect(body).toContain('Arena Pro');
     expect(body).not.toContain('Delprogram');

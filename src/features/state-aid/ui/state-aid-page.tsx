@@ -1,14 +1,21 @@
 import { Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import type { Api } from '../../../web/kit/api';
+import { type Api, ApiError } from '../../../web/kit/api';
 import { ScrollableTable } from '../../../web/kit/components/scrollable-table';
 import { formatDate, formatNumber } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
-import { type ClusterStateAid, getClusterStateAid } from './api';
+import { canReadStateAid } from '../state-aid.policy';
+import { type ClusterStateAid, getClusterStateAid, me } from './api';
 import { ClockSummary } from './clock-summary';
 import { stateAidMessages } from './messages';
 
 async function loadStateAidPage(api: Api, { params: { slug } }: PageInput<'slug'>): Promise<ClusterStateAid> {
+  const viewer = await api.call(me);
+  if (viewer.kind !== 'account')
+    throw new ApiError(401, { detail: "Sign in to read a cluster's state-aid clock." });
+  if (!canReadStateAid(viewer)) {
+    throw new ApiError(403, { detail: "Only programme staff may read a cluster's state-aid clock." });
+  }
   return api.call(getClusterStateAid, { params: { slug } });
 }
 
