@@ -11,6 +11,8 @@ import {
 // The demo's autumn round: closed a month ago, with a draft for each of its four applications.
 // Circular Wave's first year takes this year's frame over, NCE Aquatech Cluster passes the
 // ten-year cap, Hydrogennettverket Nord is a forming network, and Arctic Cluster Team is turned down.
+// Staff move Circular Wave's start to next year, so the round leaves this year's frame (which the
+// budget's own journey reads) as it was, and the operator admin overrides the cap alone.
 const browsing = setupBrowser();
 const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,27 +38,23 @@ describe("the round's decisions", () => {
     expect(await staff.getByTestId('frame-overruns').count()).toBe(1);
     expect(await seriousAccessibilityViolations(staff)).toEqual([]);
 
-    // They draft Arctic Cluster Team's rejection again, with a condition and their own letter.
-    const act = staff.locator('details', { hasText: 'Skriv vedtak for Arctic Cluster Team' });
-    await act.locator('summary').click();
-    const form = act.getByTestId('decision-form');
-    await form.getByLabel('Vedtak', { exact: true }).selectOption('reject');
-    await form
-      .getByLabel('Brev på bokmål (tomt: fylles ut fra malen)')
-      .fill('Søknaden fra Arctic Cluster Team får avslag i høstrunden.');
-    await form
-      .getByLabel('Brev på engelsk (tomt: fylles ut fra malen)')
-      .fill('The application from Arctic Cluster Team is rejected in the autumn round.');
+    // They move Circular Wave's start to next year, so this year's frame holds.
+    const nextYear = new Date().getFullYear() + 1;
+    const circularForm = staff.locator('details', { hasText: 'Skriv vedtak for Circular Wave' });
+    await circularForm.locator('summary').click();
+    const form = circularForm.getByTestId('decision-form');
+    await form.getByLabel('Første dag (ÅÅÅÅ-MM-DD)').fill(`${nextYear}-01-01`);
     await form.getByRole('button', { name: 'Lagre utkastet' }).click();
     await staff.getByText('Utkastet er lagret.').waitFor();
+    await staff.waitForFunction(() => document.querySelector('[data-testid="frame-overruns"]') === null);
     const letterLink = await staff
       .locator('[data-testid="decision-row"][data-cluster="arctic-cluster-team"] a')
       .getAttribute('href');
 
-    // Staff may not go past the frame: the refusal names the amounts.
+    // Staff may not take a cluster past the cap: the refusal names the years.
     await staff.getByTestId('publish-form').getByRole('button', { name: 'Publiser alle vedtakene' }).click();
     await staff.getByText('Runden ble ikke publisert').waitFor();
-    expect(await staff.getByText(/the frame is [\d ]+ kr/).count()).toBeGreaterThan(0);
+    expect(await staff.getByText(/past the cap of 10/).count()).toBeGreaterThan(0);
     expect(pageErrors(staff).filter((error) => !error.includes('409'))).toEqual([]);
 
     // An operator admin publishes with a recorded reason.
@@ -69,10 +67,8 @@ describe("the round's decisions", () => {
     await operator.getByTestId('round-published').waitFor();
     expect((await (await fetch(`${browsing.baseUrl}/api/calls/${round}`)).json()).status).toBe('decided');
 
-    // Circular Wave's profile shows its new level at once; the forming network is a public cluster with partners.
+    // The forming network is a public cluster at its new level at once, with its partners.
     const visitor = await browsing.page();
-    await visitor.goto('/clusters/circular-wave');
-    expect(plain(await visitor.getByTestId('current-level').textContent())).toContain('Arena Pro');
     const network = await visitor.goto('/clusters/hydrogennettverket-nord');
     expect(network?.status()).toBe(200);
     expect(plain(await visitor.getByTestId('current-level').textContent())).toContain('Arena');
@@ -84,9 +80,9 @@ describe("the round's decisions", () => {
     // The applicant reads the letter.
     const kim = await browsing.page();
     await signIn(kim, 'kim@demo.klynge.example', 'demo-manager-2026', letterLink!);
-    expect(plain(await kim.getByTestId('decision-letter').textContent())).toBe(
-      'Søknaden fra Arctic Cluster Team får avslag i høstrunden.',
-    );
+    const letter = plain(await kim.getByTestId('decision-letter').textContent());
+    expect(letter).toContain('Søknaden fra Arctic Cluster Team');
+    expect(letter).toContain('avslag');
     expect(await seriousAccessibilityViolations(kim)).toEqual([]);
 
     // The announcement's facts are the published decisions, readable without JavaScript.

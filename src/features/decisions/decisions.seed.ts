@@ -16,6 +16,8 @@ export const DEMO_FORMING_NETWORK = { slug: 'hydrogennettverket-nord', name: 'Hy
 
 type DemoDraft = {
   slug: string;
+  /** Admissions start on the demo's day, or on the first day of next year. */
+  starts?: 'today' | 'next_year';
   /** The level applied for; an admission is at this level. */
   level: LevelCode;
   outcome: 'admit' | 'reject';
@@ -24,14 +26,15 @@ type DemoDraft = {
   reason: string;
 };
 
-// NCE Aquatech Cluster has had operating aid since 2013, so another Arena Pro period takes it past
-// the ten-year cap; Circular Wave moves from Arena to Arena Pro and its first year takes this
+// NCE Aquatech Cluster has had operating aid since 2013, so another Arena Pro period (from next
+// year, when its present one ends) takes it past the ten-year cap; Circular Wave moves from Arena to Arena Pro and its first year takes this
 // year's frame over; the forming network becomes a cluster at Arena; Arctic Cluster Team, in the
 // sub-programme for mature clusters, is turned down.
 const DEMO_DRAFTS: DemoDraft[] = [
   {
     slug: 'nce-aquatech-cluster',
     level: 'arena_pro',
+    starts: 'next_year',
     outcome: 'admit',
     grants: [7_000_000, 7_000_000, 6_500_000, 6_000_000, 5_500_000],
     reason: 'Sterk internasjonal forankring og tydelige resultater fra forrige periode.',
@@ -47,7 +50,7 @@ const DEMO_DRAFTS: DemoDraft[] = [
     slug: DEMO_FORMING_NETWORK.slug,
     level: 'arena',
     outcome: 'admit',
-    grants: [2_500_000, 2_500_000, 2_000_000],
+    grants: [1_500_000, 2_500_000, 2_500_000],
     reason: 'Et bredt partnerskap med en klar plan for de første årene.',
   },
   {
@@ -161,7 +164,7 @@ export const seedDecisionsDemo: DemoSeed = async (demo) => {
     const grants = [...(entry.grants ?? [])];
     // The frame this year has less left than the demo's amounts need: this admission passes it.
     if (entry.slug === 'circular-wave' && frame && grants[0]! <= left) grants[0] = left + 1_000_000;
-    const startsOn = admit ? demo.today : null;
+    const startsOn = admit ? (entry.starts === 'next_year' ? `${year + 1}-01-01` : demo.today) : null;
     const level = admit ? levels.get(entry.level) : undefined;
     const letter = draftLetter({
       clusterName:

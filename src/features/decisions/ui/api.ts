@@ -1,4 +1,6 @@
 import { type AnswerOf, endpoint } from '../../../web/kit/api';
+import type { getApplicationRoute } from '../../applications/applications.routes';
+import type { getCallRoute } from '../../calls/calls.routes';
 import type { getProgrammeRoute } from '../../programme/programme.routes';
 import type {
   draftDecisionRoute,
@@ -19,6 +21,9 @@ export const publishDecisions = endpoint<typeof publishRoundRoute>(
   '/api/calls/{id}/publish-decisions',
 );
 export const getAnnouncement = endpoint<typeof getAnnouncementRoute>('get', '/api/calls/{id}/announcement');
+/** The application and its call, to know whether a published decision can exist. */
+export const getApplication = endpoint<typeof getApplicationRoute>('get', '/api/applications/{id}');
+export const getCall = endpoint<typeof getCallRoute>('get', '/api/calls/{id}');
 /** The programme's levels, for their names and durations. */
 export const getProgramme = endpoint<typeof getProgrammeRoute>('get', '/api/programme');
 

@@ -3,7 +3,7 @@ import { useLocale } from '../../../web/kit/locale-context';
 import { defineSlotFill } from '../../../web/kit/slots';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { canDraftDecisions } from '../decisions.policy';
-import { type DecisionView, getApplicationDecision } from './api';
+import { type DecisionView, getApplication, getApplicationDecision, getCall } from './api';
 import { decisionMessages } from './messages';
 
 /** On a call's page: the round's decisions for programme staff once it has closed; its announcement once decided. */
@@ -47,7 +47,16 @@ export const slots = [
   defineSlotFill<'application-page', DecisionView>({
     id: 'decisions.application-decision',
     slot: 'application-page',
-    load: (api, props) => api.call(getApplicationDecision, { params: { id: props.applicationId } }),
+    // Asked only where a published decision exists (a submitted application of a decided call),
+    // so no reader's browser meets a refused request.
+    load: async (api, props) => {
+      const application = await api.call(getApplication, { params: { id: props.applicationId } });
+      const decided = application.status === 'submitted' || application.status === 'information_requested';
+      if (!decided) return null;
+      const call = await api.call(getCall, { params: { id: application.call.id } });
+      if (call.status !== 'decided') return null;
+      return api.call(getApplicationDecision, { params: { id: props.applicationId } });
+    },
     Component: ApplicationDecisionLink,
   }),
 ];
