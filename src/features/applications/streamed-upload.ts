@@ -73,13 +73,26 @@ export function streamedUpload(request: Request): StreamedUpload {
       }
       const form = parser;
       return new Promise<Upload>((resolve, reject) => {
+        let part: Readable | undefined;
         form.on('file', (name, file, info) => {
-          if (name !== FILE_FIELD) {
+          if (name !== FILE_FIELD || part) {
             file.resume();
             return;
           }
+          part = file;
           resolve({ name: info.filename ?? '', source: fileBytes(file) });
         });
+        // A client that goes away half way ends no stream by itself: the file store would wait for
+        // the rest for ever, its half-written file with it.
+        const dropped = () => {
+          const error = new Error('The client closed the connection during the upload.');
+          part?.destroy(error);
+          form.destroy(error);
+          source.destroy(error);
+          reject(unreadable());
+        };
+        if (request.signal.aborted) dropped();
+        else request.signal.addEventListener('abort', dropped, { once: true });
         form.on('error', () => reject(unreadable()));
         // Settles nothing once the file has been found.
         form.on('close', () => reject(refuse(`the field "${FILE_FIELD}" must hold a file`)));
