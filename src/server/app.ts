@@ -11,7 +11,7 @@ import { renderNotFound, type WebDeps, webRoutes } from '../web/shell/server/web
 import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
-import { FEATURES } from './features';
+import { FEATURES, SLOT_FILLS } from './features';
 import type { FileStore } from './files/file-store';
 import { AppError, RETRY_AFTER_SECONDS } from './http/app-error';
 import type { AppEnv } from './http/context';
@@ -229,6 +229,7 @@ export function createApp(deps: AppDeps) {
         pageList,
         (cookie) => async (path) =>
           app.request(path, { headers: { accept: 'application/json', ...(cookie ? { cookie } : {}) } }),
+        SLOT_FILLS,
       ),
     );
   }

@@ -15,18 +15,22 @@ import { applicationRoutes } from '../features/applications/applications.routes'
 import { seedApplicationsDemo } from '../features/applications/applications.seed';
 import { notifyApplicantsOfExtension } from '../features/applications/applications.service';
 import { pages as applicationPages } from '../features/applications/ui/pages';
+import { slots as applicationSlots } from '../features/applications/ui/slots';
 import { assessmentsPersonalData } from '../features/assessments/assessments.personal-data';
 import { assessmentRoutes } from '../features/assessments/assessments.routes';
 import { seedAssessmentsDemo } from '../features/assessments/assessments.seed';
 import { pages as assessmentPages } from '../features/assessments/ui/pages';
+import { slots as assessmentSlots } from '../features/assessments/ui/slots';
 import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
+import type { ClusterDirectory } from '../features/audit/audit.service';
 import { pages as auditPages } from '../features/audit/ui/pages';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
+import { clusterIdsBySlug, clusterRefsById } from '../features/clusters/clusters.service';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { formingNetworkRoutes } from '../features/forming-networks/forming-networks.routes';
 import { pages as formingNetworkPages } from '../features/forming-networks/ui/pages';
@@ -48,6 +52,7 @@ import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
 import { pages as programmePages } from '../features/programme/ui/pages';
 import type { PageEntry } from '../web/kit/page';
+import type { SlotFill } from '../web/kit/slots';
 import type { DemoSeed } from './demo-seed';
 import type { AppEnv } from './http/context';
 import type { PersonalData } from './personal-data';
@@ -70,7 +75,12 @@ export type Feature = {
   pages?: readonly PageEntry[];
   /** What the feature holds about a person, and how it is exported and erased (decision 013). */
   personalData?: PersonalData;
+  /** Its parts in earlier features' pages (`ui/slots.ts`); the browser finds the same file by its name. */
+  slots?: readonly SlotFill[];
 };
+
+/** The clusters feature's lookups, for the audit trail, which comes before it (decision 015). */
+const CLUSTER_DIRECTORY: ClusterDirectory = { idsBySlug: clusterIdsBySlug, refsById: clusterRefsById };
 
 /**
  * Every feature, in the order of decision 015: a feature may import values only from features
@@ -78,7 +88,12 @@ export type Feature = {
  * in it too. `src/server/import-graph.test.ts` reads this list.
  */
 export const FEATURES = [
-  { name: 'audit', routers: () => [auditRoutes], pages: auditPages, personalData: auditPersonalData },
+  {
+    name: 'audit',
+    routers: () => [auditRoutes(CLUSTER_DIRECTORY)],
+    pages: auditPages,
+    personalData: auditPersonalData(CLUSTER_DIRECTORY),
+  },
   {
     name: 'programme',
     routers: () => [programmeRoutes],
@@ -135,6 +150,7 @@ export const FEATURES = [
     name: 'applications',
     routers: () => [applicationRoutes],
     pages: applicationPages,
+    slots: applicationSlots,
     seedDemo: seedApplicationsDemo,
     personalData: applicationsPersonalData,
   },
@@ -142,6 +158,7 @@ export const FEATURES = [
     name: 'assessments',
     routers: () => [assessmentRoutes],
     pages: assessmentPages,
+    slots: assessmentSlots,
     seedDemo: seedAssessmentsDemo,
     personalData: assessmentsPersonalData,
   },
@@ -155,3 +172,8 @@ export const PERSONAL_DATA: readonly PersonalData[] = FEATURES.flatMap((feature)
 );
 
 export type FeatureName = (typeof FEATURES)[number]['name'];
+
+/** Every feature's parts in other features' slots, in the features' order. */
+export const SLOT_FILLS: readonly SlotFill[] = FEATURES.flatMap((feature): readonly SlotFill[] =>
+  'slots' in feature ? feature.slots : [],
+);

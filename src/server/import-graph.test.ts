@@ -17,7 +17,6 @@ const READ_MODELS = [
   'src/features/organisations/organisation-clusters.read-model.ts',
   'src/features/organisations/organisation-page.read-model.ts',
   'src/features/clusters/registry.read-model.ts',
-  'src/features/audit/audit-trail.read-model.ts',
   // A cluster's levels and brands carry the programme's names for them.
   'src/features/clusters/clusters.queries.ts',
   // The partner list joins clusters and organisations by nature (decision 001).

@@ -9,7 +9,7 @@ import {
   AuditFilterSchema,
   ListAuditEventsQuerySchema,
 } from './audit.contract';
-import { exportAuditCsv, listAuditActions, listAuditEvents } from './audit.service';
+import { type ClusterDirectory, exportAuditCsv, listAuditActions, listAuditEvents } from './audit.service';
 
 export const listAuditEventsRoute = defineRoute({
   operationId: 'listAuditEvents',
@@ -63,15 +63,19 @@ export const listAuditActionsRoute = defineRoute({
   },
 });
 
-export const auditRoutes = createRouter()
-  .openapi(listAuditActionsRoute, async (c) => c.json(await listAuditActions(c.var), 200))
-  .openapi(listAuditEventsRoute, async (c) => c.json(await listAuditEvents(c.var, c.req.valid('query')), 200))
-  .openapi(exportAuditEventsRoute, async (c) => {
-    const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'));
-    const body = textStream(c, chunks, 'audit export');
-    return c.body(body, 200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': attachment(filename),
-      'cache-control': 'no-store',
+/** The trail's routes; `clusters` names the clusters its events concern (see `ClusterDirectory`). */
+export const auditRoutes = (clusters: ClusterDirectory) =>
+  createRouter()
+    .openapi(listAuditActionsRoute, async (c) => c.json(await listAuditActions(c.var), 200))
+    .openapi(listAuditEventsRoute, async (c) =>
+      c.json(await listAuditEvents(c.var, c.req.valid('query'), clusters), 200),
+    )
+    .openapi(exportAuditEventsRoute, async (c) => {
+      const { filename, chunks } = await exportAuditCsv(c.var, c.req.valid('query'), clusters);
+      const body = textStream(c, chunks, 'audit export');
+      return c.body(body, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(filename),
+        'cache-control': 'no-store',
+      });
     });
-  });

@@ -10,19 +10,35 @@ import { AUDIT_CSV_HEADER, auditCsvRecord } from './audit-csv';
 import {
   type AuditConditions,
   type AuditTrailRow,
-  findClusterIdBySlug,
   listAuditBatch,
   listAuditPage,
-} from './audit-trail.read-model';
+} from './audit-trail.queries';
+
+/**
+ * How the trail names the clusters its events concern. Clusters come after audit in the features'
+ * order, so the trail does not read them: src/server/features.ts passes the clusters feature's
+ * lookups in.
+ */
+export type ClusterDirectory = {
+  idsBySlug(ctx: Pick<ServiceContext, 'db'>, slugs: string[]): Promise<Map<string, string>>;
+  refsById(
+    ctx: Pick<ServiceContext, 'db'>,
+    ids: string[],
+  ): Promise<Map<string, { slug: string; name: string }>>;
+};
 
 /**
  * The filter with the cluster's slug turned into its id. An unknown slug is bad input (a field
  * error), not an empty result, so a mistyped link says what is wrong.
  */
-async function conditionsOf(db: Db, filter: AuditFilter): Promise<AuditConditions> {
+async function conditionsOf(
+  db: Db,
+  clusters: ClusterDirectory,
+  filter: AuditFilter,
+): Promise<AuditConditions> {
   const { cluster, ...rest } = filter;
   if (!cluster) return rest;
-  const clusterId = await findClusterIdBySlug(db, cluster);
+  const clusterId = (await clusters.idsBySlug({ db }, [cluster])).get(cluster);
   if (!clusterId) {
     const message = `there is no cluster "${cluster}"`;
     throw new AppError('validation_failed', `Some of the input is not valid: cluster.`, {
@@ -32,7 +48,14 @@ async function conditionsOf(db: Db, filter: AuditFilter): Promise<AuditCondition
   return { ...rest, clusterId };
 }
 
-function toView(row: AuditTrailRow): AuditEventView {
+/** The rows as people read them, each with the slug and name of its cluster (null when gone). */
+async function toViews(db: Db, clusters: ClusterDirectory, rows: AuditTrailRow[]): Promise<AuditEventView[]> {
+  const ids = [...new Set(rows.flatMap((row) => (row.clusterId ? [row.clusterId] : [])))];
+  const refs = await clusters.refsById({ db }, ids);
+  return rows.map((row) => toView(row, (row.clusterId && refs.get(row.clusterId)) || null));
+}
+
+function toView(row: AuditTrailRow, cluster: { slug: string; name: string } | null): AuditEventView {
   return {
     id: row.id,
     occurredAt: row.occurredAt.toISOString(),
@@ -43,7 +66,7 @@ function toView(row: AuditTrailRow): AuditEventView {
     entityId: row.entityId,
     entityName: row.entityName,
     clusterId: row.clusterId,
-    cluster: row.cluster,
+    cluster,
     before: row.before,
     after: row.after,
     requestId: row.requestId,
@@ -54,25 +77,31 @@ function toView(row: AuditTrailRow): AuditEventView {
 export async function listAuditEvents(
   { db, actor }: Pick<ServiceContext, 'db' | 'actor'>,
   query: ListAuditEventsQuery,
+  clusters: ClusterDirectory,
 ): Promise<Page<AuditEventView>> {
   const scope = requireAuditReader(actor);
   const { page, pageSize, ...filter } = query;
-  const conditions = await conditionsOf(db, filter);
+  const conditions = await conditionsOf(db, clusters, filter);
   if (scope !== 'all' && scope.length === 0) return { items: [], total: 0, page, pageSize };
   const { rows, total } = await listAuditPage(db, scope, conditions, { page, pageSize });
-  return { items: rows.map(toView), total, page, pageSize };
+  return { items: await toViews(db, clusters, rows), total, page, pageSize };
 }
 
 const BATCH_SIZE = 500;
 
 /** Every event matching the filter in the scope, newest first, read a batch at a time. */
-async function* eventBatches(db: Db, scope: AuditScope, conditions: AuditConditions) {
+async function* eventBatches(
+  db: Db,
+  clusters: ClusterDirectory,
+  scope: AuditScope,
+  conditions: AuditConditions,
+) {
   if (scope !== 'all' && scope.length === 0) return;
   let beforeSeq: number | undefined;
   for (;;) {
     const rows = await listAuditBatch(db, scope, conditions, beforeSeq, BATCH_SIZE);
     if (rows.length === 0) return;
-    yield rows.map(toView);
+    yield await toViews(db, clusters, rows);
     if (rows.length < BATCH_SIZE) return;
     beforeSeq = rows[rows.length - 1]!.seq;
   }
@@ -86,12 +115,13 @@ async function* eventBatches(db: Db, scope: AuditScope, conditions: AuditConditi
 export async function exportAuditCsv(
   { db, actor, clock }: Pick<ServiceContext, 'db' | 'actor' | 'clock'>,
   filter: AuditFilter,
+  clusters: ClusterDirectory,
 ): Promise<{ filename: string; chunks: AsyncIterable<string> }> {
   const scope = requireAuditReader(actor);
-  const conditions = await conditionsOf(db, filter);
+  const conditions = await conditionsOf(db, clusters, filter);
   async function* chunks() {
     yield AUDIT_CSV_HEADER;
-    for await (const batch of eventBatches(db, scope, conditions)) {
+    for await (const batch of eventBatches(db, clusters, scope, conditions)) {
       yield batch.map(auditCsvRecord).join('');
     }
   }
@@ -102,8 +132,9 @@ export async function exportAuditCsv(
 export function listAuditEventsByAccount(
   { db }: Pick<ServiceContext, 'db'>,
   accountId: string,
+  clusters: ClusterDirectory,
 ): AsyncIterable<AuditEventView[]> {
-  return eventBatches(db, 'all', { actorAccountId: accountId });
+  return eventBatches(db, clusters, 'all', { actorAccountId: accountId });
 }
 
 /** The name an erased person's events carry instead of theirs. */

@@ -30,7 +30,11 @@ const thingPage = definePage({
 describe('a page declaration', () => {
   it('carries the loader’s data type to the title and the component', async () => {
     const unused = createApi(() => Promise.reject(new Error('not called')));
-    const data = await thingPage.load(unused, { params: { slug: 'arctic' }, url: new URL('http://x/') });
+    const data = await thingPage.load(unused, {
+      params: { slug: 'arctic' },
+      url: new URL('http://x/'),
+      slot: async () => ({}),
+    });
     expect(thingPage.title(data, 'en')).toBe('Thing: arctic');
     expect(thingPage.title(data, 'nb')).toBe('Ting: arctic');
     expect(isValidElement(thingPage.render(data, new URL('http://x/')))).toBe(true);

@@ -1,11 +1,20 @@
 import { type ComponentType, createElement, type ReactNode } from 'react';
+import type { Actor } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import type { Api } from './api';
 import { type Messages, type Translate, translator } from './i18n';
 import { type KitKey, kitMessages } from './messages';
+import type { SlotData, SlotName, SlotProps } from './slots';
 
-/** What a loader reads besides the API: the URL's parameters by name, and the URL itself. */
-export type PageInput<Param extends string = never> = { params: Record<Param, string>; url: URL };
+/**
+ * What a loader reads besides the API: the URL's parameters by name, the URL itself, and `slot`,
+ * which loads the parts later features put in one of the page's slots (`kit/slots.tsx`).
+ */
+export type PageInput<Param extends string = never> = {
+  params: Record<Param, string>;
+  url: URL;
+  slot: <Name extends SlotName>(name: Name, props: SlotProps[Name]) => Promise<SlotData>;
+};
 
 /**
  * A page: its loader, title and component, as the shell uses them. `load` is a property, not a
@@ -68,8 +77,20 @@ export type PageEntry = {
   /** Patterns a parameter must match as well, before decoding; a path that fails one is no page. */
   readonly match?: { readonly [name: string]: RegExp | undefined };
   readonly module: () => Promise<{ page: AnyPage }>;
-  /** A link to the page in the site's header, for a page everyone may open (a list, not one item). */
-  readonly nav?: { readonly label: Readonly<Record<Locale, string>> };
+  /** A link to the page in the site's header or account menu (a list, not one item). */
+  readonly nav?: NavSpec;
+};
+
+/**
+ * Where a feature's page is linked from the shell: the header (the default) or the signed-in
+ * person's account menu, for whom (`visibleTo`, a policy; everyone when absent), and where among
+ * the other links (`rank`, ascending, then by path), so the server and the browser list them alike.
+ */
+export type NavSpec = {
+  readonly label: Readonly<Record<Locale, string>>;
+  readonly visibleTo?: (viewer: Actor) => boolean;
+  readonly place?: 'header' | 'account';
+  readonly rank?: number;
 };
 
 /**
@@ -82,8 +103,8 @@ export function lazyPage<Pattern extends string>(entry: {
   path: Pattern;
   match?: { [Name in ParamsOf<Pattern>]?: RegExp };
   module: () => Promise<{ page: Page<unknown, ParamsOf<Pattern>> }>;
-  /** Only for a page without parameters: the header links to it. */
-  nav?: ParamsOf<Pattern> extends never ? { label: Record<Locale, string> } : never;
+  /** Only for a page without parameters: the header (or the account menu) links to it. */
+  nav?: ParamsOf<Pattern> extends never ? NavSpec : never;
 }): PageEntry {
   return entry;
 }

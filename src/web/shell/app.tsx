@@ -1,4 +1,5 @@
 import { LocaleProvider } from '../kit/locale-context';
+import { type SlotFill, SlotFillsProvider } from '../kit/slots';
 import { ViewerProvider } from '../kit/viewer-context';
 import { Layout } from './layout';
 import type { NavLink, PageView } from './page-loader';
@@ -20,14 +21,23 @@ function PageContent({ view, url }: { view: PageView; url: URL }) {
   }
 }
 
-export function App({ locale, href, view, viewer, nav }: AppView & { nav: readonly NavLink[] }) {
+export function App({
+  locale,
+  href,
+  view,
+  viewer,
+  nav,
+  slotFills,
+}: AppView & { nav: readonly NavLink[]; slotFills: readonly SlotFill[] }) {
   const url = new URL(href, 'http://klynge.local');
   return (
     <LocaleProvider locale={locale}>
       <ViewerProvider value={viewer}>
-        <Layout url={url} nav={nav}>
-          <PageContent view={view} url={url} />
-        </Layout>
+        <SlotFillsProvider value={slotFills}>
+          <Layout url={url} nav={nav}>
+            <PageContent view={view} url={url} />
+          </Layout>
+        </SlotFillsProvider>
       </ViewerProvider>
     </LocaleProvider>
   );

@@ -1,6 +1,10 @@
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './styles.css';
+
+// Each feature's own styles (`ui/styles.css`), found by name as its pages are, after the shell's.
+import.meta.glob('../../features/*/ui/styles.css', { eager: true });
+
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { me } from '../../features/accounts/ui/api';
@@ -10,10 +14,10 @@ import { browserApi } from '../kit/browser-api';
 import { onNavigateRequest, onRefreshRequest } from '../kit/navigation';
 import { App } from './app';
 import { type PageView, pageLoader, pageTitle } from './page-loader';
-import { PAGES } from './pages';
+import { PAGES, SLOT_FILLS } from './pages';
 import { APP_STATE_ELEMENT_ID, type AppState, type AppView } from './state';
 
-const { isPagePath, loadPage, restorePage, nav } = pageLoader(PAGES);
+const { isPagePath, loadPage, restorePage, nav, slotFills } = pageLoader(PAGES, SLOT_FILLS);
 
 const api = browserApi;
 
@@ -124,7 +128,7 @@ function Root({ initial }: { initial: AppView }) {
     };
   }, [navigate]);
 
-  return <App {...app} nav={nav} />;
+  return <App {...app} nav={nav} slotFills={slotFills} />;
 }
 
 async function start() {

@@ -1,12 +1,9 @@
 import { Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import { AccountMenu } from '../../features/accounts/ui/account-menu';
-import { canListApplications } from '../../features/applications/applications.policy';
-import { canReadAuditTrail } from '../../features/audit/audit.policy';
-import { canManagePersons } from '../../features/personal-data/personal-data.policy';
 import { useLocale } from '../kit/locale-context';
 import { withQuery } from '../kit/url';
 import { useViewer } from '../kit/viewer-context';
-import type { NavLink } from './page-loader';
+import { linksFor, type NavLink } from './page-loader';
 
 export function Layout({
   url,
@@ -32,14 +29,11 @@ export function Layout({
           <nav aria-label={t('nav.registry')} className="site-header__nav">
             <Link href="/">{t('nav.registry')}</Link>
             <Link href="/organisations">{t('nav.organisations')}</Link>
-            {nav.map((link) => (
+            {linksFor(nav, 'header', viewer).map((link) => (
               <Link key={link.path} href={link.path}>
                 {link.label[locale]}
               </Link>
             ))}
-            {canListApplications(viewer) && <Link href="/applications">{t('nav.applications')}</Link>}
-            {canReadAuditTrail(viewer) && <Link href="/audit">{t('nav.audit')}</Link>}
-            {canManagePersons(viewer) && <Link href="/people">{t('nav.people')}</Link>}
             <Link href="/api/docs" data-external-nav>
               {t('nav.apiDocs')}
             </Link>
@@ -51,7 +45,7 @@ export function Layout({
             >
               {t('nav.switchTo')}
             </Link>
-            <AccountMenu url={url} />
+            <AccountMenu url={url} links={linksFor(nav, 'account', viewer)} />
           </nav>
         </div>
       </header>

@@ -1,8 +1,10 @@
+import type { Actor } from '../../shared/access';
 import type { Locale } from '../../shared/localized';
 import { type Api, ApiError } from '../kit/api';
 import { translator } from '../kit/i18n';
 import { kitMessages } from '../kit/messages';
-import type { AnyPage, PageEntry } from '../kit/page';
+import type { AnyPage, NavSpec, PageEntry, PageInput } from '../kit/page';
+import { loadSlot, type SlotFill } from '../kit/slots';
 
 /**
  * What a URL shows, as the server embeds it in the HTML: a feature's page, named by its id, with
@@ -52,7 +54,7 @@ function specificity(matcher: Matcher): string {
  * browser's bundle finds by name (`pages.ts` beside this file) and the server is given by the
  * feature list (`src/server/features.ts`).
  */
-export function pageLoader(pages: readonly PageEntry[]) {
+export function pageLoader(pages: readonly PageEntry[], slotFills: readonly SlotFill[] = []) {
   const matchers = pages
     .map(matcherOf)
     .sort((a, b) => (specificity(a) < specificity(b) ? -1 : specificity(a) > specificity(b) ? 1 : 0));
@@ -76,6 +78,9 @@ export function pageLoader(pages: readonly PageEntry[]) {
     /** The header links the features declare. */
     nav,
 
+    /** Every feature's parts for other features' slots, for the shell to give the pages. */
+    slotFills,
+
     isPagePath: (pathname: string): boolean => findPage(pathname) !== undefined,
 
     /** The declaration of the page at a path, if there is one. */
@@ -91,10 +96,11 @@ export function pageLoader(pages: readonly PageEntry[]) {
       if (!found) return { kind: 'not_found' };
       const { page } = await found.entry.module();
       try {
+        const slot: PageInput<string>['slot'] = (name, props) => loadSlot(slotFills, api, name, props);
         const params = Object.fromEntries(
           Object.entries(found.params).map(([name, value]) => [name, decodeURIComponent(value)]),
         );
-        return { kind: 'page', id: found.entry.id, data: await page.load(api, { params, url }), page };
+        return { kind: 'page', id: found.entry.id, data: await page.load(api, { params, url, slot }), page };
       } catch (error) {
         if (error instanceof ApiError && (error.status === 404 || error.status === 422))
           return { kind: 'not_found' };
@@ -118,12 +124,24 @@ export function pageLoader(pages: readonly PageEntry[]) {
 
 export type PageLoader = ReturnType<typeof pageLoader>;
 
-/** A header link a feature declares for one of its pages. */
-export type NavLink = { path: string; label: Readonly<Record<Locale, string>> };
+/** A link a feature declares for one of its pages, in the header or the account menu. */
+export type NavLink = NavSpec & { path: string };
 
-/** The header links the features declare, in the features' order. */
+/**
+ * The links the features declare, by rank and then by path: the browser finds the pages in
+ * another order than the server, and both must render the same header.
+ */
 export function navLinks(pages: readonly PageEntry[]): NavLink[] {
-  return pages.flatMap((entry) => (entry.nav ? [{ path: entry.path, label: entry.nav.label }] : []));
+  return pages
+    .flatMap((entry) => (entry.nav ? [{ ...entry.nav, path: entry.path }] : []))
+    .sort((a, b) => (a.rank ?? 50) - (b.rank ?? 50) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The links of one place that this viewer is offered. */
+export function linksFor(nav: readonly NavLink[], place: 'header' | 'account', viewer: Actor): NavLink[] {
+  return nav.filter(
+    (link) => (link.place ?? 'header') === place && (!link.visibleTo || link.visibleTo(viewer)),
+  );
 }
 
 /** The view without its module, for embedding in the HTML. */

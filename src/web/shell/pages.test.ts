@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURES } from '../../server/features';
+import type { PageEntry } from '../kit/page';
 import { pageLoader } from './page-loader';
-import { PAGES } from './pages';
+import { PAGES, SLOT_FILLS } from './pages';
 
 const { isPagePath, pageEntryAt } = pageLoader(PAGES);
 
@@ -45,4 +46,21 @@ describe('the list of pages', () => {
     }
     // Transforming every page's module takes seconds on a busy machine; the assertion is the point.
   }, 60_000);
+});
+
+describe('the parts features put in other features’ slots', () => {
+  it('are the same in the browser’s bundle and on the server, each with its own id', () => {
+    const served = FEATURES.flatMap((feature) => ('slots' in feature ? feature.slots : []));
+    expect(SLOT_FILLS.map((fill) => fill.id).sort()).toEqual(served.map((fill) => fill.id).sort());
+    expect(new Set(SLOT_FILLS.map((fill) => fill.id)).size).toBe(SLOT_FILLS.length);
+    expect(SLOT_FILLS.length).toBeGreaterThan(1);
+  });
+
+  it('lists the header links in one order, whichever order the pages come in', () => {
+    const served = FEATURES.flatMap((feature) => ('pages' in feature ? feature.pages : []));
+    const paths = (list: readonly PageEntry[]) => pageLoader(list).nav.map((link) => link.path);
+    expect(paths(PAGES)).toEqual(paths(served));
+    expect(paths([...served].reverse())).toEqual(paths(served));
+    expect(paths(served)).toContain('/applications');
+  });
 });

@@ -1,4 +1,5 @@
 import type { PageEntry } from '../kit/page';
+import type { SlotFill } from '../kit/slots';
 
 /**
  * Every page, as the browser's bundle finds them: each feature's `ui/pages.ts`, by its name, as a
@@ -12,3 +13,14 @@ const lists = import.meta.glob<readonly PageEntry[]>('../../features/*/ui/pages.
 });
 
 export const PAGES: readonly PageEntry[] = Object.values(lists).flat();
+
+/** Every feature's parts for other features' slots (`ui/slots.ts`), found the same way. */
+const fills = import.meta.glob<readonly SlotFill[]>(
+  ['../../features/*/ui/slots.ts', '../../features/*/ui/slots.tsx'],
+  {
+    eager: true,
+    import: 'slots',
+  },
+);
+
+export const SLOT_FILLS: readonly SlotFill[] = Object.values(fills).flat();

@@ -1,15 +1,16 @@
 import { Button, Link } from '@digdir/designsystemet-react';
-import { hasPermission } from '../../../shared/access';
+import type { Locale } from '../../../shared/localized';
 import { browserApi } from '../../../web/kit/browser-api';
 import { useLocale } from '../../../web/kit/locale-context';
 import { useViewer } from '../../../web/kit/viewer-context';
-import { canReadOutbox } from '../../mail/mail.policy';
-import { canInvite } from '../accounts.policy';
 import { logout } from './api';
 
-/** Sign-in link, or who is signed in with a sign-out button. */
-export function AccountMenu({ url }: { url: URL }) {
-  const { t } = useLocale();
+/** A link the shell puts in the menu: the pages features declare with `nav.place: 'account'`. */
+type MenuLink = { path: string; label: Readonly<Record<Locale, string>> };
+
+/** Sign-in link, or who is signed in with their links and a sign-out button. */
+export function AccountMenu({ url, links }: { url: URL; links: readonly MenuLink[] }) {
+  const { locale, t } = useLocale();
   const viewer = useViewer();
   if (viewer.kind === 'anonymous') {
     // From the front page or the sign-in page there is nothing to return to: sign-in lands on /home.
@@ -23,10 +24,11 @@ export function AccountMenu({ url }: { url: URL }) {
   };
   return (
     <span className="account-menu">
-      {canInvite(viewer) && <Link href="/invitations">{t('nav.invitations')}</Link>}
-      {canReadOutbox(viewer) && <Link href="/outbox">{t('nav.outbox')}</Link>}
-      {/* The assessor's queue belongs to a later feature; the permission says who has one. */}
-      {hasPermission(viewer, 'assessments.score') && <Link href="/assessments">{t('nav.assessments')}</Link>}
+      {links.map((link) => (
+        <Link key={link.path} href={link.path}>
+          {link.label[locale]}
+        </Link>
+      ))}
       <Link href="/account" data-testid="signed-in-as">
         {t('account.signedInAs', { name: viewer.name })}
       </Link>

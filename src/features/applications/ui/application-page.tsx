@@ -5,6 +5,7 @@ import type { Api } from '../../../web/kit/api';
 import { formatDateTime, formatNok } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
+import { Slot, type SlotData } from '../../../web/kit/slots';
 import { type ProgrammeView, programmeOrNull } from '../../calls/ui/api';
 import { levelName } from '../../calls/ui/labels';
 import {
@@ -26,13 +27,19 @@ type ApplicationData = {
   programme: ProgrammeView | null;
   /** For a hub-node: the clusters at Arena Pro or higher today, to choose its hub among. */
   hubs: HubOption[];
+  /** What later features show on the application (its decision, say). */
+  slots: SlotData;
 };
 
-async function loadApplication(api: Api, { params: { id } }: PageInput<'id'>): Promise<ApplicationData> {
-  const [application, attachments, programme] = await Promise.all([
+async function loadApplication(
+  api: Api,
+  { params: { id }, slot }: PageInput<'id'>,
+): Promise<ApplicationData> {
+  const [application, attachments, programme, slots] = await Promise.all([
     api.call(getApplication, { params: { id } }),
     api.call(listAttachments, { params: { id } }),
     programmeOrNull(api),
+    slot('application-page', { applicationId: id }),
   ]);
   let hubs: HubOption[] = [];
   if (application.level === 'hub_node') {
@@ -47,7 +54,7 @@ async function loadApplication(api: Api, { params: { id } }: PageInput<'id'>): P
       .map((cluster) => ({ slug: cluster.slug, name: cluster.name }))
       .sort((a, b) => collator.compare(a.name, b.name));
   }
-  return { application, attachments, programme, hubs };
+  return { application, attachments, programme, hubs, slots };
 }
 
 function ApplicationPage({ data }: { data: ApplicationData }) {
@@ -117,6 +124,7 @@ function ApplicationPage({ data }: { data: ApplicationData }) {
             <dd>{application.contact.name}</dd>
           </div>
         </dl>
+        <Slot name="application-page" props={{ applicationId: application.id }} data={data.slots} />
         <Paragraph data-size="sm" className="muted">
           {t('application.osloTime')}
         </Paragraph>

@@ -4,6 +4,8 @@ import type { ApplicationStatus } from '../applications.lifecycle';
 /** The applications list, starting one, and an application's page, in Bokmål and English. */
 export const applicationMessages = defineMessages({
   nb: {
+    'call.apply': 'Søk i denne utlysningen',
+    'call.applications': 'Søknadene i utlysningen',
     'applications.title': 'Søknader',
     'applications.mine': 'Mine søknader',
     'applications.intro': 'Søknadene fra klyngene og nettverkene du leder eller jobber i.',
@@ -96,6 +98,8 @@ export const applicationMessages = defineMessages({
     'request.failed': 'Forespørselen ble ikke sendt',
   },
   en: {
+    'call.apply': 'Apply in this call',
+    'call.applications': "The call's applications",
     'applications.title': 'Applications',
     'applications.mine': 'My applications',
     'applications.intro': 'The applications of the clusters and networks you manage or work for.',

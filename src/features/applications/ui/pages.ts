@@ -1,10 +1,16 @@
 import { lazyPage } from '../../../web/kit/page';
+import { canListApplications } from '../applications.policy';
 
 /** A UUID: anything else under /applications/ is no application. */
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const pages = [
-  lazyPage({ id: 'applications', path: '/applications', module: () => import('./applications-page') }),
+  lazyPage({
+    id: 'applications',
+    path: '/applications',
+    module: () => import('./applications-page'),
+    nav: { label: { nb: 'Søknader', en: 'Applications' }, visibleTo: canListApplications, rank: 20 },
+  }),
   lazyPage({
     id: 'application',
     path: '/applications/{id}',

@@ -4,6 +4,8 @@ import type { AssessmentStatus } from '../assessments.lifecycle';
 /** The assessor's queue and an assessment's page, in Bokmål and English. */
 export const assessmentMessages = defineMessages({
   nb: {
+    'call.panel': 'Vurderingspanelet',
+    'call.assignAssessors': 'Tildel vurderere',
     'assessments.queue.title': 'Mine vurderinger',
     'assessments.queue.pageTitle': 'Mine vurderinger',
     'assessments.queue.intro':
@@ -89,6 +91,8 @@ export const assessmentMessages = defineMessages({
     'assessments.section.hub': 'Hub-klynge',
   },
   en: {
+    'call.panel': 'The assessment panel',
+    'call.assignAssessors': 'Assign assessors',
     'assessments.queue.title': 'My assessments',
     'assessments.queue.pageTitle': 'My assessments',
     'assessments.queue.intro':

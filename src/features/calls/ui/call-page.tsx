@@ -1,10 +1,10 @@
 import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { hasProgrammePermission } from '../../../shared/access';
 import { pick } from '../../../shared/localized';
 import type { Api } from '../../../web/kit/api';
 import { formatDateTime, formatNok, formatNumber, formatPercent } from '../../../web/kit/format';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
+import { Slot, type SlotData } from '../../../web/kit/slots';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { canManageCalls } from '../calls.policy';
 import { type CallView, getCall, type ProgrammeView, programmeOrNull } from './api';
@@ -12,11 +12,17 @@ import { ExtendDeadlinePanel, OpenCallPanel } from './call-actions';
 import { levelName } from './labels';
 import { CALL_STATUS_LABELS, callMessages } from './messages';
 
-type CallData = { call: CallView; programme: ProgrammeView | null };
+type CallData = { call: CallView; programme: ProgrammeView | null; slots: SlotData };
 
-async function loadCall(api: Api, { params: { id } }: PageInput<'id'>): Promise<CallData> {
+const slotPropsOf = (call: CallView) => ({
+  callId: call.id,
+  status: call.status,
+  deadlineAt: call.deadlineAt,
+});
+
+async function loadCall(api: Api, { params: { id }, slot }: PageInput<'id'>): Promise<CallData> {
   const [call, programme] = await Promise.all([api.call(getCall, { params: { id } }), programmeOrNull(api)]);
-  return { call, programme };
+  return { call, programme, slots: await slot('call-page', slotPropsOf(call)) };
 }
 
 const TIMELINE = [
@@ -35,7 +41,7 @@ function paragraphsOf(text: string): string[] {
     .filter(Boolean);
 }
 
-function Criteria({ call, programme }: CallData) {
+function Criteria({ call, programme }: Omit<CallData, 'slots'>) {
   const { locale, t } = useLocale(callMessages);
   const level = (code: string) => levelName(programme, code, locale);
   // One share column when every criterion weighs the same at every level; else a column per level.
@@ -110,26 +116,8 @@ function CallPage({ data }: { data: CallData }) {
       {paragraphsOf(pick(call.description, locale)).map((paragraph) => (
         <Paragraph key={paragraph}>{paragraph}</Paragraph>
       ))}
-      {call.status === 'open' && Date.parse(call.deadlineAt) > Date.now() && (
-        <Paragraph>
-          <Link href={`/calls/${call.id}/apply`} data-testid="apply-link">
-            {t('call.apply')}
-          </Link>
-        </Paragraph>
-      )}
-      {call.status !== 'draft' && canManageCalls(viewer) && (
-        <Paragraph>
-          <Link href={`/applications?call=${call.id}`}>{t('call.applications')}</Link>
-        </Paragraph>
-      )}
-      {/* Assessment is a later feature's: programme staff reach its pages once the deadline has passed. */}
-      {(call.status === 'closed' || call.status === 'decided') &&
-        hasProgrammePermission(viewer, 'assessments.manage') && (
-          <Paragraph>
-            <Link href={`/calls/${call.id}/panel`}>{t('call.panel')}</Link> ·{' '}
-            <Link href={`/calls/${call.id}/assessors`}>{t('call.assignAssessors')}</Link>
-          </Paragraph>
-        )}
+      {/* Applying, the applications, their assessment and decisions belong to later features. */}
+      <Slot name="call-page" props={slotPropsOf(call)} data={data.slots} />
       {call.status === 'draft' && canManageCalls(viewer) && (
         <Paragraph>
           <Link href={`/calls/${call.id}/edit`}>{t('call.edit')}</Link>

@@ -46,10 +46,6 @@ export const callMessages = defineMessages({
     'call.noCriteria': 'Ingen kriterier ennå.',
     'call.noLevels': 'Ingen nivåer ennå.',
     'call.edit': 'Rediger utkastet',
-    'call.apply': 'Søk i denne utlysningen',
-    'call.applications': 'Søknadene i utlysningen',
-    'call.panel': 'Vurderingspanelet',
-    'call.assignAssessors': 'Tildel vurderere',
     'callOpen.title': 'Åpne utlysningen',
     'callOpen.intro':
       'Når utlysningen er åpnet, er den offentlig, og nivåer, midler, kriterier og frister kan ikke lenger endres.',
@@ -138,10 +134,6 @@ export const callMessages = defineMessages({
     'call.noCriteria': 'No criteria yet.',
     'call.noLevels': 'No levels yet.',
     'call.edit': 'Edit the draft',
-    'call.apply': 'Apply in this call',
-    'call.applications': "The call's applications",
-    'call.panel': 'The assessment panel',
-    'call.assignAssessors': 'Assign assessors',
     'callOpen.title': 'Open the call',
     'callOpen.intro':
       'Once the call is open it is public, and its levels, money, criteria and deadlines no longer change.',

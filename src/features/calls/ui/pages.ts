@@ -8,7 +8,7 @@ export const pages = [
     id: 'calls',
     path: '/calls',
     module: () => import('./calls-page'),
-    nav: { label: { nb: 'Utlysninger', en: 'Calls' } },
+    nav: { label: { nb: 'Utlysninger', en: 'Calls' }, rank: 10 },
   }),
   lazyPage({ id: 'new_call', path: '/calls/new', module: () => import('./new-call-page') }),
   lazyPage({

@@ -1,5 +1,6 @@
 import type { Api } from '../../../web/kit/api';
 import { definePage, type PageInput } from '../../../web/kit/page';
+import { Slot, type SlotData } from '../../../web/kit/slots';
 import type { ClusterProfile as ClusterProfileView } from '../../clusters/clusters.contract';
 import { getCluster } from '../../clusters/ui/api';
 import { ClusterProfile } from '../../clusters/ui/cluster-profile';
@@ -7,26 +8,31 @@ import { AddPartnerPanel } from './add-partner-panel';
 import { listMembers, type MemberPage } from './api';
 import { PartnerList } from './partner-list';
 
-type ClusterPageData = { cluster: ClusterProfileView; members: MemberPage };
+type ClusterPageData = { cluster: ClusterProfileView; members: MemberPage; slots: SlotData };
 
 async function loadClusterPage(
   api: Api,
-  { params: { slug }, url }: PageInput<'slug'>,
+  { params: { slug }, url, slot }: PageInput<'slug'>,
 ): Promise<ClusterPageData> {
   const page = url.searchParams.get('page') ?? undefined;
-  const [cluster, members] = await Promise.all([
+  const [cluster, members, slots] = await Promise.all([
     api.call(getCluster, { params: { slug } }),
     api.call(listMembers, { params: { slug }, query: { page, pageSize: 25 } }),
+    slot('cluster-profile', { slug }),
   ]);
-  return { cluster, members };
+  return { cluster, members, slots };
 }
 
-/** The cluster's profile, then the tools to add partners, then the partner list. */
+/**
+ * The cluster's profile, what later features add to it (the `cluster-profile` slot), then the
+ * tools to add partners, then the partner list.
+ */
 function ClusterPage({ data, url }: { data: ClusterPageData; url: URL }) {
   const { cluster, members } = data;
   return (
     <article className="cluster">
       <ClusterProfile cluster={cluster} />
+      <Slot name="cluster-profile" props={{ slug: cluster.slug }} data={data.slots} />
       <AddPartnerPanel cluster={cluster} />
       <PartnerList cluster={cluster} members={members} url={url} />
     </article>

@@ -48,7 +48,14 @@ export async function renderPage(input: {
     }));
   const href = `${url.pathname}${url.search}`;
   const body = renderToString(
-    <App locale={locale} href={href} view={view} viewer={viewer} nav={input.pages.nav} />,
+    <App
+      locale={locale}
+      href={href}
+      view={view}
+      viewer={viewer}
+      nav={input.pages.nav}
+      slotFills={input.pages.slotFills}
+    />,
   );
   const state: AppState = { locale, href, state: pageState(view), viewer };
   const html = template

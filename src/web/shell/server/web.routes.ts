@@ -7,6 +7,7 @@ import type { AppEnv } from '../../../server/http/context';
 import { isLocale, negotiateLocale } from '../../../shared/localized';
 import { createApi, type Fetcher } from '../../kit/api';
 import type { PageEntry } from '../../kit/page';
+import type { SlotFill } from '../../kit/slots';
 import { pageLoader } from '../page-loader';
 import type { Manifest } from './page-scripts';
 import { renderPage } from './render';
@@ -50,9 +51,10 @@ export function webRoutes(
   deps: WebDeps,
   pageList: readonly PageEntry[],
   apiFor: (cookie: string | undefined) => Fetcher,
+  slotFills: readonly SlotFill[] = [],
 ) {
   const app = new Hono<AppEnv>();
-  const pages = pageLoader(pageList);
+  const pages = pageLoader(pageList, slotFills);
   if (deps.distDir) {
     app.use(
       '/assets/*',

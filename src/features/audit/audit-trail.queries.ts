@@ -1,13 +1,13 @@
-import { and, count, desc, eq, getTableColumns, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { containsPattern } from '../../server/db/like';
-import { clusters } from '../clusters/clusters.table';
 import type { AuditFilter } from './audit.contract';
 import type { AuditScope } from './audit.policy';
 import { auditEvents } from './audit.table';
 
-// The trail as people read it: each event with the slug and name of the cluster it concerns,
-// joined here rather than asked of the clusters feature, which comes after audit.
+// The trail as people read it. It reads only the audit feature's own table: the slug and name of
+// the cluster an event concerns come from the clusters feature, which comes after audit, through
+// the `ClusterDirectory` that src/server/features.ts hands the audit routes.
 
 /** The filters as the queries take them: the cluster already resolved from its slug to its id. */
 export type AuditConditions = Omit<AuditFilter, 'cluster'> & { clusterId?: string };
@@ -35,18 +35,6 @@ function whereOf(scope: AuditScope, filter: AuditConditions): SQL | undefined {
   );
 }
 
-/** An event's columns and its cluster, null when the event concerns none or the cluster is gone. */
-const eventWithCluster = {
-  ...getTableColumns(auditEvents),
-  cluster: { slug: clusters.slug, name: clusters.name },
-};
-
-/** The id of the cluster with this slug, for the trail's cluster filter. */
-export async function findClusterIdBySlug(db: Db, slug: string): Promise<string | undefined> {
-  const [row] = await db.select({ id: clusters.id }).from(clusters).where(eq(clusters.slug, slug)).limit(1);
-  return row?.id;
-}
-
 /** A page of the trail, newest first (by order of recording). */
 export async function listAuditPage(
   db: Db,
@@ -57,9 +45,8 @@ export async function listAuditPage(
   const where = whereOf(scope, filter);
   const [rows, [total]] = await Promise.all([
     db
-      .select(eventWithCluster)
+      .select()
       .from(auditEvents)
-      .leftJoin(clusters, eq(clusters.id, auditEvents.clusterId))
       .where(where)
       .orderBy(desc(auditEvents.seq))
       .limit(page.pageSize)
@@ -82,9 +69,8 @@ export function listAuditBatch(
   size: number,
 ) {
   return db
-    .select(eventWithCluster)
+    .select()
     .from(auditEvents)
-    .leftJoin(clusters, eq(clusters.id, auditEvents.clusterId))
     .where(and(whereOf(scope, filter), beforeSeq === undefined ? undefined : lt(auditEvents.seq, beforeSeq)))
     .orderBy(desc(auditEvents.seq))
     .limit(size);
