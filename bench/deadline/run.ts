@@ -11,12 +11,10 @@
  * Writes bench/.results/deadline-<db>-<timestamp>.json and prints a markdown table. See bench/README.md.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import { createAccount } from '../../src/features/accounts/accounts.service';
 import { completeSections, createApplication } from '../../src/features/applications/applications.seed';
 import { createCall } from '../../src/features/calls/calls.seed';
@@ -33,6 +31,7 @@ import { createLogger } from '../../src/server/logger';
 import { systemContext } from '../../src/server/service-context';
 import { runStatement, startPostgresServer } from '../../src/testing/postgres-server';
 import { samplePdf } from '../../src/testing/sample-files';
+import { listen } from '../listen';
 
 type DbName = 'pglite' | 'postgres';
 const RESULTS_DIR = fileURLToPath(new URL('../.results', import.meta.url));
@@ -82,25 +81,6 @@ async function freshDatabase(db: DbName): Promise<{ handle: DatabaseHandle; disp
       await handle.close();
       await server.stop();
     },
-  };
-}
-
-async function listen(fetch: (request: Request) => Response | Promise<Response>) {
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  const port = await new Promise<number>((done, fail) => {
-    server.once('listening', () => {
-      const address = server.address();
-      done(typeof address === 'object' && address ? address.port : 0);
-    });
-    server.once('error', fail);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
   };
 }
 

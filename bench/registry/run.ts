@@ -12,12 +12,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
 import { createApp } from '../../src/server/app';
@@ -29,6 +27,7 @@ import { createReadCache, DEFAULT_READ_CACHE } from '../../src/server/http/read-
 import { createLogger } from '../../src/server/logger';
 import { seededRandom } from '../../src/shared/random';
 import { runStatement, startPostgresServer } from '../../src/testing/postgres-server';
+import { listen } from '../listen';
 import {
   FUZZY_WORDS,
   type GenerateSummary,
@@ -177,28 +176,6 @@ async function freshDatabase(db: DbName): Promise<{ handle: DatabaseHandle; disp
     await server.stop();
     throw error;
   }
-}
-
-async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{
-  url: string;
-  close(): Promise<void>;
-}> {
-  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  const port = await new Promise<number>((done, fail) => {
-    server.once('listening', () => {
-      const address = server.address();
-      done(typeof address === 'object' && address ? address.port : 0);
-    });
-    server.once('error', fail);
-  });
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
-  };
 }
 
 /** Real slugs, member orgnrs and member-list pages, picked the same way on every run. */

@@ -1,13 +1,18 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { pick } from '../../../shared/localized';
 import { type Api, ApiError } from '../../../web/kit/api';
 import { FilterSelect } from '../../../web/kit/components/filter-select';
+import {
+  FilterForm,
+  filtersOf,
+  listOrProblem,
+  ResultsTable,
+} from '../../../web/kit/components/filtered-list';
 import { Pager } from '../../../web/kit/components/pager';
 import { formatDateTime, formatNok, formatNumber } from '../../../web/kit/format';
 import { valuesOf } from '../../../web/kit/i18n';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
-import { queryObject } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { type CallPage, listCalls, type ProgrammeView, programmeOrNull } from '../../calls/ui/api';
 import { levelName } from '../../calls/ui/labels';
@@ -25,31 +30,15 @@ type ApplicationsData = {
   problem: string | null;
 };
 
-const EMPTY_PAGE: ApplicationPage = { items: [], total: 0, page: 1, pageSize: 20 };
-
 /** A person's own clusters' applications, or every one for programme staff; a visitor is asked to sign in. */
 async function loadApplications(api: Api, { url }: PageInput): Promise<ApplicationsData> {
   const viewer = await api.call(me);
   if (viewer.kind !== 'account') throw new ApiError(401, { detail: 'Sign in to see applications.' });
-  const all = queryObject(url.searchParams);
-  const query = Object.fromEntries(
-    FILTERS.filter((k) => all[k]).map((k) => [k, all[k]]),
-  ) as ApplicationsData['query'];
-  const applications = api.call(listApplications, { query }).then(
-    (page) => ({ page, problem: null }),
-    (error: unknown) => {
-      // A hand-edited filter shows the list with the API's reason, not an error page.
-      if (error instanceof ApiError && error.status === 422) {
-        const reasons = error.problem.errors?.map((e) => `${e.path.slice(1).join('.')}: ${e.message}`) ?? [];
-        return { page: EMPTY_PAGE, problem: reasons.join('; ') || error.message };
-      }
-      throw error;
-    },
-  );
+  const query = filtersOf(url, FILTERS);
   const [programme, calls, result] = await Promise.all([
     programmeOrNull(api),
     api.call(listCalls, { query: { pageSize: 100 } }),
-    applications,
+    listOrProblem(api.call(listApplications, { query })),
   ]);
   return { applications: result.page, calls, programme, query, problem: result.problem };
 }
@@ -59,7 +48,6 @@ function ApplicationsPage({ data, url }: { data: ApplicationsData; url: URL }) {
   const viewer = useViewer();
   const staff = canReviewApplications(viewer);
   const { applications, calls, programme, query } = data;
-  const lang = url.searchParams.get('lang');
   const level = (code: string) => levelName(programme, code, locale);
   return (
     <div className="stack">
@@ -71,14 +59,7 @@ function ApplicationsPage({ data, url }: { data: ApplicationsData; url: URL }) {
         <Link href="/calls">{t('applications.toCalls')}</Link>
       </Paragraph>
 
-      <form
-        method="get"
-        action="/applications"
-        aria-label={t('filter.label')}
-        className="registry__filters"
-        data-client-nav
-      >
-        {lang && <input type="hidden" name="lang" value={locale} />}
+      <FilterForm action="/applications" url={url}>
         <FilterSelect
           id="applications-call"
           name="call"
@@ -106,64 +87,48 @@ function ApplicationsPage({ data, url }: { data: ApplicationsData; url: URL }) {
             label: pick(entry.name, locale),
           }))}
         />
-        <div className="registry__actions">
-          <Button type="submit">{t('filter.search')}</Button>
-          <Link href={lang ? `/applications?lang=${locale}` : '/applications'}>{t('filter.clear')}</Link>
-        </div>
-      </form>
+      </FilterForm>
 
-      {data.problem && (
-        <Alert data-color="danger" role="alert">
-          {data.problem}
-        </Alert>
-      )}
-
-      <Heading level={2} data-size="sm" id="applications-heading" aria-live="polite">
-        {t('applications.results', { total: formatNumber(applications.total, locale) })}
-      </Heading>
-      {applications.total === 0 ? (
-        <Paragraph>{t('applications.empty')}</Paragraph>
-      ) : (
-        <Table
-          aria-labelledby="applications-heading"
-          className="registry__table"
-          data-testid="application-table"
-        >
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('applications.column.cluster')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('applications.level')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('applications.call')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('applications.status')}</Table.HeaderCell>
-              <Table.HeaderCell className="numeric">{t('applications.column.money')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('applications.column.submitted')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {applications.items.map((application) => (
-              <Table.Row key={application.id}>
-                <Table.Cell>
-                  <Link href={`/applications/${application.id}`}>{application.cluster.name}</Link>
-                </Table.Cell>
-                <Table.Cell>{level(application.level)}</Table.Cell>
-                <Table.Cell>{pick(application.call.title, locale)}</Table.Cell>
-                <Table.Cell>
-                  <Tag
-                    data-color={application.status === 'draft' ? 'neutral' : 'success'}
-                    data-status={application.status}
-                  >
-                    {t(STATUS_LABELS[application.status])}
-                  </Tag>
-                </Table.Cell>
-                <Table.Cell className="numeric">{formatNok(application.moneyAskedNok, locale)}</Table.Cell>
-                <Table.Cell>
-                  {application.submittedAt ? formatDateTime(application.submittedAt, locale) : '–'}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <ResultsTable
+        id="applications-heading"
+        heading={t('applications.results', { total: formatNumber(applications.total, locale) })}
+        empty={t('applications.empty')}
+        problem={data.problem}
+        items={applications.items}
+        rowKey={(application) => application.id}
+        testId="application-table"
+        columns={[
+          {
+            header: t('applications.column.cluster'),
+            cell: (application) => (
+              <Link href={`/applications/${application.id}`}>{application.cluster.name}</Link>
+            ),
+          },
+          { header: t('applications.level'), cell: (application) => level(application.level) },
+          { header: t('applications.call'), cell: (application) => pick(application.call.title, locale) },
+          {
+            header: t('applications.status'),
+            cell: (application) => (
+              <Tag
+                data-color={application.status === 'draft' ? 'neutral' : 'success'}
+                data-status={application.status}
+              >
+                {t(STATUS_LABELS[application.status])}
+              </Tag>
+            ),
+          },
+          {
+            header: t('applications.column.money'),
+            numeric: true,
+            cell: (application) => formatNok(application.moneyAskedNok, locale),
+          },
+          {
+            header: t('applications.column.submitted'),
+            cell: (application) =>
+              application.submittedAt ? formatDateTime(application.submittedAt, locale) : '–',
+          },
+        ]}
+      />
       <Pager url={url} page={applications.page} pageSize={applications.pageSize} total={applications.total} />
     </div>
   );

@@ -1,13 +1,18 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { pick } from '../../../shared/localized';
-import { type Api, ApiError } from '../../../web/kit/api';
+import type { Api } from '../../../web/kit/api';
 import { FilterSelect } from '../../../web/kit/components/filter-select';
+import {
+  FilterForm,
+  filtersOf,
+  listOrProblem,
+  ResultsTable,
+} from '../../../web/kit/components/filtered-list';
 import { Pager } from '../../../web/kit/components/pager';
 import { formatDateTime, formatNok, formatNumber } from '../../../web/kit/format';
 import { valuesOf } from '../../../web/kit/i18n';
 import { useLocale } from '../../../web/kit/locale-context';
 import { definePage, type PageInput } from '../../../web/kit/page';
-import { queryObject } from '../../../web/kit/url';
 import { useViewer } from '../../../web/kit/viewer-context';
 import { canManageCalls } from '../calls.policy';
 import { type CallPage, listCalls, type ProgrammeView, programmeOrNull } from './api';
@@ -23,25 +28,12 @@ type CallsData = {
   problem: string | null;
 };
 
-const EMPTY_PAGE: CallPage = { items: [], total: 0, page: 1, pageSize: 20 };
-
 async function loadCalls(api: Api, { url }: PageInput): Promise<CallsData> {
-  const all = queryObject(url.searchParams);
-  const query = Object.fromEntries(
-    FILTERS.filter((k) => all[k]).map((k) => [k, all[k]]),
-  ) as CallsData['query'];
-  const calls = api.call(listCalls, { query }).then(
-    (page) => ({ page, problem: null }),
-    (error: unknown) => {
-      // A hand-edited filter shows the list with the API's reason, not an error page.
-      if (error instanceof ApiError && error.status === 422) {
-        const reasons = error.problem.errors?.map((e) => `${e.path.slice(1).join('.')}: ${e.message}`) ?? [];
-        return { page: EMPTY_PAGE, problem: reasons.join('; ') || error.message };
-      }
-      throw error;
-    },
-  );
-  const [programme, result] = await Promise.all([programmeOrNull(api), calls]);
+  const query = filtersOf(url, FILTERS);
+  const [programme, result] = await Promise.all([
+    programmeOrNull(api),
+    listOrProblem(api.call(listCalls, { query })),
+  ]);
   return { calls: result.page, programme, query, problem: result.problem };
 }
 
@@ -50,7 +42,6 @@ function CallsPage({ data, url }: { data: CallsData; url: URL }) {
   const viewer = useViewer();
   const { calls, programme, query } = data;
   const staff = canManageCalls(viewer);
-  const lang = url.searchParams.get('lang');
   const statuses = valuesOf(CALL_STATUS_LABELS).filter((status) => staff || status !== 'draft');
   return (
     <div className="stack">
@@ -64,14 +55,7 @@ function CallsPage({ data, url }: { data: CallsData; url: URL }) {
         </Paragraph>
       )}
 
-      <form
-        method="get"
-        action="/calls"
-        aria-label={t('filter.label')}
-        className="registry__filters"
-        data-client-nav
-      >
-        {lang && <input type="hidden" name="lang" value={locale} />}
+      <FilterForm action="/calls" url={url}>
         <FilterSelect
           id="calls-status"
           name="status"
@@ -89,55 +73,41 @@ function CallsPage({ data, url }: { data: CallsData; url: URL }) {
             label: pick(level.name, locale),
           }))}
         />
-        <div className="registry__actions">
-          <Button type="submit">{t('filter.search')}</Button>
-          <Link href={lang ? `/calls?lang=${locale}` : '/calls'}>{t('filter.clear')}</Link>
-        </div>
-      </form>
+      </FilterForm>
 
-      {data.problem && (
-        <Alert data-color="danger" role="alert">
-          {data.problem}
-        </Alert>
-      )}
-
-      <Heading level={2} data-size="sm" id="calls-heading" aria-live="polite">
-        {t('calls.results', { total: formatNumber(calls.total, locale) })}
-      </Heading>
-      {calls.total === 0 ? (
-        <Paragraph>{t('calls.empty')}</Paragraph>
-      ) : (
-        <Table aria-labelledby="calls-heading" className="registry__table" data-testid="call-table">
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t('calls.column.title')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('calls.status')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('calls.column.levels')}</Table.HeaderCell>
-              <Table.HeaderCell>{t('calls.column.deadline')}</Table.HeaderCell>
-              <Table.HeaderCell className="numeric">{t('calls.column.money')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {calls.items.map((call) => (
-              <Table.Row key={call.id}>
-                <Table.Cell>
-                  <Link href={`/calls/${call.id}`}>{pick(call.title, locale)}</Link>
-                </Table.Cell>
-                <Table.Cell>
-                  <Tag data-color={call.status === 'open' ? 'success' : 'neutral'} data-status={call.status}>
-                    {t(CALL_STATUS_LABELS[call.status])}
-                  </Tag>
-                </Table.Cell>
-                <Table.Cell>
-                  {call.levels.map((entry) => levelName(programme, entry.level, locale)).join(', ')}
-                </Table.Cell>
-                <Table.Cell>{formatDateTime(call.deadlineAt, locale)}</Table.Cell>
-                <Table.Cell className="numeric">{formatNok(call.totalMoneyNok, locale)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <ResultsTable
+        id="calls-heading"
+        heading={t('calls.results', { total: formatNumber(calls.total, locale) })}
+        empty={t('calls.empty')}
+        problem={data.problem}
+        items={calls.items}
+        rowKey={(call) => call.id}
+        testId="call-table"
+        columns={[
+          {
+            header: t('calls.column.title'),
+            cell: (call) => <Link href={`/calls/${call.id}`}>{pick(call.title, locale)}</Link>,
+          },
+          {
+            header: t('calls.status'),
+            cell: (call) => (
+              <Tag data-color={call.status === 'open' ? 'success' : 'neutral'} data-status={call.status}>
+                {t(CALL_STATUS_LABELS[call.status])}
+              </Tag>
+            ),
+          },
+          {
+            header: t('calls.column.levels'),
+            cell: (call) => call.levels.map((entry) => levelName(programme, entry.level, locale)).join(', '),
+          },
+          { header: t('calls.column.deadline'), cell: (call) => formatDateTime(call.deadlineAt, locale) },
+          {
+            header: t('calls.column.money'),
+            numeric: true,
+            cell: (call) => formatNok(call.totalMoneyNok, locale),
+          },
+        ]}
+      />
       <Paragraph data-size="sm" className="muted">
         {t('call.osloTime')}
       </Paragraph>
