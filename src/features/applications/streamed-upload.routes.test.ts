@@ -285,4 +285,30 @@ describe('POST /api/applications/{id}/attachments over a connection', () => {
     });
     expect(await incoming()).toEqual([]);
   });
+
+  it('answers a form without the file, and one cut off before its end, with a field error, keeping nothing', async () => {
+    const application = await draft();
+    const noFile = openUpload(application.id);
+    await noFile.end(
+      Buffer.from(
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\nHei\r\n--${BOUNDARY}--\r\n`,
+      ),
+    );
+    expect(await noFile.answer).toMatchObject({
+      status: 422,
+      body: { errors: [{ path: ['body', 'file'], message: 'the field "file" must hold a file' }] },
+    });
+
+    const before = outcomes.length;
+    const cut = openUpload(application.id);
+    await cut.write(partHead('avkortet.pdf'));
+    await cut.end(Buffer.concat([samplePdf(), Buffer.alloc(100_000, 0x20)]));
+    expect(await cut.answer).toMatchObject({
+      status: 422,
+      body: { errors: [{ path: ['body', 'file'], message: 'the form could not be read' }] },
+    });
+    expect(outcomes.slice(before)).toEqual(['refused']);
+    expect(await incoming()).toEqual([]);
+    expect(await listAttachments(application.id)).toEqual([]);
+  });
 });
