@@ -103,8 +103,8 @@ type Applicant = { applicationId: string; cookie: string; csrf: string };
 type Outcome = { upload: number; uploadMs: number; submit: number; submitMs: number; submitDetail?: string };
 
 /**
- * One applicant: the attachment, then the submission. A late applicant only submits: the server
- * refuses an upload after the deadline before reading its bytes, and closes the connection.
+ * One applicant: the attachment, then the submission. A late applicant only submits: an upload
+ * after the deadline is refused before its file is read, and would only cost the bytes it sends.
  */
 async function submitOne(
   base: string,

@@ -11,25 +11,15 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const DECISION = 'docs/decisions/015-one-shape-for-every-feature.md';
 
-/** The read models decision 015 names: the only modules that may read other features' tables. */
-const READ_MODELS = [
-  'src/features/programme/programme-summary.read-model.ts',
-  'src/features/organisations/organisation-clusters.read-model.ts',
-  'src/features/organisations/organisation-page.read-model.ts',
-  'src/features/clusters/registry.read-model.ts',
-  // A cluster's levels and brands carry the programme's names for them.
-  'src/features/clusters/clusters.queries.ts',
-  // The partner list joins clusters and organisations by nature (decision 001).
-  'src/features/memberships/memberships.queries.ts',
-  // Who a person is, with their account, for the people pages and the head of an export (decision 013).
-  'src/features/personal-data/persons.read-model.ts',
-  // Who may assess, and the ties between an assessor's organisations and an applicant's (decision 017).
-  'src/features/assessments/assessment-parties.read-model.ts',
-  // What an assessor reads of an application once they have declared no conflict (decision 017).
-  'src/features/assessments/application-content.read-model.ts',
-  // A cluster's years of operating aid, from its engagements, the levels and the programme's cap.
-  'src/features/state-aid/state-aid.read-model.ts',
-];
+/**
+ * The read models decision 015 names in its table: the only modules that may read other
+ * features' tables. The decision is the list, so a new read model is named there and nowhere else.
+ */
+const READ_MODELS = (() => {
+  const decision = readFileSync(join(ROOT, DECISION), 'utf8');
+  const table = decision.slice(decision.indexOf('| read model | answers | reads |')).split('\n\n')[0] ?? '';
+  return [...table.matchAll(/^\| `([a-z-]+\/[a-z.-]+\.ts)` \|/gm)].map((match) => `src/features/${match[1]}`);
+})();
 
 /** Where SQL may be written: queries, read models, tables, the audit recorder and the db layer. */
 function maySpeakSql(file: string): boolean {
@@ -367,10 +357,9 @@ describe('the import graph', () => {
   });
 
   it('names every read model in decision 015, and knows every read model there is', () => {
-    const decision = readFileSync(join(ROOT, DECISION), 'utf8');
+    expect(READ_MODELS.length).toBeGreaterThan(5);
     for (const model of READ_MODELS) {
       expect(existsSync(join(ROOT, model)), `${model} exists`).toBe(true);
-      expect(decision, `${DECISION} names ${model}`).toContain(`\`${model.replace('src/features/', '')}\``);
     }
     for (const module of modules.filter((module) => module.endsWith('.read-model.ts'))) {
       expect(READ_MODELS, `${module} is a read model decision 015 names`).toContain(module);
