@@ -25,6 +25,10 @@ import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import type { ClusterDirectory } from '../features/audit/audit.service';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { budgetRoutes } from '../features/budget/budget.routes';
+import { seedBudgetDemo } from '../features/budget/budget.seed';
+import { pages as budgetPages } from '../features/budget/ui/pages';
+import { slots as budgetSlots } from '../features/budget/ui/slots';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -161,6 +165,14 @@ export const FEATURES = [
     slots: assessmentSlots,
     seedDemo: seedAssessmentsDemo,
     personalData: assessmentsPersonalData,
+  },
+  // The budget ledger: frames, commitments and payments against the clusters' engagements.
+  {
+    name: 'budget',
+    routers: () => [budgetRoutes],
+    pages: budgetPages,
+    slots: budgetSlots,
+    seedDemo: seedBudgetDemo,
   },
   // Last: the signed-in person's start page offers what every feature before it lets them do.
   { name: 'home', routers: () => [], pages: homePages },
