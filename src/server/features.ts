@@ -25,6 +25,10 @@ import { auditPersonalData } from '../features/audit/audit.personal-data';
 import { auditRoutes } from '../features/audit/audit.routes';
 import type { ClusterDirectory } from '../features/audit/audit.service';
 import { pages as auditPages } from '../features/audit/ui/pages';
+import { budgetRoutes } from '../features/budget/budget.routes';
+import { seedBudgetDemo } from '../features/budget/budget.seed';
+import { pages as budgetPages } from '../features/budget/ui/pages';
+import { slots as budgetSlots } from '../features/budget/ui/slots';
 import { callRoutes } from '../features/calls/calls.routes';
 import { seedCallsDemo } from '../features/calls/calls.seed';
 import { pages as callPages } from '../features/calls/ui/pages';
@@ -164,6 +168,14 @@ export const FEATURES = [
     slots: assessmentSlots,
     seedDemo: seedAssessmentsDemo,
     personalData: assessmentsPersonalData,
+  },
+  // The budget ledger: frames, commitments and payments against the clusters' engagements.
+  {
+    name: 'budget',
+    routers: () => [budgetRoutes],
+    pages: budgetPages,
+    slots: budgetSlots,
+    seedDemo: seedBudgetDemo,
   },
   // A cluster's years of operating aid against the cap, from the engagements and levels above.
   {
