@@ -274,4 +274,76 @@ describe('applications', () => {
     expect(pageErrors(kim).filter((error) => !error.includes('409'))).toEqual([]);
     expect(pageErrors(siri).filter((error) => !error.includes('409'))).toEqual([]);
   }, 300_000);
+
+  it('programme staff ask for more information on a submitted demo application, and the applicant may change those sections until the date', async () => {
+    const staff = await browsing.page();
+    await signIn(staff, 'pia@demo.klynge.example', 'demo-programme-2026', '/applications?status=submitted');
+    // The home cluster's Arena Pro application of 2021, which its manager can see too.
+    const submitted = await (
+      await staff.request.get('/api/applications?status=submitted&cluster=arctic-cluster-team')
+    ).json();
+    const application = submitted.items.find((item: { call: { deadlineAt: string } }) =>
+      item.call.deadlineAt.startsWith('2021'),
+    );
+    await staff.getByTestId('application-table').locator(`a[href="/applications/${application.id}"]`).click();
+    await staff.waitForURL(`**/applications/${application.id}`);
+    await waitForHydration(staff);
+    expect(await staff.getByTestId('application-status').textContent()).toBe('Sendt inn');
+
+    // Open until a whole minute at least ninety seconds away, as Norwegian time in the form.
+    const until = new Date(Math.ceil((Date.now() + 90_000) / 60_000) * 60_000);
+    const osloLocal = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .format(until)
+      .replace(' ', 'T');
+    const form = staff.getByTestId('request-information-form');
+    await form.getByLabel('Bakgrunn').check();
+    await form.getByLabel('Forventede effekter').check();
+    await form.getByLabel('Åpne til (norsk tid)').fill(osloLocal);
+    await form.getByLabel('Hva trenger programmet?').fill('Beskriv samarbeidet med Mo Industripark nærmere.');
+    expect(await seriousAccessibilityViolations(staff)).toEqual([]);
+    await form.getByRole('button', { name: 'Be om opplysninger' }).click();
+    await staff.getByTestId('application-status').getByText('Tilleggsopplysninger etterspurt').waitFor();
+
+    // The applicant sees the two sections open, and only those, until the date.
+    const kim = await browsing.page();
+    await signIn(kim, 'kim@demo.klynge.example', 'demo-manager-2026', `/applications/${application.id}`);
+    await waitForHydration(kim);
+    expect(await kim.getByTestId('application-status').textContent()).toBe('Tilleggsopplysninger etterspurt');
+    const notice = kim.getByTestId('information-request');
+    expect(await notice.innerText()).toContain('Beskriv samarbeidet med Mo Industripark nærmere.');
+    expect(await notice.innerText()).toMatch(
+      /Disse delene er åpne for endringer til .+: Bakgrunn, Forventede effekter\./,
+    );
+    expect(await textbox(kim, 'Visjon').count()).toBe(0);
+    await textbox(kim, 'Bakgrunn').fill('Klyngen og Mo Industripark deler nå energi, data og lærlinger.');
+    await textbox(kim, 'Forventede effekter').fill('Lavere energibruk i hele parken.');
+    await allSaved(kim);
+    const saved = await (await kim.request.get(`/api/applications/${application.id}`)).json();
+    expect(saved.writableSections).toEqual(['background', 'expected_effects']);
+    expect(saved.sections.find((s: { key: string }) => s.key === 'background').body.text).toBe(
+      'Klyngen og Mo Industripark deler nå energi, data og lærlinger.',
+    );
+    expect(await seriousAccessibilityViolations(kim)).toEqual([]);
+
+    // After the date the sections are closed again, with what was written kept.
+    await kim.waitForTimeout(Math.max(0, until.getTime() - Date.now() + 1_000));
+    await kim.reload();
+    await waitForHydration(kim);
+    expect(await textbox(kim, 'Bakgrunn').count()).toBe(0);
+    expect(await kim.locator('[data-section=background]').innerText()).toContain(
+      'Klyngen og Mo Industripark deler nå energi, data og lærlinger.',
+    );
+    expect(await kim.getByTestId('information-request').innerText()).toMatch(
+      /Programmet ba om tilleggsopplysninger til .+: Bakgrunn, Forventede effekter\./,
+    );
+    expect(pageErrors(staff)).toEqual([]);
+    expect(pageErrors(kim)).toEqual([]);
+  }, 300_000);
 });

@@ -6,7 +6,11 @@
  * submitted before the deadline with its attachment, and that nothing else is.
  *
  *   npm run bench:deadline -- [--db pglite|postgres|both] [--applications 300] [--late 20]
- *                             [--megabytes 1] [--lead 50]
+ *                             [--megabytes 1] [--lead 50] [--spread 0]
+ *
+ * `--spread S` spreads the on-time submissions evenly over S seconds from the start (the last
+ * minute before the deadline, as applicants really arrive) instead of sending them all at once;
+ * `--lead` must then be longer than the spread.
  *
  * Writes bench/.results/deadline-<db>-<timestamp>.json and prints a markdown table. See bench/README.md.
  */
@@ -45,16 +49,20 @@ function parseOptions() {
       late: { type: 'string', default: '20' },
       megabytes: { type: 'string', default: '1' },
       lead: { type: 'string', default: '50' },
+      spread: { type: 'string', default: '0' },
     },
   });
   const db = values.db as DbName | 'both';
   if (!['pglite', 'postgres', 'both'].includes(db)) throw new Error('--db is pglite, postgres or both');
+  if (!(Number(values.spread) >= 0 && Number(values.spread) < Number(values.lead)))
+    throw new Error('--spread is at least 0 and shorter than --lead');
   return {
     dbs: db === 'both' ? (['postgres', 'pglite'] as DbName[]) : [db],
     applications: Number(values.applications),
     late: Number(values.late),
     bytes: Math.round(Number(values.megabytes) * 1_000_000),
     leadSeconds: Number(values.lead),
+    spreadSeconds: Number(values.spread),
   };
 }
 
@@ -103,8 +111,8 @@ type Applicant = { applicationId: string; cookie: string; csrf: string };
 type Outcome = { upload: number; uploadMs: number; submit: number; submitMs: number; submitDetail?: string };
 
 /**
- * One applicant: the attachment, then the submission. A late applicant only submits: the server
- * refuses an upload after the deadline before reading its bytes, and closes the connection.
+ * One applicant: the attachment, then the submission. A late applicant only submits: an upload
+ * after the deadline is refused before its file is read, and would only cost the bytes it sends.
  */
 async function submitOne(
   base: string,
@@ -228,10 +236,16 @@ async function runOn(db: DbName, options: ReturnType<typeof parseOptions>) {
     );
 
     log(
-      `${db}: ${onTime.length} applicants upload ${options.bytes} bytes and submit at once, ${options.leadSeconds} s before the deadline`,
+      `${db}: ${onTime.length} applicants upload ${options.bytes} bytes and submit ${options.spreadSeconds > 0 ? `over ${options.spreadSeconds} s` : 'at once'}, from ${options.leadSeconds} s before the deadline`,
     );
     const burstStart = performance.now();
-    const outcomes = await Promise.all(onTime.map((applicant) => submitOne(server.url, applicant, file)));
+    const gapMs = (options.spreadSeconds * 1000) / Math.max(1, onTime.length);
+    const outcomes = await Promise.all(
+      onTime.map(async (applicant, i) => {
+        if (gapMs > 0) await new Promise((done) => setTimeout(done, i * gapMs));
+        return submitOne(server.url, applicant, file);
+      }),
+    );
     const burstSeconds = (performance.now() - burstStart) / 1000;
     const finishedBeforeDeadline = Date.now() < deadline.getTime();
 
@@ -267,6 +281,7 @@ async function runOn(db: DbName, options: ReturnType<typeof parseOptions>) {
       applications: onTime.length,
       bytes: options.bytes,
       leadSeconds: options.leadSeconds,
+      spreadSeconds: options.spreadSeconds,
       burstSeconds: round(burstSeconds),
       finishedBeforeDeadline,
       uploads: {

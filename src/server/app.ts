@@ -12,8 +12,7 @@ import type { Clock } from './clock';
 import type { DatabaseHandle } from './db/client';
 import { readMigrationState } from './db/migrate';
 import { FEATURES, SLOT_FILLS } from './features';
-import { describeBytes, type FileStore } from './files/file-store';
-import { MAX_FILE_BYTES } from './files/store-recognised-file';
+import type { FileStore } from './files/file-store';
 import { AppError, RETRY_AFTER_SECONDS } from './http/app-error';
 import type { AppEnv } from './http/context';
 import { CSRF_COOKIE, csrfProtection, csrfTokenFor } from './http/csrf';
@@ -149,25 +148,14 @@ export function createApp(deps: AppDeps) {
       throw new AppError('validation_failed', 'The request body is larger than 1 MiB.');
     },
   });
-  // A file upload may carry a whole attachment: up to the file limit, with room for the form's own
-  // lines. The upload route refuses a file past the limit with a field error; this bounds what is
-  // read before it gets the chance.
-  const limitUpload = bodyLimit({
-    maxSize: MAX_FILE_BYTES + 64 * 1024,
-    onError: () => {
-      throw new AppError('validation_failed', `The file is larger than ${describeBytes(MAX_FILE_BYTES)}.`, {
-        fieldErrors: [
-          { path: ['body', 'file'], message: `it is larger than ${describeBytes(MAX_FILE_BYTES)}` },
-        ],
-      });
-    },
-  });
+  // A file upload is not held here: the upload route streams the file to the file store and
+  // stops at the file limit itself (413), and no other route reads a multipart body.
   // GET and HEAD carry no body (the server never reads one), and asking for it makes the Node
   // adapter build a full Request object, the largest single cost of a cached read.
   app.use('/api/*', (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
-    return multipart ? limitUpload(c, next) : limitBody(c, next);
+    return multipart ? next() : limitBody(c, next);
   });
 
   app.use('/api/*', limitJsonDepth());

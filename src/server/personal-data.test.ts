@@ -112,9 +112,23 @@ describe('personal-data coverage', () => {
     for (const [file, exports] of Object.entries(files)) {
       const feature = /features\/([^/]+)\//.exec(file)![1]!;
       const registered = DECLARED.find((declared) => declared.feature === feature)?.declaration;
-      expect(Object.values(exports), `${file} is the personalData of ${feature} in FEATURES`).toContain(
-        registered,
-      );
+      // A declaration, or a factory of one given what the feature needs from later ones (audit's
+      // directory of clusters): the factory's declaration names the registered one's tables.
+      const isRegistered = (value: unknown) => {
+        const declaration =
+          typeof value === 'function' ? (value as (deps: never) => unknown)(undefined as never) : value;
+        if (declaration === registered) return true;
+        const tables = (declaration as { tables?: unknown[] } | undefined)?.tables;
+        return (
+          registered !== undefined &&
+          tables?.length === registered.tables.length &&
+          tables.every((table, index) => table === registered.tables[index])
+        );
+      };
+      expect(
+        Object.values(exports).some(isRegistered),
+        `${file} is the personalData of ${feature} in FEATURES`,
+      ).toBe(true);
     }
   });
 

@@ -901,7 +901,7 @@ describe('attachments', () => {
     expect(large.status).toBe(201);
     expect(large.body.sizeBytes).toBe(6 * 1024 * 1024);
     const tooLarge = await upload(manager, application.id, pdfOf(10 * 1024 * 1024 + 1), 'for-stor.pdf');
-    expect(tooLarge.status).toBe(422);
+    expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.errors).toEqual([{ path: ['body', 'file'], message: 'it is larger than 10 MB' }]);
     const list = await t.get(`/api/applications/${application.id}/attachments`, {
       headers: { cookie: manager },

@@ -38,9 +38,9 @@ import {
   saveApplicationSections,
   startApplication,
   submitApplication,
-  type Upload,
   withdrawApplication,
 } from './applications.service';
+import { streamedUpload } from './streamed-upload';
 
 const applicationResponse = (description: string) => ({
   description,
@@ -256,7 +256,7 @@ export const addAttachmentRoute = defineRoute({
   },
   responses: {
     201: { description: 'The attachment', content: { 'application/json': { schema: AttachmentSchema } } },
-    ...problemResponses(401, 403, 404, 409, 422, 500),
+    ...problemResponses(401, 403, 404, 409, 413, 422, 500),
   },
 });
 
@@ -276,28 +276,6 @@ export const downloadAttachmentRoute = defineRoute({
     ...problemResponses(401, 404, 422, 500),
   },
 });
-
-/**
- * The file of a multipart upload, read only when the service asks for it: who may attach is
- * settled first, so a refused caller's file is never read.
- */
-function uploadOf(c: Context<AppEnv>): () => Promise<Upload> {
-  return async () => {
-    const refuse = (message: string) =>
-      new AppError('validation_failed', `No file was sent: ${message}.`, {
-        fieldErrors: [{ path: ['body', 'file'], message }],
-      });
-    if (!/^multipart\/form-data/i.test(c.req.header('content-type') ?? '')) {
-      throw refuse('send it as multipart/form-data in the field "file"');
-    }
-    const form = await c.req.parseBody().catch(() => {
-      throw refuse('the form could not be read');
-    });
-    const file = form.file;
-    if (!(file instanceof File)) throw refuse('the field "file" must hold a file');
-    return { name: file.name, source: new Uint8Array(await file.arrayBuffer()) };
-  };
-}
 
 /**
  * A Content-Disposition that keeps the uploader's name: plain ASCII for old clients, and the
@@ -361,9 +339,16 @@ export const applicationRoutes = createRouter()
   .openapi(listAttachmentsRoute, async (c) =>
     c.json(await listAttachments(c.var, c.req.valid('param').id), 200),
   )
-  .openapi(addAttachmentRoute, async (c) =>
-    c.json(await addAttachment(c.var, c.req.valid('param').id, uploadOf(c), c.var.files), 201),
-  )
+  .openapi(addAttachmentRoute, async (c) => {
+    // The file is read only when the service asks for it, after it has settled who may attach;
+    // whatever the answer, the rest of the body is read before it is sent.
+    const upload = streamedUpload(c.req.raw);
+    try {
+      return c.json(await addAttachment(c.var, c.req.valid('param').id, upload.read, c.var.files), 201);
+    } finally {
+      await upload.settle();
+    }
+  })
   .openapi(downloadAttachmentRoute, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
     const { attachment, content } = await openAttachment(c.var, id, attachmentId, c.var.files);

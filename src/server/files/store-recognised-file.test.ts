@@ -69,9 +69,33 @@ describe('storing an uploaded file', () => {
       }
     }
     await expect(storeRecognisedFile(files, twentyMegabytes(), { field })).rejects.toMatchObject({
+      code: 'payload_too_large',
       fieldErrors: [{ path: field, message: 'it is larger than 10 MB' }],
     });
     expect(chunks).toBe(11);
     expect(MAX_FILE_BYTES).toBe(10 * 1024 * 1024);
+  });
+
+  it('refuses a file by its first bytes before reading the rest, when they already rule it out', async () => {
+    let chunks = 0;
+    async function* programThenMore() {
+      for (let i = 0; i < 8; i++) {
+        chunks += 1;
+        yield i === 0 ? Buffer.concat([sampleExe(), Buffer.alloc(8192)]) : Buffer.alloc(1024 * 1024);
+      }
+    }
+    await expect(storeRecognisedFile(files, programThenMore(), { field })).rejects.toMatchObject({
+      code: 'validation_failed',
+      fieldErrors: [{ path: field, message: 'it is a Windows program (EXE or DLL)' }],
+    });
+    expect(chunks).toBe(1);
+  });
+
+  it('waits for the whole of a ZIP archive, whose kind is told by the directory at its end', async () => {
+    const docx = sampleDocx();
+    async function* inPieces() {
+      for (let at = 0; at < docx.length; at += 100) yield docx.subarray(at, at + 100);
+    }
+    expect((await storeRecognisedFile(files, inPieces(), { field })).kind).toBe('docx');
   });
 });

@@ -45,6 +45,7 @@ const DESCRIPTIONS: Partial<Record<number, string>> = {
   403: 'Not allowed',
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state',
+  413: 'Larger than this endpoint takes',
   415: 'The body is not JSON',
   422: 'Invalid input, with one entry per bad field',
   429: 'Too many requests',
