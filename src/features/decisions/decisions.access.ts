@@ -117,6 +117,14 @@ export const decisionsAccess = defineAccessRows({
         },
       },
     },
+    'get /api/clusters/{slug}/engagements': {
+      success: 200,
+      in: {
+        on: "a cluster's engagements",
+        allow: STAFF,
+        request: () => ({ params: { slug: m.clusterA.slug } }),
+      },
+    },
     'post /api/clusters/{slug}/engagements/{id}/extend': {
       success: 201,
       in: {

@@ -181,6 +181,44 @@ export const PublishResultSchema = z
   .openapi('PublishResult');
 export type PublishResult = z.infer<typeof PublishResultSchema>;
 
+export const ClusterSlugParamSchema = z.object({
+  slug: z
+    .string()
+    .max(100)
+    .openapi({ param: { name: 'slug', in: 'path' } }),
+});
+
+export const ClusterEngagementSchema = z
+  .object({
+    id: z.string().uuid(),
+    level: LevelCodeSchema,
+    levelName: LocalizedTextSchema,
+    startsOn: z.string(),
+    plannedEndOn: z.string(),
+    extendedToOn: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    endsOn: z.string().openapi({ description: 'The last day, all changes considered' }),
+    extensionYearsLeft: z.number().int().openapi({
+      description:
+        "How many more years it may be extended by, under its level's extension rule; 0 once ended, extended or where the level has none",
+    }),
+  })
+  .openapi('ClusterEngagement');
+
+export const ClusterEngagementsSchema = z
+  .object({
+    cluster: z.object({ slug: z.string(), name: z.string() }),
+    items: z.array(ClusterEngagementSchema).openapi({ description: 'Oldest first' }),
+    mayExtend: z.boolean().openapi({ description: 'Whether the caller may extend an engagement' }),
+    mayOverride: z
+      .boolean()
+      .openapi({
+        description: 'Whether the caller may extend past a frame or the state-aid cap with a reason',
+      }),
+  })
+  .openapi('ClusterEngagements');
+export type ClusterEngagementsView = z.infer<typeof ClusterEngagementsSchema>;
+
 export const AnnouncementSchema = z
   .object({
     callId: z.string().uuid(),

@@ -422,3 +422,58 @@ describe('POST /api/clusters/{slug}/engagements/{id}/extend', () => {
     );
   });
 });
+
+describe('GET /api/clusters/{slug}/engagements', () => {
+  it("lists a cluster's periods with their ids and the years each may still be extended, for staff only", async () => {
+    const cluster = await createCluster(t.db, programme, {
+      name: 'Periodeklyngen',
+      engagements: [
+        { level: 'arena', startsOn: '2020-01-01', plannedEndOn: '2022-12-31' },
+        { level: 'arena', startsOn: '2024-07-01', plannedEndOn: '2027-06-30' },
+      ],
+    });
+    const url = `/api/clusters/${cluster.slug}/engagements`;
+    const { status, body } = await t.get(url, { headers: { cookie: staff } });
+    expect(status).toBe(200);
+    const stored = await t.db.select().from(engagements).where(eq(engagements.clusterId, cluster.id));
+    const idOf = (startsOn: string) => stored.find((e) => e.startsOn === startsOn)!.id;
+    expect(body).toMatchObject({
+      cluster: { slug: cluster.slug, name: 'Periodeklyngen' },
+      mayExtend: true,
+      mayOverride: false,
+      items: [
+        { id: idOf('2020-01-01'), level: 'arena', endsOn: '2022-12-31', extensionYearsLeft: 0 },
+        {
+          id: idOf('2024-07-01'),
+          level: 'arena',
+          startsOn: '2024-07-01',
+          plannedEndOn: '2027-06-30',
+          extendedToOn: null,
+          endedOn: null,
+          extensionYearsLeft: 2,
+        },
+      ],
+    });
+    expect(body.items[1].levelName.nb).toBeTruthy();
+
+    const extended = await t.send(
+      'POST',
+      `${url}/${idOf('2024-07-01')}/extend`,
+      { years: 1, yearlyGrantsNok: [0] },
+      { cookie: staff },
+    );
+    expect(extended.status).toBe(201);
+    const after = await t.get(url, { headers: { cookie: operator } });
+    expect(after.body.mayOverride).toBe(true);
+    expect(after.body.items[1]).toMatchObject({ extendedToOn: '2028-06-30', extensionYearsLeft: 0 });
+
+    const manager = await t.signIn(
+      (await createTestAccount(t.db, 'cluster_manager', { clusterId: cluster.id })).email,
+      TEST_PASSWORD,
+    );
+    expect((await t.get(url, { headers: { cookie: manager } })).status).toBe(403);
+    expect(
+      (await t.get('/api/clusters/no-such-cluster/engagements', { headers: { cookie: staff } })).status,
+    ).toBe(404);
+  });
+});

@@ -7,6 +7,8 @@ import {
   AnnouncementSchema,
   ApplicationIdParamSchema,
   CallIdParamSchema,
+  ClusterEngagementsSchema,
+  ClusterSlugParamSchema,
   DecisionBodySchema,
   DecisionSchema,
   EngagementParamSchema,
@@ -21,6 +23,7 @@ import {
   getAnnouncement,
   getApplicationDecision,
   getRound,
+  listClusterEngagements,
   publishRound,
 } from './decisions.service';
 
@@ -95,6 +98,21 @@ export const publishRoundRoute = defineRoute({
   },
 });
 
+export const listClusterEngagementsRoute = defineRoute({
+  operationId: 'listClusterEngagements',
+  method: 'get',
+  path: '/api/clusters/{slug}/engagements',
+  gate: 'decisions.draft',
+  tags: TAGS,
+  summary:
+    "A cluster's engagements for programme staff, with their ids and how many more years each may be extended",
+  request: { params: ClusterSlugParamSchema },
+  responses: {
+    200: json("The cluster's engagements", ClusterEngagementsSchema),
+    ...problemResponses(401, 403, 404, 422, 500),
+  },
+});
+
 export const extendEngagementRoute = defineRoute({
   operationId: 'extendEngagement',
   method: 'post',
@@ -134,6 +152,9 @@ export const decisionRoutes = createRouter()
   )
   .openapi(getApplicationDecisionRoute, async (c) => c.json(await getApplicationDecision(c.var, id(c)), 200))
   .openapi(publishRoundRoute, async (c) => c.json(await publishRound(c.var, id(c), c.req.valid('json')), 200))
+  .openapi(listClusterEngagementsRoute, async (c) =>
+    c.json(await listClusterEngagements(c.var, c.req.valid('param').slug), 200),
+  )
   .openapi(extendEngagementRoute, async (c) => {
     const { slug, id: engagementId } = c.req.valid('param');
     return c.json(await extendEngagementByDecision(c.var, slug, engagementId, c.req.valid('json')), 201);

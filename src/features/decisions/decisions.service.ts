@@ -27,6 +27,7 @@ import {
   endEngagement,
   extendEngagement,
   findRunningEngagement,
+  getClusterProfile,
   getSeenClusterId,
   type LevelRule,
   levelRulesByCode,
@@ -42,6 +43,7 @@ import { type StateAidClock, stateAidClock } from '../state-aid/state-aid.servic
 import { draftLetter, kroner, letterSubject } from './decision-letters';
 import type {
   AnnouncementView,
+  ClusterEngagementsView,
   DecisionBody,
   DecisionView,
   ExtendBody,
@@ -650,6 +652,47 @@ export async function getApplicationDecision(ctx: ReadContext, applicationId: st
 }
 
 // ── Extensions ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A cluster's engagements for programme staff, oldest first, each with its id and how many more
+ * years its level's extension rule allows: the level's extension while it runs (or is still to
+ * start) and has not been extended, none otherwise. Each period of the profile's level history is
+ * found by the engagement that covers its first day.
+ */
+export async function listClusterEngagements(
+  ctx: ReadContext,
+  slug: string,
+): Promise<ClusterEngagementsView> {
+  requireDraftDecisions(ctx.actor);
+  const profile = await getClusterProfile(ctx, slug);
+  const levels = await levelRulesByCode(ctx);
+  const today = osloDate(ctx.clock.now());
+  const items: ClusterEngagementsView['items'] = [];
+  for (const period of profile.levelHistory) {
+    const found = await findRunningEngagement(ctx, profile.id, period.startsOn);
+    if (!found || found.startsOn !== period.startsOn || found.levelCode !== period.level) continue;
+    const rule = levels.get(found.levelCode);
+    const open = found.endedOn === null && found.extendedToOn === null && found.endsOn >= today;
+    items.push({
+      id: found.id,
+      level: found.levelCode,
+      levelName: period.levelName,
+      startsOn: found.startsOn,
+      plannedEndOn: found.plannedEndOn,
+      extendedToOn: found.extendedToOn,
+      endedOn: found.endedOn,
+      endsOn: found.endsOn,
+      extensionYearsLeft: open ? (rule?.extensionYears ?? 0) : 0,
+    });
+  }
+  items.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  return {
+    cluster: { slug: profile.slug, name: profile.name },
+    items,
+    mayExtend: canPublishDecisions(ctx.actor),
+    mayOverride: canOverrideDecisions(ctx.actor),
+  };
+}
 
 /**
  * Extends a running engagement outside any call, as one decision made at once: within the
