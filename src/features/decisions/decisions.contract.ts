@@ -210,11 +210,9 @@ export const ClusterEngagementsSchema = z
     cluster: z.object({ slug: z.string(), name: z.string() }),
     items: z.array(ClusterEngagementSchema).openapi({ description: 'Oldest first' }),
     mayExtend: z.boolean().openapi({ description: 'Whether the caller may extend an engagement' }),
-    mayOverride: z
-      .boolean()
-      .openapi({
-        description: 'Whether the caller may extend past a frame or the state-aid cap with a reason',
-      }),
+    mayOverride: z.boolean().openapi({
+      description: 'Whether the caller may extend past a frame or the state-aid cap with a reason',
+    }),
   })
   .openapi('ClusterEngagements');
 export type ClusterEngagementsView = z.infer<typeof ClusterEngagementsSchema>;

@@ -4,9 +4,11 @@ import type { getCallRoute } from '../../calls/calls.routes';
 import type { getProgrammeRoute } from '../../programme/programme.routes';
 import type {
   draftDecisionRoute,
+  extendEngagementRoute,
   getAnnouncementRoute,
   getApplicationDecisionRoute,
   getRoundRoute,
+  listClusterEngagementsRoute,
   publishRoundRoute,
 } from '../decisions.routes';
 
@@ -21,6 +23,15 @@ export const publishDecisions = endpoint<typeof publishRoundRoute>(
   '/api/calls/{id}/publish-decisions',
 );
 export const getAnnouncement = endpoint<typeof getAnnouncementRoute>('get', '/api/calls/{id}/announcement');
+/** A cluster's engagements with their ids, and the extension of one. */
+export const listClusterEngagements = endpoint<typeof listClusterEngagementsRoute>(
+  'get',
+  '/api/clusters/{slug}/engagements',
+);
+export const extendEngagement = endpoint<typeof extendEngagementRoute>(
+  'post',
+  '/api/clusters/{slug}/engagements/{id}/extend',
+);
 /** The application and its call, to know whether a published decision can exist. */
 export const getApplication = endpoint<typeof getApplicationRoute>('get', '/api/applications/{id}');
 export const getCall = endpoint<typeof getCallRoute>('get', '/api/calls/{id}');
@@ -31,3 +42,4 @@ export type RoundView = AnswerOf<typeof getRound>;
 export type DecisionView = AnswerOf<typeof getApplicationDecision>;
 export type AnnouncementView = AnswerOf<typeof getAnnouncement>;
 export type ProgrammeView = AnswerOf<typeof getProgramme>;
+export type ClusterEngagementsView = AnswerOf<typeof listClusterEngagements>;

@@ -18,9 +18,10 @@ let manager: string;
 let callId: string;
 let applicationId: string;
 let slug: string;
+let programme: Awaited<ReturnType<typeof createProgramme>>;
 
 beforeAll(async () => {
-  const programme = await createProgramme(t.db);
+  programme = await createProgramme(t.db);
   await upsertFrame(t.db, programme.id, 2090, 1_000_000, new Date());
   const host = await createOrganisation(t.db, { name: 'Vertskapet AS' });
   const cluster = await createCluster(t.db, programme, { name: 'Sidetestklyngen', hostOrgnr: host.orgnr });
@@ -94,5 +95,28 @@ describe('the pages of a round, rendered on the server', () => {
     expect(announcement.status).toBe(200);
     expect(announcement.body).toContain('Tatt opp: 1');
     expect(announcement.body).toContain(`href="/clusters/${slug}"`);
+  });
+});
+
+describe("the page that extends a cluster's period, rendered on the server", () => {
+  it('links staff to it from the profile, lists the periods with a form for the one that may be extended, and refuses others', async () => {
+    const cluster = await createCluster(t.db, programme, {
+      name: 'Forlengesideklyngen',
+      engagements: [{ level: 'arena', startsOn: '2025-01-01', plannedEndOn: '2027-12-31' }],
+    });
+    const profile = await t.get(`/clusters/${cluster.slug}`, { headers: { cookie: staff } });
+    expect(profile.body).toContain(`href="/clusters/${cluster.slug}/extend"`);
+    expect((await t.get(`/clusters/${cluster.slug}`)).body).not.toContain(`/clusters/${cluster.slug}/extend`);
+    const { status, body } = await t.get(`/clusters/${cluster.slug}/extend`, { headers: { cookie: staff } });
+    expect(status).toBe(200);
+    expect(body).toContain('Forleng en periode for Forlengesideklyngen');
+    expect(body).toContain('data-testid="extend-form"');
+    expect(body).toContain('Kan forlenges med inntil 2 år.');
+    expect(body).not.toContain('Begrunnelse for å gå over rammen');
+    const asOperator = await t.get(`/clusters/${cluster.slug}/extend`, { headers: { cookie: operator } });
+    expect(asOperator.body).toContain('Begrunnelse for å gå over rammen');
+    expect((await t.get(`/clusters/${cluster.slug}/extend`, { headers: { cookie: manager } })).status).toBe(
+      403,
+    );
   });
 });

@@ -2,7 +2,7 @@ import { lazyPage } from '../../../web/kit/page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Programme staff's round of decisions, the applicant's decision, and a published round's announcement. */
+/** Programme staff's round of decisions and a cluster's extension, the applicant's decision, and a published round's announcement. */
 export const pages = [
   lazyPage({
     id: 'decisions',
@@ -15,6 +15,11 @@ export const pages = [
     path: '/applications/{id}/decision',
     match: { id: UUID },
     module: () => import('./decision-page'),
+  }),
+  lazyPage({
+    id: 'extend_engagement',
+    path: '/clusters/{slug}/extend',
+    module: () => import('./extend-page'),
   }),
   lazyPage({
     id: 'announcement',

@@ -53,7 +53,7 @@ export function levelName(programme: ProgrammeView | null, code: string | null, 
 }
 
 /** "2 000 000, 1 500 000" read as kroner per year; spaces inside a number are the thousands. */
-function grantsOf(text: string): number[] {
+export function grantsOf(text: string): number[] {
   return text
     .split(',')
     .map((part) => part.replace(/[\s\u00a0]/g, ''))

@@ -30,6 +30,20 @@ function CallDecisionLinks({ props }: { props: { callId: string; status: string 
   );
 }
 
+/** On a cluster's profile: for programme staff, the page that extends one of its periods. */
+function ExtendLink({ props }: { props: { slug: string } }) {
+  const { t } = useLocale(decisionMessages);
+  const viewer = useViewer();
+  if (!canDraftDecisions(viewer)) return null;
+  return (
+    <Paragraph>
+      <Link href={`/clusters/${props.slug}/extend`} data-testid="extend-link">
+        {t('decisions.slot.extend')}
+      </Link>
+    </Paragraph>
+  );
+}
+
 /** On an application's page: its decision, once there is one its reader may see. */
 function ApplicationDecisionLink({ props, data }: { props: { applicationId: string }; data: DecisionView }) {
   const { t } = useLocale(decisionMessages);
@@ -43,6 +57,7 @@ function ApplicationDecisionLink({ props, data }: { props: { applicationId: stri
 }
 
 export const slots = [
+  defineSlotFill({ id: 'decisions.extend-link', slot: 'cluster-profile', Component: ExtendLink }),
   defineSlotFill({ id: 'decisions.call-links', slot: 'call-page', Component: CallDecisionLinks }),
   defineSlotFill<'application-page', DecisionView>({
     id: 'decisions.application-decision',
