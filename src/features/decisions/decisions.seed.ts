@@ -12,6 +12,8 @@ import { upsertDraft } from './decisions.queries';
 import { committedInYear, grantsByYear, periodEnd } from './decisions.service';
 
 /** The forming network the demo's round admits: invented, like every demo contact. */
+/** A cluster at Arena whose period has not been extended yet. */
+export const DEMO_EXTENDABLE = { slug: 'kystlogistikk-arena', name: 'Kystlogistikk Arena' };
 export const DEMO_FORMING_NETWORK = { slug: 'hydrogennettverket-nord', name: 'Hydrogennettverket Nord' };
 
 type DemoDraft = {
@@ -198,6 +200,22 @@ export const seedDecisionsDemo: DemoSeed = async (demo) => {
     drafted += 1;
   }
   demo.leave('decisionRound', callId);
+
+  // A cluster in the middle of its first Arena period, which its level's rule lets staff extend.
+  await createCluster(demo.tx, programme, {
+    slug: DEMO_EXTENDABLE.slug,
+    name: DEMO_EXTENDABLE.name,
+    status: 'active',
+    foundedYear: 2023,
+    descriptionNb: 'Bedrifter og havner langs kysten som samarbeider om grønnere godstransport.',
+    descriptionEn: 'Companies and ports along the coast working together on greener freight.',
+    hostOrgnr: partners[1]!.orgnr,
+    counties: ['15'],
+    sectors: ['H'],
+    engagements: [
+      { level: 'arena', startsOn: `${year - 1}-07-01`, plannedEndOn: `${year + 2}-06-30`, yearlyGrantNok: 0 },
+    ],
+  });
   demo.count('calls', 1);
   demo.count('applications', DEMO_DRAFTS.length);
   demo.count('draft decisions', drafted);
