@@ -48,6 +48,7 @@ import { mailRoutes } from '../features/mail/mail.routes';
 import { pages as mailPages } from '../features/mail/ui/pages';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { seedMembershipsDemo } from '../features/memberships/memberships.seed';
+import { clusterPartners } from '../features/memberships/memberships.service';
 import { pages as membershipPages } from '../features/memberships/ui/pages';
 import { seedOrganisationsDemo } from '../features/organisations/organisations.demo';
 import { organisationsPersonalData } from '../features/organisations/organisations.personal-data';
@@ -120,7 +121,12 @@ export const FEATURES = [
     pages: organisationPages,
     personalData: organisationsPersonalData,
   },
-  { name: 'clusters', routers: () => [clusterRoutes], seedDemo: seedClustersDemo, pages: clusterPages },
+  {
+    name: 'clusters',
+    routers: () => [clusterRoutes(clusterPartners)],
+    seedDemo: seedClustersDemo,
+    pages: clusterPages,
+  },
   {
     name: 'memberships',
     // Ending a partnership ends the roles it gave (accounts), in the same transaction.

@@ -20,6 +20,7 @@ import {
 } from '../clusters/clusters.service';
 import { registerFormingNetwork } from '../forming-networks/forming-networks.service';
 import { type MailOptions, queueMail } from '../mail/mail.service';
+import { clusterPartners } from '../memberships/memberships.service';
 import { getOrganisation } from '../organisations/organisations.service';
 import type { LevelCode } from '../programme/levels';
 import { getProgramme } from '../programme/programme.service';
@@ -326,7 +327,7 @@ async function applyingCluster(
   const slug = body.clusterSlug!;
   const id = await getSeenClusterId(ctx, slug);
   requireStartApplication(ctx.actor, { id, slug });
-  const profile = await getClusterProfile(ctx, slug);
+  const profile = await getClusterProfile(ctx, slug, clusterPartners);
   return { id, hostOrgnr: profile.host?.orgnr ?? null, actor: ctx.actor };
 }
 
@@ -506,7 +507,7 @@ async function hubFacts(ctx: ReadContext, slug: string, day: string): Promise<Hu
   if (slug.trim() === '') return undefined;
   if (!isSlug(slug)) return 'unknown';
   try {
-    const hub = await getClusterProfile(ctx, slug);
+    const hub = await getClusterProfile(ctx, slug, clusterPartners);
     const engagement = hub.levelHistory.find((entry) => entry.startsOn <= day && entry.endsOn >= day);
     return { slug, name: hub.name, levelOnDeadline: engagement?.level };
   } catch (error) {

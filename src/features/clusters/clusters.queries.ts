@@ -19,12 +19,12 @@ import {
 // in single-table selects, which would make "id" ambiguous inside them.
 
 /** `e` is an engagement alias; true when it covers the day. */
-function aliasActiveOn(today: string): SQL {
+function aliasActiveOn(today: string | SQL): SQL {
   return sql`e.starts_on <= ${today}::date and coalesce(e.ended_on, e.extended_to_on, e.planned_end_on) >= ${today}::date`;
 }
 
 /** The level a cluster is at today: the latest-starting engagement that covers today. */
-export function currentLevelOf(today: string) {
+export function currentLevelOf(today: string | SQL) {
   return sql<{ code: LevelCode; nameNb: string; nameEn: string; since: string } | null>`(
     select json_build_object('code', l.code, 'nameNb', l.name_nb, 'nameEn', l.name_en, 'since', e.starts_on)
     from engagements e join levels l on l.id = e.level_id
@@ -53,7 +53,7 @@ function statusCondition(status: ListClustersQuery['status'], formingSeen: 'all'
 
 export function filterConditions(
   query: ListClustersQuery,
-  today: string,
+  today: string | SQL,
   formingSeen: 'all' | string[],
 ): SQL[] {
   const conditions: SQL[] = statusCondition(query.status, formingSeen);

@@ -362,16 +362,19 @@ describe('what each public read costs the database', () => {
   // A client of its own has a read cache of its own, empty: every read below reaches the database.
   const fresh = () => t.at(TEST_TODAY);
 
-  it('answers a profile in one statement, with its history, links, statistics and host', async () => {
+  it('answers a profile in two statements: the cluster with its history, links and host, then its partners', async () => {
     const client = fresh();
-    const { result, queries } = await t.withQueries(() => client.get('/api/clusters/arctic-cluster-team'));
-    expect(result.status).toBe(200);
-    expect(result.body.partnerStatistics.total).toBeGreaterThan(0);
-    expect(queries.length).toBeLessThanOrEqual(2);
-    expect(queries).toHaveLength(1);
+    const first = await t.withQueries(() => client.get('/api/clusters/arctic-cluster-team'));
+    expect(first.result.status).toBe(200);
+    expect(first.result.body.partnerStatistics.total).toBeGreaterThan(0);
+    expect(first.queries).toHaveLength(2);
+    // The second reader finds the partner figures the first one counted, in as many statements.
+    const again = await t.withQueries(() => fresh().get('/api/clusters/arctic-cluster-team'));
+    expect(again.result.body).toEqual(first.result.body);
+    expect(again.queries).toHaveLength(2);
   });
 
-  it('answers a registry page in one statement, by full text, by the fuzzy fallback, or filtered', async () => {
+  it('answers a registry page in two statements (the page, then its partners), by full text, by the fuzzy fallback, or filtered', async () => {
     const client = fresh();
     for (const [path, matched] of [
       ['/api/clusters?q=smelteverket', 'full_text'],
@@ -382,8 +385,8 @@ describe('what each public read costs the database', () => {
       const { result, queries } = await t.withQueries(() => client.get(path));
       expect(result.status, path).toBe(200);
       expect(result.body.matched, path).toBe(matched);
-      expect(queries.length, path).toBeLessThanOrEqual(2);
-      expect(queries, path).toHaveLength(1);
+      // A page that lists no cluster has no partners to count.
+      expect(queries, path).toHaveLength(result.body.items.length > 0 ? 2 : 1);
     }
   });
 });

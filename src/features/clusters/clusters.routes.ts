@@ -8,7 +8,12 @@ import {
   SlugParamSchema,
   UpdateClusterBodySchema,
 } from './clusters.contract';
-import { getClusterProfile, listClusters, updateClusterProfile } from './clusters.service';
+import {
+  type ClusterPartners,
+  getClusterProfile,
+  listClusters,
+  updateClusterProfile,
+} from './clusters.service';
 
 export const listClustersRoute = defineRoute({
   operationId: 'listClusters',
@@ -63,11 +68,18 @@ export const updateClusterRoute = defineRoute({
   },
 });
 
-export const clusterRoutes = createRouter()
-  .openapi(listClustersRoute, async (c) => c.json(await listClusters(c.var, c.req.valid('query')), 200))
-  .openapi(getClusterRoute, async (c) =>
-    c.json(await getClusterProfile(c.var, c.req.valid('param').slug), 200),
-  )
-  .openapi(updateClusterRoute, async (c) =>
-    c.json(await updateClusterProfile(c.var, c.req.valid('param').slug, c.req.valid('json')), 200),
-  );
+/** The registry's routes; `partners` counts each cluster's partners (see `ClusterPartners`). */
+export const clusterRoutes = (partners: ClusterPartners) =>
+  createRouter()
+    .openapi(listClustersRoute, async (c) =>
+      c.json(await listClusters(c.var, c.req.valid('query'), partners), 200),
+    )
+    .openapi(getClusterRoute, async (c) =>
+      c.json(await getClusterProfile(c.var, c.req.valid('param').slug, partners), 200),
+    )
+    .openapi(updateClusterRoute, async (c) =>
+      c.json(
+        await updateClusterProfile(c.var, c.req.valid('param').slug, c.req.valid('json'), partners),
+        200,
+      ),
+    );

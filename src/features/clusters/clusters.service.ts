@@ -1,4 +1,5 @@
 import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { ServiceContext } from '../../server/service-context';
 import { canSeeCluster, formingNetworksSeenBy } from '../../shared/cluster-status';
@@ -7,7 +8,7 @@ import { sectionOfNace } from '../../shared/sectors';
 import { slugify } from '../../shared/slug';
 import { norwegianSortKey } from '../../shared/sort-key';
 import { changedFields, recordAudit } from '../audit/record-audit';
-import { type ActorType, SIZE_LIMITS, type SizeClass } from '../organisations/actor-type';
+import type { ActorType, SizeClass } from '../organisations/actor-type';
 import { canBeHub, type LevelCode } from '../programme/levels';
 import { findProgrammeId } from '../programme/programme.service';
 import type {
@@ -38,12 +39,26 @@ import {
   updateClusterColumns,
   updateEngagementColumns,
 } from './clusters.queries';
-import {
-  type PartnerCount,
-  type PartnerDimension,
-  readClusterProfile,
-  readRegistryPage,
-} from './registry.read-model';
+import { readClusterProfile, readRegistryPage } from './registry.read-model';
+
+export type PartnerDimension = 'role' | 'actorType' | 'county' | 'size' | 'division';
+
+/** How many of a cluster's partners today fall under one key of one dimension. */
+export type PartnerCount = { dimension: PartnerDimension; key: string | null; count: number };
+
+/**
+ * A cluster's partners, which the memberships feature keeps and counts: src/server/features.ts
+ * passes its answer to the registry's routes, and the later features that show a profile pass it
+ * on. `figures` is one statement; `activeOf` one statement for a whole page of the registry.
+ */
+export type ClusterPartners = {
+  figures(
+    db: Db,
+    clusterId: string,
+    today: string,
+  ): Promise<{ active: number; former: number; counts: PartnerCount[] }>;
+  activeOf(db: Db, clusterIds: string[], today: string): Promise<Map<string, number>>;
+};
 
 type CurrentLevelRow = { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
 
@@ -54,14 +69,21 @@ function currentLevelView(row: CurrentLevelRow) {
 /**
  * The registry list. Words in `q` are matched with PostgreSQL's Norwegian full-text search
  * ("klyngene" finds "klynge"); when that finds nothing, names are matched fuzzily (trigrams),
- * which catches typos and the first letters of a word. One statement answers the whole page.
+ * which catches typos and the first letters of a word. One statement answers the page, and one
+ * more the partners of its clusters.
  */
 export async function listClusters(
   { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   query: ListClustersQuery,
+  partners: ClusterPartners,
 ) {
   const today = osloDate(clock.now());
   const page = await readRegistryPage(db, query, today, formingNetworksSeenBy(actor));
+  const active = await partners.activeOf(
+    db,
+    page.rows.map((row) => row.id),
+    today,
+  );
   const items: ClusterSummary[] = page.rows.map((row) => ({
     slug: row.slug,
     name: row.name,
@@ -71,7 +93,7 @@ export async function listClusters(
     counties: row.counties,
     sectors: row.sectors,
     foundedYear: row.foundedYear,
-    activeMembers: row.activeMembers,
+    activeMembers: active.get(row.id) ?? 0,
   }));
   return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched: page.matched };
 }
@@ -83,15 +105,17 @@ export async function listClusters(
 export async function getClusterProfile(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,
+  partners: ClusterPartners,
 ): Promise<ClusterProfile> {
   const { db, clock, actor } = ctx;
   const today = osloDate(clock.now());
-  const found = await readClusterProfile(db, slug, today, SIZE_LIMITS);
+  const found = await readClusterProfile(db, slug, today);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
   requireSeeCluster(actor, cluster);
+  const figures = await partners.figures(db, cluster.id, today);
   const history = found.levelHistory;
-  const statistics = partnerStatistics(found.partnerCounts);
+  const statistics = partnerStatistics(figures.counts);
   // A hub's profile does not give away the forming network linked to it.
   const links = found.links.filter((link) =>
     canSeeCluster(actor, { id: link.otherId, status: link.otherStatus }),
@@ -140,7 +164,7 @@ export async function getClusterProfile(
     counts: {
       partners: statistics.total,
       corePartners: statistics.byRole.find((r) => r.key === 'core_partner')?.count ?? 0,
-      formerPartners: found.formerPartners,
+      formerPartners: figures.former,
       counties: found.counties.length,
       engagements: history.length,
       nodes: links.filter((l) => l.hubClusterId === cluster.id).length,
@@ -243,6 +267,7 @@ export async function updateClusterProfile(
   ctx: ServiceContext,
   slug: string,
   body: UpdateClusterBody,
+  partners: ClusterPartners,
 ): Promise<ClusterProfile> {
   const { db, actor, clock } = ctx;
   await db.transaction(async (tx) => {
@@ -297,7 +322,7 @@ export async function updateClusterProfile(
       after,
     });
   });
-  return getClusterProfile(ctx, slug);
+  return getClusterProfile(ctx, slug, partners);
 }
 
 /** Paths under /clusters/ that are pages of their own: no cluster may have one for its slug. */

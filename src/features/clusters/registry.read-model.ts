@@ -1,7 +1,7 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { executeNamed } from '../../server/db/prepared';
-import { membershipActiveOn, memberships } from '../memberships/memberships.table';
+import { dayLiteral } from '../../server/db/literals';
+import { executeKept, executeNamed } from '../../server/db/prepared';
 import { organisations } from '../organisations/organisations.table';
 import type { LevelCode } from '../programme/levels';
 import type { ListClustersQuery } from './clusters.contract';
@@ -9,20 +9,17 @@ import { countiesOf, currentLevelOf, filterConditions, sectorsOf } from './clust
 import { clusters, type FocusArea } from './clusters.table';
 
 // The public registry's reads of clusters, each one statement that PostgreSQL answers with JSON:
-// a page of the registry (search, filters and every listed cluster's partners today) and a
-// cluster's profile (its level history and brands under the programme's names, its hub links,
-// its host's name, and who its partners are). One statement holds one pooled connection for one
-// round trip, where a query per part held several at once or one for several round trips.
+// a page of the registry (search and filters) and a cluster's profile (its level history and
+// brands under the programme's names, its hub links and its host's name). One statement holds one
+// pooled connection for one round trip, where a query per part held several at once or one for
+// several round trips. Who the partners are is the memberships feature's to count: the service
+// asks it through `ClusterPartners` for the clusters these statements found.
+// Today is written into the statements' text (`dayLiteral`), so PostgreSQL plans each once.
 // Correlated subqueries name the outer row "clusters"."id"; tables inside them that are not
 // referred to through drizzle's columns get aliases of their own.
 
-/** Partners today of the cluster the outer row is. */
-function activePartnersOf(today: string): SQL<number> {
-  return sql<number>`(select count(*)::int from ${memberships}
-    where ${memberships.clusterId} = "clusters"."id" and ${membershipActiveOn(today)})`;
-}
-
 export type RegistryRow = {
+  id: string;
   slug: string;
   name: string;
   shortName: string | null;
@@ -31,7 +28,6 @@ export type RegistryRow = {
   counties: string[];
   sectors: string[];
   currentLevel: { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
-  activeMembers: number;
 };
 
 /**
@@ -47,7 +43,8 @@ export async function readRegistryPage(
   today: string,
   formingSeen: 'all' | string[],
 ): Promise<{ rows: RegistryRow[]; total: number; matched: 'all' | 'full_text' | 'fuzzy' }> {
-  const filters = and(...filterConditions(query, today, formingSeen));
+  const day = dayLiteral(today);
+  const filters = and(...filterConditions(query, day, formingSeen));
   const q = query.q ?? '';
   const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
   // Each hit carries what the page is sorted by, so only the page's clusters are read whole.
@@ -77,67 +74,15 @@ export async function readRegistryPage(
     with ${hits}
     select (select count(*)::int from hits) as total, ${matched} as matched,
       (select coalesce(json_agg(json_build_object(
-            'slug', ${clusters.slug}, 'name', ${clusters.name}, 'shortName', ${clusters.shortName},
-            'status', ${clusters.status}, 'foundedYear', ${clusters.foundedYear},
-            'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(today)},
-            'activeMembers', ${activePartnersOf(today)}) order by page.n), '[]'::json)
+            'id', ${clusters.id}, 'slug', ${clusters.slug}, 'name', ${clusters.name},
+            'shortName', ${clusters.shortName}, 'status', ${clusters.status}, 'foundedYear', ${clusters.foundedYear},
+            'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(day)})
+            order by page.n), '[]'::json)
         from (select hits.id, row_number() over (order by ${order}) as n from hits
               order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
           join ${clusters} on ${clusters.id} = page.id) as items`,
   );
   return { rows: row!.items, total: row!.total, matched: row!.matched };
-}
-
-export type PartnerDimension = 'role' | 'actorType' | 'county' | 'size' | 'division';
-
-/** Headcount below which each size class ends, smallest first; anything above is 'large'. */
-export type SizeLimits = readonly { size: string; below: number }[];
-
-/** The partner organisation's size class, by the limits the organisations feature sets. */
-function sizeOfPartner(limits: SizeLimits) {
-  const employees = memberships.organisationEmployees;
-  return sql`case when ${employees} is null then 'unknown' ${sql.join(
-    limits.map(
-      (limit) => sql`when ${employees} < ${sql.raw(String(limit.below))} then '${sql.raw(limit.size)}'`,
-    ),
-    sql` `,
-  )} else 'large' end`;
-}
-
-/**
- * An organisation entered by hand that the register has not confirmed has no actor type anyone
- * stated, unless the person who added it set one: it counts as unknown, not as the placeholder.
- */
-const actorTypeOfPartner = sql`case when ${memberships.organisationTypeKnown} then ${memberships.organisationActorType} else 'unknown' end`;
-
-/**
- * How many of the cluster's partners today fall under each key of each dimension, counted in the
- * database from the organisation's facts each membership carries (one index, no organisation
- * rows): a large cluster has thousands of partners, and only a few dozen counts leave it. One
- * grouping set per dimension, so every partner counts once in each and each sums to the total.
- */
-function partnerCountsOf(today: string, sizes: SizeLimits) {
-  return sql<PartnerCount[]>`coalesce((
-    select json_agg(json_build_object('dimension', counted.dimension, 'key', counted.key, 'count', counted.n))
-    from (
-      select case when grouping(p.role) = 0 then 'role' when grouping(p.actor_type) = 0 then 'actorType'
-          when grouping(p.county) = 0 then 'county' when grouping(p.size) = 0 then 'size' else 'division' end
-          as dimension,
-        coalesce(p.role, p.actor_type, p.county, p.size, p.division) as key, count(*)::int as n
-      from (
-        select ${memberships.role} as role, ${actorTypeOfPartner} as actor_type,
-          ${memberships.organisationCountyCode} as county, ${sizeOfPartner(sizes)} as size,
-          ${memberships.organisationDivision} as division
-        from ${memberships}
-        where ${memberships.clusterId} = "clusters"."id" and ${membershipActiveOn(today)}) p
-      group by grouping sets ((p.role), (p.actor_type), (p.county), (p.size), (p.division))) counted),
-    '[]'::json)`;
-}
-
-/** Organisations that were partners of the cluster and have left it (some may have rejoined). */
-function formerPartnersOf(today: string) {
-  return sql<number>`(select count(distinct ${memberships.organisationId})::int from ${memberships}
-    where ${memberships.clusterId} = "clusters"."id" and ${memberships.leftOn} <= ${today}::date)`;
 }
 
 const levelHistoryOf = sql<
@@ -220,8 +165,8 @@ const profileColumnsOf = sql<{
  * out rather than built, because drizzle leaves columns unqualified in a one-table select, and
  * the subqueries here read other tables with columns of the same names.
  */
-export async function readClusterProfile(db: Db, slug: string, today: string, sizes: SizeLimits) {
-  const [row] = await executeNamed<{
+export async function readClusterProfile(db: Db, slug: string, today: string) {
+  const [row] = await executeKept<{
     cluster: (typeof profileColumnsOf)['_']['type'];
     counties: string[];
     sectors: string[];
@@ -230,18 +175,15 @@ export async function readClusterProfile(db: Db, slug: string, today: string, si
     brands: (typeof brandsOf)['_']['type'];
     links: (typeof hubLinksOf)['_']['type'];
     hostName: string | null;
-    partnerCounts: PartnerCount[];
-    formerPartners: number;
   }>(
     db,
-    sql`
+    `clusters.profile ${today}`,
+    () => sql`
     select ${profileColumnsOf} as "cluster", ${countiesOf} as "counties", ${sectorsOf} as "sectors",
-      ${currentLevelOf(today)} as "currentLevel", ${levelHistoryOf} as "levelHistory",
-      ${brandsOf} as "brands", ${hubLinksOf} as "links", ${hostNameOf} as "hostName",
-      ${partnerCountsOf(today, sizes)} as "partnerCounts", ${formerPartnersOf(today)} as "formerPartners"
-    from ${clusters} where ${clusters.slug} = ${slug}`,
+      ${currentLevelOf(dayLiteral(today))} as "currentLevel", ${levelHistoryOf} as "levelHistory",
+      ${brandsOf} as "brands", ${hubLinksOf} as "links", ${hostNameOf} as "hostName"
+    from ${clusters} where ${clusters.slug} = ${sql.placeholder('slug')}`,
+    { slug },
   );
   return row;
 }
-
-export type PartnerCount = { dimension: PartnerDimension; key: string | null; count: number };

@@ -36,7 +36,7 @@ import {
   startEngagement,
 } from '../clusters/clusters.service';
 import { type MailOptions, queueMail } from '../mail/mail.service';
-import { addMember } from '../memberships/memberships.service';
+import { addMember, clusterPartners } from '../memberships/memberships.service';
 import { organisationNamesByOrgnr } from '../organisations/organisations.service';
 import type { LevelCode } from '../programme/levels';
 import { type StateAidClock, stateAidClock } from '../state-aid/state-aid.service';
@@ -664,7 +664,7 @@ export async function listClusterEngagements(
   slug: string,
 ): Promise<ClusterEngagementsView> {
   requireDraftDecisions(ctx.actor);
-  const profile = await getClusterProfile(ctx, slug);
+  const profile = await getClusterProfile(ctx, slug, clusterPartners);
   const levels = await levelRulesByCode(ctx);
   const today = osloDate(ctx.clock.now());
   const items: ClusterEngagementsView['items'] = [];

@@ -4,6 +4,7 @@ import type { RoleGrant } from '../../shared/access';
 import { grantRolesInTransaction } from '../accounts/accounts.service';
 import type { ClusterProfile, NewFormingNetwork } from '../clusters/clusters.contract';
 import { createFormingNetwork, getClusterProfile } from '../clusters/clusters.service';
+import { clusterPartners } from '../memberships/memberships.service';
 import { requireRegisterFormingNetwork } from './forming-networks.policy';
 
 /**
@@ -29,5 +30,5 @@ export async function registerFormingNetwork(
     });
   // This request's actor was read before the role existed; the profile is shown as the manager sees it.
   const asManager = { ...actor, grants: [...actor.grants, registered.manager] };
-  return getClusterProfile({ ...ctx, actor: asManager }, registered.slug);
+  return getClusterProfile({ ...ctx, actor: asManager }, registered.slug, clusterPartners);
 }

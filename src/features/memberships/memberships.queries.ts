@@ -1,9 +1,10 @@
 // A cluster's partners are organisations, so the partner list joins the organisations table and
 // finds its cluster by slug: this file is one of the read models decision 015 names (see also
 // decision 001).
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { executeNamed } from '../../server/db/prepared';
+import { countLiteral, dayLiteral } from '../../server/db/literals';
+import { executeKept } from '../../server/db/prepared';
 import type { ClusterStatus } from '../../shared/cluster-status';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { clusters } from '../clusters/clusters.table';
@@ -11,6 +12,7 @@ import type { ActorType } from '../organisations/actor-type';
 import { organisations } from '../organisations/organisations.table';
 import type { ListMembersQuery } from './memberships.contract';
 import { membershipActiveOn, memberships } from './memberships.table';
+import { activePartnersOf } from './partner-tallies.queries';
 
 /** Where a page of partners continues: the last row's place in the list order. */
 export type MemberCursor = { sortKey: string; orgnr: string; joinedOn: string };
@@ -57,35 +59,63 @@ export async function readClusterMembers(
   today: string,
   after: MemberCursor | undefined,
 ) {
-  const matches = and(
-    sql`${memberships.clusterId} = c.id`,
-    query.include === 'current' ? membershipActiveOn(today) : undefined,
-    query.role ? eq(memberships.role, query.role) : undefined,
-    query.actorType ? eq(memberships.organisationActorType, query.actorType) : undefined,
-  );
-  const position = after
-    ? sql`and (${memberOrder}) > (${after.sortKey} collate "C", ${after.orgnr}, ${after.joinedOn}::date)`
-    : sql``;
   const offset = after ? 0 : (query.page - 1) * query.pageSize;
-  const [row] = await executeNamed<{
+  const shape = [
+    today,
+    query.include,
+    Boolean(query.role),
+    Boolean(query.actorType),
+    query.pageSize,
+    offset,
+    Boolean(after),
+  ];
+  const [row] = await executeKept<{
     id: string;
     status: ClusterStatus;
     total: number;
     items: MemberRow[];
   }>(
     db,
-    sql`
-    select c.id, c.status,
-      (select count(*)::int from ${memberships} where ${matches}) as total,
+    `memberships.page ${shape.join(' ')}`,
+    () => membersStatement(query, today, offset, after !== undefined),
+    {
+      slug,
+      role: query.role,
+      actorType: query.actorType,
+      sortKey: after?.sortKey,
+      orgnr: after?.orgnr,
+      joinedOn: after?.joinedOn,
+    },
+  );
+  return row;
+}
+
+/** The partner list's statement for one shape of request; the request's values are placeholders. */
+function membersStatement(query: ListMembersQuery, today: string, offset: number, continues: boolean): SQL {
+  const day = dayLiteral(today);
+  const matches = and(
+    sql`${memberships.clusterId} = c.id`,
+    query.include === 'current' ? membershipActiveOn(day) : undefined,
+    query.role ? sql`${memberships.role} = ${sql.placeholder('role')}` : undefined,
+    query.actorType ? sql`${memberships.organisationActorType} = ${sql.placeholder('actorType')}` : undefined,
+  );
+  const position = continues
+    ? sql`and (${memberOrder}) > (${sql.placeholder('sortKey')} collate "C", ${sql.placeholder('orgnr')}, ${sql.placeholder('joinedOn')}::date)`
+    : sql``;
+  // Everyone partnering today is the cluster's kept figure; any other selection is counted.
+  const total =
+    query.include === 'current' && !query.role && !query.actorType
+      ? activePartnersOf(sql`c.id`, day)
+      : sql`(select count(*)::int from ${memberships} where ${matches})`;
+  return sql`
+    select c.id, c.status, ${total} as total,
       (select coalesce(json_agg(${memberColumns} order by page.n), '[]'::json)
         from (select ${memberships.id} as id, row_number() over (order by ${memberOrder}) as n
               from ${memberships} where ${matches} ${position}
-              order by ${memberOrder} limit ${query.pageSize + 1} offset ${offset}) page
+              order by ${memberOrder} limit ${countLiteral(query.pageSize + 1)} offset ${countLiteral(offset)}) page
           join ${memberships} on ${memberships.id} = page.id
           join ${organisations} on ${organisations.id} = ${memberships.organisationId}) as items
-    from ${clusters} c where c.slug = ${slug}`,
-  );
-  return row;
+    from ${clusters} c where c.slug = ${sql.placeholder('slug')}`;
 }
 
 /** One membership as the partner list shows it: the answer to a change. */

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../../server/service-context';
 import { canSeeCluster } from '../../shared/cluster-status';
 import { isIsoDate } from '../../shared/dates';
 import { changedFields, recordAudit } from '../audit/record-audit';
-import { getSeenClusterId } from '../clusters/clusters.service';
+import { type ClusterPartners, getSeenClusterId, type PartnerCount } from '../clusters/clusters.service';
+import { SIZE_LIMITS } from '../organisations/actor-type';
 import { ensureOrganisation } from '../organisations/organisations.service';
 import type {
   AddedMember,
@@ -29,6 +30,7 @@ import {
   readClusterMembers,
   updateMembershipRow,
 } from './memberships.queries';
+import { readActivePartners, readPartnerFigures } from './partner-tallies.queries';
 
 /** The opaque text of a cursor: the row's sort key, orgnr and joining day, base64url. */
 function encodeCursor(row: MemberRow): string {
@@ -60,6 +62,19 @@ function decodeCursor(text: string): MemberCursor {
  * the cluster, counts and reads the page; a forming network's partners only for those who may
  * see it (not found for anyone else).
  */
+/**
+ * Each cluster's partners as the registry and profiles show them: the counts the partner list
+ * keeps per cluster and day (partner-tallies.queries.ts). src/server/features.ts hands this to the
+ * clusters feature's routes; later features pass it to `getClusterProfile`.
+ */
+export const clusterPartners: ClusterPartners = {
+  async figures(db, clusterId, today) {
+    const figures = await readPartnerFigures(db, clusterId, today, SIZE_LIMITS);
+    return { ...figures, counts: figures.counts as PartnerCount[] };
+  },
+  activeOf: readActivePartners,
+};
+
 export async function listMembers(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   slug: string,

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  json,
   pgTable,
   text,
   timestamp,
@@ -84,6 +85,32 @@ export const memberships = pgTable(
 );
 
 /** A membership counts on `day` from the day it starts until the day before it ends. */
-export function membershipActiveOn(day: string): SQL {
+export function membershipActiveOn(day: string | SQL): SQL {
   return and(lte(memberships.joinedOn, day), or(isNull(memberships.leftOn), gt(memberships.leftOn, day)))!;
 }
+
+/** One figure of a cluster's partners today: how many fall under `key` of `dimension`. */
+export type PartnerTallyCount = { dimension: string; key: string | null; count: number };
+
+/**
+ * A cluster's partner figures as counted on one day, so that a profile, the registry and the
+ * partner list read one row where they would count hundreds of memberships. A figure is good
+ * while `counted_on` is today and `counted_stamp` equals `stamp`. Database triggers (migration
+ * 0018_partner-tallies) add one to `stamp` in the same transaction as any change to the
+ * cluster's memberships, including a change to an organisation that its memberships copy; the
+ * reader that finds no good figures counts them and stores them with the stamp it saw, unless
+ * the stamp has moved on meanwhile. Nothing else writes this table.
+ */
+export const partnerTallies = pgTable('partner_tallies', {
+  clusterId: uuid('cluster_id')
+    .primaryKey()
+    .references(() => clusters.id, { onDelete: 'cascade' }),
+  stamp: integer('stamp').notNull().default(0),
+  countedStamp: integer('counted_stamp'),
+  countedOn: date('counted_on'),
+  /** Partners today. */
+  active: integer('active'),
+  /** Organisations that were partners and have left (some may have rejoined). */
+  former: integer('former'),
+  counts: json('counts').$type<PartnerTallyCount[]>(),
+});

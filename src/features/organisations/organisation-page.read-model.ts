@@ -1,6 +1,6 @@
-import { eq, getTableColumns, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { runNamed } from '../../server/db/prepared';
+import { runKept, runNamed } from '../../server/db/prepared';
 import type { ClusterStatus } from '../../shared/cluster-status';
 import type { MembershipRole } from '../../shared/membership-roles';
 import { organisations } from './organisations.table';
@@ -55,18 +55,27 @@ const lastImportAt = sql<string | null>`(
 
 /** The organisation with this orgnr and everything its page shows; undefined when there is none. */
 export async function readOrganisationPage(db: Db, orgnr: string, formingSeen: 'all' | string[]) {
-  const [row] = await runNamed(
-    db,
+  const query = (shown: 'all' | string[], value: string | Placeholder) =>
     db
       .select({
         organisation: organisationColumns,
-        partnerships: partnershipsOf(formingSeen),
+        partnerships: partnershipsOf(shown),
         industryNames: industryNamesOf,
         lastImportAt,
       })
       .from(organisations)
-      .where(eq(organisations.orgnr, orgnr))
-      .limit(1),
-  );
+      .where(eq(organisations.orgnr, value))
+      .limit(1);
+  // The public and programme staff see one of two sets of clusters, so their query is built once;
+  // a reader who sees some forming networks of their own gets one built for them.
+  const [row] =
+    formingSeen === 'all' || formingSeen.length === 0
+      ? await runKept(
+          db,
+          `organisations.page ${formingSeen === 'all' ? 'all' : 'public'}`,
+          () => query(formingSeen, sql.placeholder('orgnr')),
+          { orgnr },
+        )
+      : await runNamed(db, query(formingSeen, orgnr));
   return row;
 }

@@ -12,7 +12,7 @@ type Internals = {
       fields: undefined,
       name: string | undefined,
       arrayMode: boolean,
-    ): { execute(): Promise<{ rows: unknown[] }> };
+    ): { execute(values?: Record<string, unknown>): Promise<{ rows: unknown[] }> };
   };
 };
 
@@ -57,4 +57,68 @@ export function runNamed<T>(
 
 function nameOf(text: string): string {
   return `klynge_${createHash('sha1').update(text).digest('base64url').slice(0, 24)}`;
+}
+
+/** Statements already written out, by the caller's key, oldest first; at most `KEPT` of them. */
+const written = new Map<string, { query: { sql: string; params: unknown[] }; name: string }>();
+const KEPT = 500;
+
+/**
+ * `executeNamed` for a read that runs on every request: the statement is written out (drizzle's
+ * walk over the query, and its name's hash) once per `key`, with `sql.placeholder(…)` where the
+ * request's values go, and later runs only fill in `values`. The key names everything the built
+ * statement depends on besides those values, such as the day written into it.
+ */
+export async function executeKept<T>(
+  db: Db,
+  key: string,
+  build: () => SQL,
+  values: Record<string, unknown>,
+): Promise<T[]> {
+  const { dialect, session } = db as unknown as Internals;
+  let statement = written.get(key);
+  if (!statement) {
+    const query = dialect.sqlToQuery(build());
+    statement = { query, name: nameOf(query.sql) };
+    if (written.size >= KEPT) written.delete(written.keys().next().value!);
+    written.set(key, statement);
+  }
+  const name = ownSessions.has(db as Database) ? statement.name : undefined;
+  const result = await session.prepareQuery(statement.query, undefined, name, false).execute(values);
+  return result.rows as T[];
+}
+
+type Prepared<T> = { execute(values: Record<string, unknown>): Promise<T> };
+/** Prepared builder queries by database (a transaction is a database of its own here) and key. */
+const preparedByDb = new WeakMap<object, Map<string, Prepared<unknown>>>();
+
+/**
+ * `runNamed` for a read that runs on every request: drizzle's query builder is walked once per
+ * database and `key`, with `sql.placeholder(…)` where the request's values go, and drizzle still
+ * maps the answer into the builder's shape. The key names everything the query depends on
+ * besides `values`.
+ */
+export function runKept<T>(
+  db: Db,
+  key: string,
+  build: () => { prepare(name: string): Prepared<T> },
+  values: Record<string, unknown>,
+): Promise<T> {
+  let kept = preparedByDb.get(db);
+  if (!kept) {
+    kept = new Map();
+    preparedByDb.set(db, kept);
+  }
+  let prepared = kept.get(key) as Prepared<T> | undefined;
+  if (!prepared) {
+    const builder = build();
+    // An unnamed statement where connections share one session (see `executeNamed`).
+    const name = ownSessions.has(db as Database)
+      ? nameOf(`${key}\n${(builder as unknown as { toSQL(): { sql: string } }).toSQL().sql}`)
+      : (undefined as unknown as string);
+    prepared = builder.prepare(name);
+    if (kept.size >= KEPT) kept.delete(kept.keys().next().value!);
+    kept.set(key, prepared as Prepared<unknown>);
+  }
+  return prepared.execute(values);
 }

@@ -1,0 +1,111 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { setupTestApp } from '../../testing/harness';
+import { createCluster } from '../clusters/clusters.seed';
+import { createOrganisation } from '../organisations/organisations.seed';
+import { organisations } from '../organisations/organisations.table';
+import { createProgramme } from '../programme/programme.seed';
+import { createMembership } from './memberships.seed';
+import { memberships, partnerTallies } from './memberships.table';
+
+// A cluster's partner figures are counted once and kept (partner_tallies); these tests change
+// what they count in every way a write or the calendar can, and read them again at once.
+
+const t = setupTestApp();
+let cluster: { id: string; slug: string };
+
+/** Every reader below has an empty read cache of its own, so each read reaches the database. */
+const profile = async (day = '2026-06-15T10:00:00Z') => {
+  const response = await t.at(day).get(`/api/clusters/${cluster.slug}`);
+  expect(response.status).toBe(200);
+  return response.body as {
+    activeMembers: number;
+    counts: { partners: number; formerPartners: number };
+    partnerStatistics: { total: number; bySize: { key: string; count: number }[] };
+  };
+};
+const listed = async (day = '2026-06-15T10:00:00Z') => {
+  const response = await t.at(day).get(`/api/clusters?q=${encodeURIComponent('Tallklynge')}`);
+  return response.body.items.find((item: { slug: string }) => item.slug === cluster.slug)?.activeMembers;
+};
+const membersTotal = async (day = '2026-06-15T10:00:00Z') =>
+  (await t.at(day).get(`/api/clusters/${cluster.slug}/members`)).body.total;
+
+async function addPartner(overrides: Parameters<typeof createMembership>[2] = {}, employees = 5) {
+  const organisation = await createOrganisation(t.db, { employees });
+  await createMembership(t.db, { clusterId: cluster.id, organisationId: organisation.id }, overrides);
+  return organisation;
+}
+
+beforeAll(async () => {
+  const programme = await createProgramme(t.db);
+  cluster = await createCluster(t.db, programme, { slug: 'tallklynge', name: 'Tallklynge' });
+  await addPartner({ joinedOn: '2020-01-01' });
+  await addPartner({ joinedOn: '2020-01-01' });
+});
+
+describe("a cluster's kept partner figures", () => {
+  it('are counted on the first read and kept for the day', async () => {
+    expect((await profile()).counts.partners).toBe(2);
+    const [kept] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
+    expect(kept).toMatchObject({ countedOn: '2026-06-15', active: 2, former: 0 });
+    expect(kept!.countedStamp).toBe(kept!.stamp);
+  });
+
+  it('follow a new partner at once, in the profile, the registry and the partner list', async () => {
+    expect((await profile()).counts.partners).toBe(2);
+    await addPartner({ joinedOn: '2026-01-01' });
+    expect((await profile()).counts.partners).toBe(3);
+    expect(await listed()).toBe(3);
+    expect(await membersTotal()).toBe(3);
+  });
+
+  it('follow a partner who leaves and one removed outright', async () => {
+    const before = await profile();
+    const leaving = await addPartner({ joinedOn: '2021-01-01' });
+    expect((await profile()).counts.partners).toBe(before.counts.partners + 1);
+    await t.db
+      .update(memberships)
+      .set({ leftOn: '2026-03-01' })
+      .where(eq(memberships.organisationId, leaving.id));
+    const after = await profile();
+    expect(after.counts.partners).toBe(before.counts.partners);
+    expect(after.counts.formerPartners).toBe(before.counts.formerPartners + 1);
+    await t.db.delete(memberships).where(eq(memberships.organisationId, leaving.id));
+    expect((await profile()).counts.formerPartners).toBe(before.counts.formerPartners);
+  });
+
+  it("follow a change to a partner organisation's facts that its memberships copy", async () => {
+    const grown = await addPartner({ joinedOn: '2022-01-01' }, 5);
+    const micro = (await profile()).partnerStatistics.bySize.find((s) => s.key === 'micro')?.count ?? 0;
+    await t.db.update(organisations).set({ employees: 400 }).where(eq(organisations.id, grown.id));
+    const sizes = (await profile()).partnerStatistics.bySize;
+    expect(sizes.find((s) => s.key === 'micro')?.count ?? 0).toBe(micro - 1);
+    expect(sizes.find((s) => s.key === 'large')?.count).toBeGreaterThanOrEqual(1);
+  });
+
+  it('are counted again on a new day, when partners join and leave without any write', async () => {
+    await addPartner({ joinedOn: '2026-06-16' });
+    await addPartner({ joinedOn: '2020-01-01', leftOn: '2026-06-16' });
+    const today = await profile('2026-06-15T10:00:00Z');
+    const tomorrow = await profile('2026-06-16T10:00:00Z');
+    expect(tomorrow.counts.partners).toBe(today.counts.partners);
+    expect(tomorrow.counts.formerPartners).toBe(today.counts.formerPartners + 1);
+    expect(await membersTotal('2026-06-16T10:00:00Z')).toBe(tomorrow.counts.partners);
+    expect(await listed('2026-06-16T10:00:00Z')).toBe(tomorrow.counts.partners);
+    // And back: the figures kept for the sixteenth are not taken for the fifteenth.
+    expect((await profile('2026-06-15T10:00:00Z')).counts).toEqual(today.counts);
+  });
+
+  it('are not kept over a change made while they were being counted', async () => {
+    // Counted figures carry the stamp their statement saw; a stamp that has moved on since (a
+    // write committed in between) leaves them unkept, and the next reader counts again.
+    await profile();
+    await t.db.update(partnerTallies).set({ stamp: 1_000 }).where(eq(partnerTallies.clusterId, cluster.id));
+    const [stale] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
+    expect(stale!.countedStamp).not.toBe(stale!.stamp);
+    await profile();
+    const [kept] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
+    expect(kept!.countedStamp).toBe(1_000);
+  });
+});
