@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
@@ -46,18 +47,23 @@ export type PartnerDimension = 'role' | 'actorType' | 'county' | 'size' | 'divis
 /** How many of a cluster's partners today fall under one key of one dimension. */
 export type PartnerCount = { dimension: PartnerDimension; key: string | null; count: number };
 
+/** A cluster's partner figures today: partners, former partners and the statistics' counts. */
+export type PartnerFigures = { active: number; former: number; counts: PartnerCount[] };
+
 /**
  * A cluster's partners, which the memberships feature keeps and counts: src/server/features.ts
  * passes its answer to the registry's routes, and the later features that show a profile pass it
- * on. `figures` is one statement; `activeOf` one statement for a whole page of the registry.
+ * on. The two fragments go into the registry's own statements, for the cluster `clusterId` names
+ * there, so a profile or a page of the registry stays one statement; `figures` is the one more
+ * statement a profile needs when no good figures are kept.
  */
 export type ClusterPartners = {
-  figures(
-    db: Db,
-    clusterId: string,
-    today: string,
-  ): Promise<{ active: number; former: number; counts: PartnerCount[] }>;
-  activeOf(db: Db, clusterIds: string[], today: string): Promise<Map<string, number>>;
+  /** The kept figures as JSON (`PartnerFigures`), or null when none are good today. */
+  keptFiguresOf(clusterId: SQL, today: string): SQL<PartnerFigures | null>;
+  /** Partners today: the kept figure, else counted. */
+  activeOf(clusterId: SQL, today: string): SQL<number>;
+  /** The figures, counted and kept when no good ones are. */
+  figures(db: Db, clusterId: string, today: string): Promise<PartnerFigures>;
 };
 
 type CurrentLevelRow = { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
@@ -69,8 +75,7 @@ function currentLevelView(row: CurrentLevelRow) {
 /**
  * The registry list. Words in `q` are matched with PostgreSQL's Norwegian full-text search
  * ("klyngene" finds "klynge"); when that finds nothing, names are matched fuzzily (trigrams),
- * which catches typos and the first letters of a word. One statement answers the page, and one
- * more the partners of its clusters.
+ * which catches typos and the first letters of a word. One statement answers the whole page.
  */
 export async function listClusters(
   { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
@@ -78,12 +83,7 @@ export async function listClusters(
   partners: ClusterPartners,
 ) {
   const today = osloDate(clock.now());
-  const page = await readRegistryPage(db, query, today, formingNetworksSeenBy(actor));
-  const active = await partners.activeOf(
-    db,
-    page.rows.map((row) => row.id),
-    today,
-  );
+  const page = await readRegistryPage(db, query, today, formingNetworksSeenBy(actor), partners);
   const items: ClusterSummary[] = page.rows.map((row) => ({
     slug: row.slug,
     name: row.name,
@@ -93,7 +93,7 @@ export async function listClusters(
     counties: row.counties,
     sectors: row.sectors,
     foundedYear: row.foundedYear,
-    activeMembers: active.get(row.id) ?? 0,
+    activeMembers: row.activeMembers,
   }));
   return { items, total: page.total, page: query.page, pageSize: query.pageSize, matched: page.matched };
 }
@@ -109,11 +109,11 @@ export async function getClusterProfile(
 ): Promise<ClusterProfile> {
   const { db, clock, actor } = ctx;
   const today = osloDate(clock.now());
-  const found = await readClusterProfile(db, slug, today);
+  const found = await readClusterProfile(db, slug, today, partners);
   if (!found) throw notFound(`The cluster "${slug}"`);
   const { cluster } = found;
   requireSeeCluster(actor, cluster);
-  const figures = await partners.figures(db, cluster.id, today);
+  const figures = found.keptFigures ?? (await partners.figures(db, cluster.id, today));
   const history = found.levelHistory;
   const statistics = partnerStatistics(figures.counts);
   // A hub's profile does not give away the forming network linked to it.

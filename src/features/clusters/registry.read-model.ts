@@ -6,20 +6,20 @@ import { organisations } from '../organisations/organisations.table';
 import type { LevelCode } from '../programme/levels';
 import type { ListClustersQuery } from './clusters.contract';
 import { countiesOf, currentLevelOf, filterConditions, sectorsOf } from './clusters.queries';
+import type { ClusterPartners, PartnerFigures } from './clusters.service';
 import { clusters, type FocusArea } from './clusters.table';
 
 // The public registry's reads of clusters, each one statement that PostgreSQL answers with JSON:
 // a page of the registry (search and filters) and a cluster's profile (its level history and
 // brands under the programme's names, its hub links and its host's name). One statement holds one
 // pooled connection for one round trip, where a query per part held several at once or one for
-// several round trips. Who the partners are is the memberships feature's to count: the service
-// asks it through `ClusterPartners` for the clusters these statements found.
+// several round trips. Who the partners are is the memberships feature's to count: it hands in,
+// through `ClusterPartners`, the parts of these statements that read its kept figures.
 // Today is written into the statements' text (`dayLiteral`), so PostgreSQL plans each once.
 // Correlated subqueries name the outer row "clusters"."id"; tables inside them that are not
 // referred to through drizzle's columns get aliases of their own.
 
 export type RegistryRow = {
-  id: string;
   slug: string;
   name: string;
   shortName: string | null;
@@ -28,6 +28,7 @@ export type RegistryRow = {
   counties: string[];
   sectors: string[];
   currentLevel: { code: LevelCode; nameNb: string; nameEn: string; since: string } | null;
+  activeMembers: number;
 };
 
 /**
@@ -42,6 +43,7 @@ export async function readRegistryPage(
   query: ListClustersQuery,
   today: string,
   formingSeen: 'all' | string[],
+  partners: ClusterPartners,
 ): Promise<{ rows: RegistryRow[]; total: number; matched: 'all' | 'full_text' | 'fuzzy' }> {
   const day = dayLiteral(today);
   const filters = and(...filterConditions(query, day, formingSeen));
@@ -74,10 +76,10 @@ export async function readRegistryPage(
     with ${hits}
     select (select count(*)::int from hits) as total, ${matched} as matched,
       (select coalesce(json_agg(json_build_object(
-            'id', ${clusters.id}, 'slug', ${clusters.slug}, 'name', ${clusters.name},
-            'shortName', ${clusters.shortName}, 'status', ${clusters.status}, 'foundedYear', ${clusters.foundedYear},
-            'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(day)})
-            order by page.n), '[]'::json)
+            'slug', ${clusters.slug}, 'name', ${clusters.name}, 'shortName', ${clusters.shortName},
+            'status', ${clusters.status}, 'foundedYear', ${clusters.foundedYear},
+            'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(day)},
+            'activeMembers', ${partners.activeOf(sql`"clusters"."id"`, today)}) order by page.n), '[]'::json)
         from (select hits.id, row_number() over (order by ${order}) as n from hits
               order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
           join ${clusters} on ${clusters.id} = page.id) as items`,
@@ -165,7 +167,7 @@ const profileColumnsOf = sql<{
  * out rather than built, because drizzle leaves columns unqualified in a one-table select, and
  * the subqueries here read other tables with columns of the same names.
  */
-export async function readClusterProfile(db: Db, slug: string, today: string) {
+export async function readClusterProfile(db: Db, slug: string, today: string, partners: ClusterPartners) {
   const [row] = await executeKept<{
     cluster: (typeof profileColumnsOf)['_']['type'];
     counties: string[];
@@ -175,13 +177,15 @@ export async function readClusterProfile(db: Db, slug: string, today: string) {
     brands: (typeof brandsOf)['_']['type'];
     links: (typeof hubLinksOf)['_']['type'];
     hostName: string | null;
+    keptFigures: PartnerFigures | null;
   }>(
     db,
     `clusters.profile ${today}`,
     () => sql`
     select ${profileColumnsOf} as "cluster", ${countiesOf} as "counties", ${sectorsOf} as "sectors",
       ${currentLevelOf(dayLiteral(today))} as "currentLevel", ${levelHistoryOf} as "levelHistory",
-      ${brandsOf} as "brands", ${hubLinksOf} as "links", ${hostNameOf} as "hostName"
+      ${brandsOf} as "brands", ${hubLinksOf} as "links", ${hostNameOf} as "hostName",
+      ${partners.keptFiguresOf(sql`"clusters"."id"`, today)} as "keptFigures"
     from ${clusters} where ${clusters.slug} = ${sql.placeholder('slug')}`,
     { slug },
   );

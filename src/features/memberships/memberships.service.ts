@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, conflictOnUniqueViolation, notFound } from '../../server/http/app-error';
@@ -30,7 +31,7 @@ import {
   readClusterMembers,
   updateMembershipRow,
 } from './memberships.queries';
-import { readActivePartners, readPartnerFigures } from './partner-tallies.queries';
+import { partnerFragments, readPartnerFigures } from './partner-tallies.queries';
 
 /** The opaque text of a cursor: the row's sort key, orgnr and joining day, base64url. */
 function encodeCursor(row: MemberRow): string {
@@ -68,11 +69,17 @@ function decodeCursor(text: string): MemberCursor {
  * clusters feature's routes; later features pass it to `getClusterProfile`.
  */
 export const clusterPartners: ClusterPartners = {
+  keptFiguresOf: (clusterId, today) =>
+    partnerFragments.keptFiguresOf(clusterId, today) as SQL<{
+      active: number;
+      former: number;
+      counts: PartnerCount[];
+    } | null>,
+  activeOf: partnerFragments.activeOf,
   async figures(db, clusterId, today) {
     const figures = await readPartnerFigures(db, clusterId, today, SIZE_LIMITS);
     return { ...figures, counts: figures.counts as PartnerCount[] };
   },
-  activeOf: readActivePartners,
 };
 
 export async function listMembers(

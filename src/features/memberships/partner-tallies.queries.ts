@@ -109,26 +109,11 @@ function figuresStatement(day: SQL, sizes: SizeLimits): SQL {
     union all select active, former, counts from counted`;
 }
 
-/**
- * Partners today of each of these clusters: the stored figure when it is good, else counted.
- * Nothing is stored: a page of the registry names up to a hundred clusters, and their profiles
- * store their figures when they are read.
- */
-export async function readActivePartners(
-  db: Db,
-  clusterIds: string[],
-  today: string,
-): Promise<Map<string, number>> {
-  if (clusterIds.length === 0) return new Map();
-  const rows = await executeKept<{ id: string; active: number }>(
-    db,
-    `partners.active ${today}`,
-    () => sql`
-    select ids.id, ${activePartnersOf(sql`ids.id`, dayLiteral(today))} as active
-    from unnest(${sql.placeholder('ids')}::uuid[]) as ids(id)`,
-    { ids: `{${clusterIds.join(',')}}` },
-  );
-  return new Map(rows.map((row) => [row.id, row.active]));
+/** The kept figures of the cluster `clusterId` names, as JSON, or null when they are not good. */
+export function keptFiguresOf(clusterId: SQL, today: SQL) {
+  return sql<PartnerFigures | null>`(
+    select json_build_object('active', ${partnerTallies.active}, 'former', ${partnerTallies.former}, 'counts', ${partnerTallies.counts})
+    from ${partnerTallies} where ${partnerTallies.clusterId} = ${clusterId} and ${goodOn(today)})`;
 }
 
 /** The stored figure of partners today when it is good, else counted: for the partner list. */
@@ -137,3 +122,9 @@ export function activePartnersOf(clusterId: SQL, today: SQL) {
     (select ${partnerTallies.active} from ${partnerTallies} where ${partnerTallies.clusterId} = ${clusterId} and ${goodOn(today)}),
     ${activeOf(clusterId, today)})`;
 }
+
+/** `keptFiguresOf` and `activePartnersOf` for a day given as text: what the registry is handed. */
+export const partnerFragments = {
+  keptFiguresOf: (clusterId: SQL, today: string) => keptFiguresOf(clusterId, dayLiteral(today)),
+  activeOf: (clusterId: SQL, today: string) => activePartnersOf(clusterId, dayLiteral(today)),
+};
