@@ -49,8 +49,8 @@ import type { ProgrammeTemplate } from './programme.templates';
  * How many clusters and partnerships the programme has. Clusters and memberships come after the
  * programme in the features' order, so they count for it: src/server/features.ts hands their
  * functions in (decision 015), and the programme reads none of their tables. Each takes the
- * database or the caller's transaction. Forming networks are not in the programme and count in
- * none of them.
+ * database or the caller's transaction. Forming networks are not in the programme: today's counts
+ * leave them out.
  */
 export type ProgrammeCounts = {
   /** Clusters at each of the programme's levels today, by level code; a cluster counts once per level. */
