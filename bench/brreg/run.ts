@@ -32,6 +32,7 @@ import {
 import { systemClock } from '../../src/server/clock';
 import { type DatabaseHandle, openDatabase } from '../../src/server/db/client';
 import { migrateDatabase } from '../../src/server/db/migrate';
+import { PARTNERSHIP_FACTS } from '../../src/server/features';
 import { runStatement, startPostgresServer } from '../../src/testing/postgres-server';
 import { DEFAULT_COUNT, DEFAULT_DATA_DIR, defaultOutDir, type Manifest } from './generate';
 
@@ -526,6 +527,7 @@ async function runDb(db: DbName, dir: string, options: { copy: boolean }): Promi
     const summary = await applyRegisterUpdates(
       { db: fresh.handle.db, clock: systemClock },
       manifest.files.feed,
+      PARTNERSHIP_FACTS,
     );
     const updatesMs = performance.now() - updatesStarted;
     clearInterval(updatesSampler);

@@ -5,6 +5,7 @@ import { applyRegisterUpdates } from '../features/organisations/register-updates
 import { importMunicipalities, importSn2007 } from '../features/reference/reference.service';
 import { systemClock } from '../server/clock';
 import type { Database } from '../server/db/client';
+import { PARTNERSHIP_FACTS } from '../server/features';
 import { type ServiceContext, systemContext } from '../server/service-context';
 import { createProgress } from './progress';
 
@@ -73,7 +74,7 @@ export async function runImport(db: Database, argv: string[]): Promise<number> {
     case 'brreg':
       return brreg(ctx, file, rest);
     case 'brreg-updates': {
-      const s = await applyRegisterUpdates(ctx, file);
+      const s = await applyRegisterUpdates(ctx, file, PARTNERSHIP_FACTS);
       console.log(
         `Done: ${number(s.entries)} changes: ${number(s.created)} new, ${number(s.changed)} changed ` +
           `(${number(s.deleted)} deleted in the register), ${number(s.unchanged)} unchanged, ${number(s.removed)} removed, ` +

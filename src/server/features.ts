@@ -35,6 +35,12 @@ import { pages as callPages } from '../features/calls/ui/pages';
 import { seedClustersDemo } from '../features/clusters/clusters.demo';
 import { clusterRoutes } from '../features/clusters/clusters.routes';
 import { clusterIdsBySlug, clusterRefsById } from '../features/clusters/clusters.service';
+import {
+  clustersAtLevelsToday,
+  clustersEverHoldingBrands,
+  clustersInProgrammeToday,
+  clustersWithBrandsToday,
+} from '../features/clusters/programme-counts.service';
 import { pages as clusterPages } from '../features/clusters/ui/pages';
 import { decisionRoutes } from '../features/decisions/decisions.routes';
 import { seedDecisionsDemo } from '../features/decisions/decisions.seed';
@@ -49,16 +55,23 @@ import { pages as mailPages } from '../features/mail/ui/pages';
 import { membershipRoutes } from '../features/memberships/memberships.routes';
 import { seedMembershipsDemo } from '../features/memberships/memberships.seed';
 import { clusterPartners } from '../features/memberships/memberships.service';
+import {
+  isPartnerInAnyCluster,
+  organisationIdsWithPartnerships,
+  partnershipsToday,
+} from '../features/memberships/partnership-facts.service';
 import { pages as membershipPages } from '../features/memberships/ui/pages';
 import { seedOrganisationsDemo } from '../features/organisations/organisations.demo';
 import { organisationsPersonalData } from '../features/organisations/organisations.personal-data';
 import { organisationRoutes } from '../features/organisations/organisations.routes';
+import type { PartnershipFacts } from '../features/organisations/organisations.service';
 import { pages as organisationPages } from '../features/organisations/ui/pages';
 import { personalDataRoutes } from '../features/personal-data/personal-data.routes';
 import { pages as personalDataPages } from '../features/personal-data/ui/pages';
 import { programmePersonalData } from '../features/programme/programme.personal-data';
 import { programmeRoutes } from '../features/programme/programme.routes';
 import { seedProgrammeDemo } from '../features/programme/programme.seed';
+import type { ProgrammeCounts } from '../features/programme/programme.service';
 import { pages as programmePages } from '../features/programme/ui/pages';
 import { stateAidRoutes } from '../features/state-aid/state-aid.routes';
 import { pages as stateAidPages } from '../features/state-aid/ui/pages';
@@ -94,6 +107,21 @@ export type Feature = {
 /** The clusters feature's lookups, for the audit trail, which comes before it (decision 015). */
 const CLUSTER_DIRECTORY: ClusterDirectory = { idsBySlug: clusterIdsBySlug, refsById: clusterRefsById };
 
+/** The programme's counts of its clusters (clusters) and partnerships (memberships), which come after it. */
+const PROGRAMME_COUNTS: ProgrammeCounts = {
+  clustersAtLevelsToday,
+  clustersInProgrammeToday,
+  clustersWithBrandsToday,
+  clustersEverHoldingBrands,
+  partnershipsToday,
+};
+
+/**
+ * Whether organisations are or were partners (memberships), for the organisations' classification
+ * rule and the register import (`klynge import brreg-updates`), which come before memberships.
+ */
+export const PARTNERSHIP_FACTS: PartnershipFacts = { isPartnerInAnyCluster, organisationIdsWithPartnerships };
+
 /**
  * Every feature, in the order of decision 015: a feature may import values only from features
  * before it. `createApp` mounts the routers in this order, so the OpenAPI document lists the paths
@@ -108,7 +136,7 @@ export const FEATURES = [
   },
   {
     name: 'programme',
-    routers: () => [programmeRoutes],
+    routers: () => [programmeRoutes(PROGRAMME_COUNTS)],
     seedDemo: seedProgrammeDemo,
     pages: programmePages,
     personalData: programmePersonalData,
@@ -116,7 +144,7 @@ export const FEATURES = [
   { name: 'reference', routers: () => [] },
   {
     name: 'organisations',
-    routers: () => [organisationRoutes],
+    routers: () => [organisationRoutes(PARTNERSHIP_FACTS)],
     seedDemo: seedOrganisationsDemo,
     pages: organisationPages,
     personalData: organisationsPersonalData,

@@ -23,7 +23,7 @@ import { type MailOptions, queueMail } from '../mail/mail.service';
 import { clusterPartners } from '../memberships/memberships.service';
 import { getOrganisation } from '../organisations/organisations.service';
 import type { LevelCode } from '../programme/levels';
-import { getProgramme } from '../programme/programme.service';
+import { getProgrammeLevels } from '../programme/programme.service';
 import {
   deadlineExtendedMail,
   informationRequestedMail,
@@ -495,7 +495,7 @@ function closedMessage(state: TimedApplication, now: Date): string {
 /** The level's duration in the programme; undefined before a programme exists or without the level. */
 async function durationOf(ctx: ReadContext, level: LevelCode): Promise<number | undefined> {
   try {
-    return (await getProgramme(ctx)).levels.find((entry) => entry.code === level)?.durationYears;
+    return (await getProgrammeLevels(ctx)).find((entry) => entry.code === level)?.durationYears;
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return undefined;
     throw error;
@@ -595,7 +595,7 @@ function refuseByTime(action: 'submit' | 'withdraw', state: TimedApplication, no
 
 const levelNameIn = async (ctx: ReadContext, level: LevelCode, language: Locale) => {
   try {
-    return (await getProgramme(ctx)).levels.find((entry) => entry.code === level)?.name[language] ?? level;
+    return (await getProgrammeLevels(ctx)).find((entry) => entry.code === level)?.name[language] ?? level;
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return level;
     throw error;

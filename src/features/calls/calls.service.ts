@@ -6,7 +6,7 @@ import type { LocalizedText } from '../../shared/localized';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import type { MailOptions } from '../mail/mail.service';
 import type { LevelCode } from '../programme/levels';
-import { getProgramme } from '../programme/programme.service';
+import { getProgrammeLevels } from '../programme/programme.service';
 import type {
   CallSummary,
   CallView,
@@ -203,13 +203,10 @@ function timelineErrors(fields: CallFields, where: Where): FieldError[] {
   return errors;
 }
 
-/**
- * The codes of the programme's levels; none before a programme is set up. Read before a write's
- * transaction: the programme's service reads in parallel, which a transaction's one connection cannot.
- */
+/** The codes of the programme's levels; none before a programme is set up. */
 async function programmeLevels(ctx: Pick<ServiceContext, 'db' | 'clock'>): Promise<Set<LevelCode>> {
   try {
-    return new Set((await getProgramme(ctx)).levels.map((level) => level.code));
+    return new Set((await getProgrammeLevels(ctx)).map((level) => level.code));
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return new Set();
     throw error;

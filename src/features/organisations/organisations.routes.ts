@@ -11,6 +11,7 @@ import {
 import {
   getOrganisation,
   listOrganisations,
+  type PartnershipFacts,
   setActorTypeOverride,
   updateOrganisationContact,
 } from './organisations.service';
@@ -82,16 +83,25 @@ export const updateContactRoute = defineRoute({
   },
 });
 
-export const organisationRoutes = createRouter()
-  .openapi(listOrganisationsRoute, async (c) =>
-    c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
-  )
-  .openapi(getOrganisationRoute, async (c) =>
-    c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
-  )
-  .openapi(setActorTypeRoute, async (c) =>
-    c.json(await setActorTypeOverride(c.var, c.req.valid('param').orgnr, c.req.valid('json').actorType), 200),
-  )
-  .openapi(updateContactRoute, async (c) =>
-    c.json(await updateOrganisationContact(c.var, c.req.valid('param').orgnr, c.req.valid('json')), 200),
-  );
+/**
+ * The organisations' routes; `partnerships` says whether an organisation is or was a partner in a
+ * cluster, which memberships, later in the features' order, know (see `PartnershipFacts`).
+ */
+export const organisationRoutes = (partnerships: PartnershipFacts) =>
+  createRouter()
+    .openapi(listOrganisationsRoute, async (c) =>
+      c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
+    )
+    .openapi(getOrganisationRoute, async (c) =>
+      c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
+    )
+    .openapi(setActorTypeRoute, async (c) => {
+      const { orgnr } = c.req.valid('param');
+      return c.json(
+        await setActorTypeOverride(c.var, orgnr, c.req.valid('json').actorType, partnerships),
+        200,
+      );
+    })
+    .openapi(updateContactRoute, async (c) =>
+      c.json(await updateOrganisationContact(c.var, c.req.valid('param').orgnr, c.req.valid('json')), 200),
+    );

@@ -1,4 +1,5 @@
 import { osloDate } from '../../server/clock';
+import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
 import type { Page } from '../../server/http/pagination';
 import type { ServiceContext } from '../../server/service-context';
@@ -6,7 +7,6 @@ import { formingNetworksSeenBy } from '../../shared/cluster-status';
 import { sectionOfNace } from '../../shared/sectors';
 import { changedFields, recordAudit } from '../audit/record-audit';
 import { type ActorType, sizeClass } from './actor-type';
-import { isPartnerInAnyCluster } from './organisation-clusters.read-model';
 import { readOrganisationPage } from './organisation-page.read-model';
 import type {
   ListOrganisationsQuery,
@@ -32,6 +32,20 @@ import {
   updateActorType,
   updateContact,
 } from './organisations.queries';
+
+/**
+ * What organisations need to know of partnerships: whether one is or was a partner in given
+ * clusters (the classification rule), and which ever were (the register import keeps those it
+ * would delete). Memberships come after organisations in the features' order, so they answer:
+ * src/server/features.ts hands their functions in (decision 015). Each takes the database or the
+ * caller's transaction.
+ */
+export type PartnershipFacts = {
+  /** Whether the organisation is or was a partner in any of these clusters. */
+  isPartnerInAnyCluster(db: Db, organisationId: string, clusterIds: string[]): Promise<boolean>;
+  /** The organisations among these that are or ever were a partner of some cluster. */
+  organisationIdsWithPartnerships(db: Db, organisationIds: string[]): Promise<string[]>;
+};
 
 /**
  * The organisation's page, read in one statement: the clusters it is or was a partner in (a
@@ -174,6 +188,7 @@ export async function setActorTypeOverride(
   ctx: ServiceContext,
   orgnr: string,
   actorType: ActorType | null,
+  partnerships: Pick<PartnershipFacts, 'isPartnerInAnyCluster'>,
 ): Promise<OrganisationView> {
   const { db, actor } = ctx;
   const organisation = await findByOrgnr(db, orgnr);
@@ -181,7 +196,7 @@ export async function setActorTypeOverride(
   const clusters = clustersWhereActorClassifies(actor);
   requireClassifyOrganisation(actor, {
     partnerInActorsCluster:
-      clusters !== 'all' && (await isPartnerInAnyCluster(db, organisation.id, clusters)),
+      clusters !== 'all' && (await partnerships.isPartnerInAnyCluster(db, organisation.id, clusters)),
   });
   await db.transaction(async (tx) => {
     const before = { actorType: organisation.actorType, actorTypeOverride: organisation.actorTypeOverride };

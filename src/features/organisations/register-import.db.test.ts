@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PARTNERSHIP_FACTS } from '../../server/features';
 import { setupTestApp } from '../../testing/harness';
 import { referenceFile } from '../../testing/reference-data';
 import { createCluster } from '../clusters/clusters.seed';
@@ -230,7 +231,7 @@ describe('applying the change feed', () => {
     };
     const path = join(work, 'feed.json');
     writeFileSync(path, JSON.stringify(feed));
-    const summary = await applyRegisterUpdates(deps(), path);
+    const summary = await applyRegisterUpdates(deps(), path, PARTNERSHIP_FACTS);
     expect(summary).toMatchObject({ entries: 6, created: 1, removed: 1, keptBecauseMember: 1 });
     expect(summary.rejected.map((r) => r.orgnr)).toEqual(['974760673']);
 

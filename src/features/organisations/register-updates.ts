@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import type { ServiceContext } from '../../server/service-context';
 import { loadMunicipalityReference } from '../reference/reference.service';
 import { parseJsonRecord } from './brreg/brreg-record';
-import { listOrganisationIdsWithPartnerships } from './organisation-clusters.read-model';
+import type { PartnershipFacts } from './organisations.service';
 import type { organisations } from './organisations.table';
 import {
   deleteOrganisationsByOrgnr,
@@ -141,9 +141,14 @@ export function toRegisterShape(row: OrganisationRow): Record<string, unknown> {
 
 const BATCH = 500;
 
+/**
+ * Applies a feed file. An organisation the register removed is deleted, unless it is or was a
+ * cluster partner (`partnerships` says which): then it is kept, flagged as deleted.
+ */
 export async function applyRegisterUpdates(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   path: string,
+  partnerships: Pick<PartnershipFacts, 'organisationIdsWithPartnerships'>,
 ): Promise<UpdatesSummary> {
   const { db, clock } = ctx;
   const { entries, kind } = parseFeed(await readFile(path, 'utf8'));
@@ -172,7 +177,7 @@ export async function applyRegisterUpdates(
       const rows = await listOrganisationsByOrgnr(tx, orgnrs);
       const shapes = new Map(rows.map((row) => [row.orgnr, toRegisterShape(row)]));
       const ids = new Map(rows.map((row) => [row.orgnr, row.id]));
-      const members = new Set(await listOrganisationIdsWithPartnerships(tx, [...ids.values()]));
+      const members = new Set(await partnerships.organisationIdsWithPartnerships(tx, [...ids.values()]));
       const touched = new Set<string>();
       const toRemove = new Set<string>();
 

@@ -15,6 +15,7 @@ import {
   addProgrammeLevel,
   getProgramme,
   listProgrammeLevels,
+  type ProgrammeCounts,
   setUpProgramme,
   updateProgrammeLevel,
 } from './programme.service';
@@ -103,14 +104,21 @@ export const updateLevelRoute = defineRoute({
   },
 });
 
-export const programmeRoutes = createRouter()
-  .openapi(getProgrammeRoute, async (c) => c.json(await getProgramme(c.var), 200))
-  .openapi(setUpProgrammeRoute, async (c) => {
-    const { programme, created } = await setUpProgramme(c.var, c.req.valid('json'));
-    return created ? c.json(programme, 201) : c.json(programme, 200);
-  })
-  .openapi(listLevelsRoute, async (c) => c.json(await listProgrammeLevels(c.var, c.req.valid('query')), 200))
-  .openapi(addLevelRoute, async (c) => c.json(await addProgrammeLevel(c.var, c.req.valid('json')), 201))
-  .openapi(updateLevelRoute, async (c) =>
-    c.json(await updateProgrammeLevel(c.var, c.req.valid('param').code, c.req.valid('json')), 200),
-  );
+/**
+ * The programme's routes; `counts` counts its clusters and partnerships, which come after it in
+ * the features' order (see `ProgrammeCounts`).
+ */
+export const programmeRoutes = (counts: ProgrammeCounts) =>
+  createRouter()
+    .openapi(getProgrammeRoute, async (c) => c.json(await getProgramme(c.var, counts), 200))
+    .openapi(setUpProgrammeRoute, async (c) => {
+      const { programme, created } = await setUpProgramme(c.var, c.req.valid('json'), counts);
+      return created ? c.json(programme, 201) : c.json(programme, 200);
+    })
+    .openapi(listLevelsRoute, async (c) =>
+      c.json(await listProgrammeLevels(c.var, c.req.valid('query'), counts), 200),
+    )
+    .openapi(addLevelRoute, async (c) => c.json(await addProgrammeLevel(c.var, c.req.valid('json')), 201))
+    .openapi(updateLevelRoute, async (c) =>
+      c.json(await updateProgrammeLevel(c.var, c.req.valid('param').code, c.req.valid('json'), counts), 200),
+    );

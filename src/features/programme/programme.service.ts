@@ -44,13 +44,29 @@ import {
   updateProgrammeColumns,
 } from './programme.queries';
 import type { ProgrammeTemplate } from './programme.templates';
-import {
-  countActiveClusters,
-  countActiveClustersByBrand,
-  countActiveClustersByLevel,
-  countActiveMemberships,
-  countClustersEverHoldingBrand,
-} from './programme-summary.read-model';
+
+/**
+ * How many clusters and partnerships the programme has. Clusters and memberships come after the
+ * programme in the features' order, so they count for it: src/server/features.ts hands their
+ * functions in (decision 015), and the programme reads none of their tables. Each takes the
+ * database or the caller's transaction. Forming networks are not in the programme: today's counts
+ * leave them out.
+ */
+export type ProgrammeCounts = {
+  /** Clusters at each of the programme's levels today, by level code; a cluster counts once per level. */
+  clustersAtLevelsToday(db: Db, programmeId: string, today: string): Promise<ReadonlyMap<LevelCode, number>>;
+  /** Clusters at any of the programme's levels today. */
+  clustersInProgrammeToday(db: Db, programmeId: string, today: string): Promise<number>;
+  /** Clusters holding each of the programme's brands today, by brand code. */
+  clustersWithBrandsToday(db: Db, programmeId: string, today: string): Promise<ReadonlyMap<string, number>>;
+  /** Clusters that hold or ever held each of the programme's brands, by brand code. */
+  clustersEverHoldingBrands(db: Db, programmeId: string): Promise<ReadonlyMap<string, number>>;
+  /** Partnerships today, and the organisations in them. */
+  partnershipsToday(db: Db, today: string): Promise<{ memberships: number; organisations: number }>;
+};
+
+/** A level as it is set up, without how many clusters are at it today. */
+export type ProgrammeLevel = Omit<LevelView, 'activeClusters'>;
 
 // ── Reading ───────────────────────────────────────────────────────────────────────────────────
 
@@ -70,7 +86,12 @@ function operatorView(row: OperatorRow, withPressContact: boolean) {
 }
 
 function levelView(level: LevelRow, activeClusters: number): LevelView {
-  return { code: level.code, ...levelSnapshot(level), activeClusters };
+  return { ...programmeLevel(level), activeClusters };
+}
+
+/** A level as it is set up, without the count of clusters at it. */
+function programmeLevel(level: LevelRow): ProgrammeLevel {
+  return { code: level.code, ...levelSnapshot(level) };
 }
 
 /** A level as the API describes it, and as the audit trail and a change compare it. */
@@ -87,11 +108,6 @@ function levelSnapshot(level: LevelRow): Omit<AddLevelBody, 'code'> {
   };
 }
 
-async function clustersAtLevelToday(db: Db, programmeId: string, today: string) {
-  const rows = await countActiveClustersByLevel(db, programmeId, today);
-  return new Map(rows.map((row) => [row.level, row.clusters]));
-}
-
 async function requireProgramme(db: Db): Promise<ProgrammeRow> {
   const programme = await findFirstProgramme(db);
   if (!programme) throw notFound('The programme');
@@ -102,24 +118,29 @@ async function requireProgramme(db: Db): Promise<ProgrammeRow> {
  * The programme this installation runs, with today's counts per level. The operators' press
  * contacts are personal data: only those who may set the programme up see them.
  */
-export async function getProgramme({
-  db,
-  clock,
-  actor,
-}: Pick<ServiceContext, 'db' | 'clock'> & { actor?: Actor }): Promise<ProgrammeView> {
+export async function getProgramme(
+  { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock'> & { actor?: Actor },
+  counts: ProgrammeCounts,
+): Promise<ProgrammeView> {
   const programme = await requireProgramme(db);
   const today = osloDate(clock.now());
-  const [operatorRows, levelRows, brandRows, clustersAtLevel, activeClusters, perBrand, memberships] =
-    await Promise.all([
-      listOperators(db, programme.id),
-      listLevels(db, programme.id),
-      listBrands(db, programme.id),
-      clustersAtLevelToday(db, programme.id, today),
-      countActiveClusters(db, programme.id, today),
-      countActiveClustersByBrand(db, programme.id, today),
-      countActiveMemberships(db, today),
-    ]);
-  const clustersWithBrand = new Map(perBrand.map((row) => [row.code, row.clusters]));
+  const [
+    operatorRows,
+    levelRows,
+    brandRows,
+    clustersAtLevel,
+    activeClusters,
+    clustersWithBrand,
+    memberships,
+  ] = await Promise.all([
+    listOperators(db, programme.id),
+    listLevels(db, programme.id),
+    listBrands(db, programme.id),
+    counts.clustersAtLevelsToday(db, programme.id, today),
+    counts.clustersInProgrammeToday(db, programme.id, today),
+    counts.clustersWithBrandsToday(db, programme.id, today),
+    counts.partnershipsToday(db, today),
+  ]);
   const withPressContacts = actor !== undefined && canManageProgramme(actor);
   return {
     slug: programme.slug,
@@ -142,6 +163,15 @@ export async function getProgramme({
       memberships: memberships.memberships,
     },
   };
+}
+
+/**
+ * The programme's levels as they are set up, without today's counts: for later features that
+ * need a level's names, duration or kind of aid. Throws `not_found` before a programme is set up.
+ */
+export async function getProgrammeLevels({ db }: Pick<ServiceContext, 'db'>): Promise<ProgrammeLevel[]> {
+  const programme = await requireProgramme(db);
+  return (await listLevels(db, programme.id)).map(programmeLevel);
 }
 
 /** The id of the programme this installation runs, for a cluster joining it; undefined before set-up. */
@@ -230,6 +260,20 @@ function invalid(detail: string, fieldErrors: FieldError[]): AppError {
   return new AppError('validation_failed', detail, { fieldErrors });
 }
 
+/** A field error for each brand granted during a level the programme does not have. */
+function brandLevelErrors(requested: BrandInput[], levelCodes: ReadonlySet<LevelCode>): FieldError[] {
+  return requested.flatMap((brand, index) =>
+    levelCodes.has(brand.duringLevel)
+      ? []
+      : [
+          {
+            path: ['body', 'brands', index, 'duringLevel'],
+            message: `the programme has no level ${brand.duringLevel}: add the level first`,
+          },
+        ],
+  );
+}
+
 /**
  * Writes the brands the request lists: new codes are added, known ones changed, and those left out
  * removed. A brand must be granted during one of the programme's levels, and a brand some cluster
@@ -241,24 +285,14 @@ async function writeBrands(
   programmeId: string,
   requested: BrandInput[],
   levelCodes: ReadonlySet<LevelCode>,
+  counts: Pick<ProgrammeCounts, 'clustersEverHoldingBrands'>,
 ): Promise<void> {
   const current = await listBrands(tx, programmeId);
   const requestedCodes = new Set(requested.map((brand) => brand.code));
   const removed = current.filter((brand) => !requestedCodes.has(brand.code));
-  const held = new Map(
-    removed.length > 0
-      ? (await countClustersEverHoldingBrand(tx, programmeId)).map((row) => [row.code, row.clusters])
-      : [],
-  );
-  const fieldErrors: FieldError[] = [];
-  requested.forEach((brand, index) => {
-    if (!levelCodes.has(brand.duringLevel)) {
-      fieldErrors.push({
-        path: ['body', 'brands', index, 'duringLevel'],
-        message: `the programme has no level ${brand.duringLevel}: add the level first`,
-      });
-    }
-  });
+  const held: ReadonlyMap<string, number> =
+    removed.length > 0 ? await counts.clustersEverHoldingBrands(tx, programmeId) : new Map();
+  const fieldErrors = brandLevelErrors(requested, levelCodes);
   for (const brand of removed) {
     const clusters = held.get(brand.code) ?? 0;
     if (clusters > 0) {
@@ -318,7 +352,11 @@ async function createProgrammeIn(
   });
   await replaceOperators(tx, programme.id, requested.operatorOrganisations, now);
   for (const level of levels) await writeLevel(tx, ctx, programme.id, level);
-  await writeBrands(tx, ctx, programme.id, body.brands ?? [], new Set(levels.map((level) => level.code)));
+  // A new programme has no brands yet, so none is held and none removed: they are only added.
+  const brands = body.brands ?? [];
+  const fieldErrors = brandLevelErrors(brands, new Set(levels.map((level) => level.code)));
+  if (fieldErrors.length > 0) throw invalid('The brands do not fit the programme.', fieldErrors);
+  await insertBrands(tx, programme.id, brands, now);
   await recordAudit(tx, ctx, {
     action: 'programme.created',
     entityType: 'programme',
@@ -334,6 +372,7 @@ async function replaceProgrammeIn(
   ctx: ServiceContext,
   programme: ProgrammeRow,
   body: SetUpProgrammeBody,
+  counts: ProgrammeCounts,
 ): Promise<void> {
   // One after the other: a transaction is one connection, which runs one query at a time.
   const operators = await listOperators(tx, programme.id);
@@ -348,7 +387,8 @@ async function replaceProgrammeIn(
     await replaceOperators(tx, programme.id, after.operatorOrganisations, now);
   }
   if (after.brands) {
-    await writeBrands(tx, ctx, programme.id, after.brands, new Set(levelRows.map((level) => level.code)));
+    const levelCodes = new Set(levelRows.map((level) => level.code));
+    await writeBrands(tx, ctx, programme.id, after.brands, levelCodes, counts);
   }
   await updateProgrammeColumns(tx, programme.id, {
     ...(after.name ? { nameNb: after.name.nb, nameEn: after.name.en } : {}),
@@ -375,16 +415,17 @@ async function replaceProgrammeIn(
 export async function setUpProgramme(
   ctx: ServiceContext,
   body: SetUpProgrammeBody,
+  counts: ProgrammeCounts,
 ): Promise<{ programme: ProgrammeView; created: boolean }> {
   requireManageProgramme(ctx.actor);
   const created = await ctx.db.transaction(async (tx) => {
     await lockProgrammeSetUp(tx);
     const current = await findFirstProgramme(tx);
-    if (current) await replaceProgrammeIn(tx, ctx, current, body);
+    if (current) await replaceProgrammeIn(tx, ctx, current, body, counts);
     else await createProgrammeIn(tx, ctx, body);
     return current === undefined;
   });
-  return { programme: await getProgramme(ctx), created };
+  return { programme: await getProgramme(ctx, counts), created };
 }
 
 /**
@@ -420,12 +461,13 @@ export async function initProgramme(
 export async function listProgrammeLevels(
   { db, clock, actor }: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   query: ListLevelsQuery,
+  counts: Pick<ProgrammeCounts, 'clustersAtLevelsToday'>,
 ): Promise<Page<LevelView>> {
   requireManageProgramme(actor);
   const programme = await requireProgramme(db);
   const [{ rows, total }, clustersAtLevel] = await Promise.all([
     listLevelsPage(db, programme.id, { offset: offsetOf(query), limit: query.pageSize }),
-    clustersAtLevelToday(db, programme.id, osloDate(clock.now())),
+    counts.clustersAtLevelsToday(db, programme.id, osloDate(clock.now())),
   ]);
   return {
     items: rows.map((level) => levelView(level, clustersAtLevel.get(level.code) ?? 0)),
@@ -456,6 +498,7 @@ export async function updateProgrammeLevel(
   ctx: ServiceContext,
   code: LevelCode,
   body: UpdateLevelBody,
+  counts: Pick<ProgrammeCounts, 'clustersAtLevelsToday'>,
 ): Promise<LevelView> {
   requireManageProgramme(ctx.actor);
   const { row, programmeId } = await ctx.db.transaction(async (tx) => {
@@ -490,6 +533,6 @@ export async function updateProgrammeLevel(
     });
     return { row: { ...current, ...changes }, programmeId: programme.id };
   });
-  const clustersAtLevel = await clustersAtLevelToday(ctx.db, programmeId, osloDate(ctx.clock.now()));
+  const clustersAtLevel = await counts.clustersAtLevelsToday(ctx.db, programmeId, osloDate(ctx.clock.now()));
   return levelView(row, clustersAtLevel.get(code) ?? 0);
 }

@@ -1,12 +1,11 @@
-import { and, count, countDistinct, eq, notInArray, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { clusterBrands, clusters, engagementActiveOn, engagements } from '../clusters/clusters.table';
-import { membershipActiveOn, memberships } from '../memberships/memberships.table';
-import { brands, levels } from './programme.table';
+import { brands, levels } from '../programme/programme.table';
+import { clusterBrands, clusters, engagementActiveOn, engagements } from './clusters.table';
 
-// The programme page's counts: how many clusters are at each level and hold each brand today, and
-// how many partnerships there are. Counted in the database, across the clusters' and memberships'
-// tables, because the programme comes before both features and a count needs no rows.
+// The programme's counts of clusters, which the programme's page and its set-up show: how many
+// clusters are at each of its levels and hold each of its brands. Counted in the database (a
+// count needs no rows), reading the programme's levels and brands, which come before clusters.
 
 /** Forming networks are not in the programme: whatever rows they have, they count nowhere here. */
 function formingNetworkIds(db: Db) {
@@ -69,13 +68,4 @@ export function countClustersEverHoldingBrand(db: Db, programmeId: string) {
     .innerJoin(brands, eq(brands.id, clusterBrands.brandId))
     .where(eq(brands.programmeId, programmeId))
     .groupBy(brands.code);
-}
-
-/** Partnerships today, and the organisations in them. */
-export async function countActiveMemberships(db: Db, today: string) {
-  const [row] = await db
-    .select({ memberships: count(), organisations: countDistinct(memberships.organisationId) })
-    .from(memberships)
-    .where(and(membershipActiveOn(today), notInArray(memberships.clusterId, formingNetworkIds(db))));
-  return row ?? { memberships: 0, organisations: 0 };
 }
