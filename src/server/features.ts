@@ -58,6 +58,7 @@ import { clusterPartners } from '../features/memberships/memberships.service';
 import {
   isPartnerInAnyCluster,
   organisationIdsWithPartnerships,
+  partnershipsOfOrganisation,
   partnershipsToday,
 } from '../features/memberships/partnership-facts.service';
 import { pages as membershipPages } from '../features/memberships/ui/pages';
@@ -120,7 +121,11 @@ const PROGRAMME_COUNTS: ProgrammeCounts = {
  * Whether organisations are or were partners (memberships), for the organisations' classification
  * rule and the register import (`klynge import brreg-updates`), which come before memberships.
  */
-export const PARTNERSHIP_FACTS: PartnershipFacts = { isPartnerInAnyCluster, organisationIdsWithPartnerships };
+export const PARTNERSHIP_FACTS: PartnershipFacts = {
+  isPartnerInAnyCluster,
+  organisationIdsWithPartnerships,
+  partnershipsOf: partnershipsOfOrganisation,
+};
 
 /**
  * Every feature, in the order of decision 015: a feature may import values only from features

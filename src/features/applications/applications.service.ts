@@ -21,6 +21,7 @@ import {
 import { registerFormingNetwork } from '../forming-networks/forming-networks.service';
 import { type MailOptions, queueMail } from '../mail/mail.service';
 import { clusterPartners } from '../memberships/memberships.service';
+import { partnershipsOfOrganisation } from '../memberships/partnership-facts.service';
 import { getOrganisation } from '../organisations/organisations.service';
 import type { LevelCode } from '../programme/levels';
 import { getProgrammeLevels } from '../programme/programme.service';
@@ -525,7 +526,7 @@ async function organisationFacts(
   // One after the other: a hub-node's list is short, and the check may run inside a transaction.
   for (const orgnr of orgnrs) {
     try {
-      const organisation = await getOrganisation(ctx, orgnr);
+      const organisation = await getOrganisation(ctx, orgnr, { partnershipsOf: partnershipsOfOrganisation });
       facts.set(orgnr, {
         name: organisation.name,
         actorType: organisation.actorType,

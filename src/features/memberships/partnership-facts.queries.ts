@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, count, countDistinct, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { clusters } from '../clusters/clusters.table';
 import { membershipActiveOn, memberships } from './memberships.table';
@@ -36,4 +36,35 @@ export async function listOrganisationIdsWithMemberships(db: Db, organisationIds
     .from(memberships)
     .where(inArray(memberships.organisationId, organisationIds));
   return rows.map((row) => row.organisationId);
+}
+
+/** The clusters a reader is shown: none of the forming networks but those in `formingSeen`. */
+function shownCluster(formingSeen: 'all' | string[]): SQL {
+  if (formingSeen === 'all') return sql`true`;
+  if (formingSeen.length === 0) return sql`c.status <> 'forming'`;
+  return sql`(c.status <> 'forming' or c.id in ${formingSeen})`;
+}
+
+/**
+ * Every partnership, past and present, of the organisation `organisationId` names in the
+ * statement it goes into, as JSON: by cluster name in Norwegian order, then joining day. For the
+ * organisations feature's page, which reads it in its own statement.
+ */
+export function partnershipsOf(organisationId: SQL, formingSeen: 'all' | string[]) {
+  return sql<
+    {
+      slug: string;
+      name: string;
+      status: 'forming' | 'active' | 'ended';
+      role: 'core_partner' | 'partner' | 'associate';
+      joinedOn: string;
+      leftOn: string | null;
+    }[]
+  >`coalesce((
+    select json_agg(json_build_object(
+        'slug', c.slug, 'name', c.name, 'status', c.status, 'role', m.role,
+        'joinedOn', m.joined_on, 'leftOn', m.left_on)
+      order by c.name_sort_key collate "C", m.joined_on, c.slug)
+    from ${memberships} m join ${clusters} c on c.id = m.cluster_id
+    where m.organisation_id = ${organisationId} and ${shownCluster(formingSeen)}), '[]'::json)`;
 }

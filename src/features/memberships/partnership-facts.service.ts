@@ -3,6 +3,7 @@ import {
   countActiveMemberships,
   hasMembershipInClusters,
   listOrganisationIdsWithMemberships,
+  partnershipsOf,
 } from './partnership-facts.queries';
 
 // What features before memberships need to know about partnerships, handed to them by
@@ -30,3 +31,6 @@ export function isPartnerInAnyCluster(
 export function organisationIdsWithPartnerships(db: Db, organisationIds: string[]): Promise<string[]> {
   return listOrganisationIdsWithMemberships(db, organisationIds);
 }
+
+/** The organisation's partnerships, as a part of the organisation page's own statement. */
+export const partnershipsOfOrganisation = partnershipsOf;

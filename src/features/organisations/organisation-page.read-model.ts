@@ -1,46 +1,18 @@
 import { eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { runKept, runNamed } from '../../server/db/prepared';
-import type { ClusterStatus } from '../../shared/cluster-status';
-import type { MembershipRole } from '../../shared/membership-roles';
+import type { PartnershipFacts } from './organisations.service';
 import { organisations } from './organisations.table';
 
 // An organisation's public page in one statement: the organisation, the clusters it is or was a
-// partner in (memberships, clusters), the names of its industry codes (the reference lists) and
-// when the register copy was last imported. One round trip on one pooled connection, where a
+// partner in (a part of the statement the memberships feature hands in, `partnershipsOf`), the
+// names of its industry codes (the reference lists) and when the register copy was last imported. One round trip on one pooled connection, where a
 // query per part held several connections at once.
 //
 // Drizzle leaves columns unqualified in a one-table select, so the subqueries give every table
 // they read an alias and name the outer row "organisations"."id".
 
 const { search: _organisationSearch, ...organisationColumns } = getTableColumns(organisations);
-
-/** The clusters a reader is shown: none of the forming networks but those in `formingSeen`. */
-function shownCluster(formingSeen: 'all' | string[]): SQL {
-  if (formingSeen === 'all') return sql`true`;
-  if (formingSeen.length === 0) return sql`c.status <> 'forming'`;
-  return sql`(c.status <> 'forming' or c.id in ${formingSeen})`;
-}
-
-/** Every partnership, past and present, by cluster name in Norwegian order, then joining day. */
-function partnershipsOf(formingSeen: 'all' | string[]) {
-  return sql<
-    {
-      slug: string;
-      name: string;
-      status: ClusterStatus;
-      role: MembershipRole;
-      joinedOn: string;
-      leftOn: string | null;
-    }[]
-  >`coalesce((
-    select json_agg(json_build_object(
-        'slug', c.slug, 'name', c.name, 'status', c.status, 'role', m.role,
-        'joinedOn', m.joined_on, 'leftOn', m.left_on)
-      order by c.name_sort_key collate "C", m.joined_on, c.slug)
-    from memberships m join clusters c on c.id = m.cluster_id
-    where m.organisation_id = "organisations"."id" and ${shownCluster(formingSeen)}), '[]'::json)`;
-}
 
 /** The reference list's names for the organisation's industry codes; codes it lacks are absent. */
 const industryNamesOf = sql<{ code: string; nameNb: string; nameEn: string | null }[]>`coalesce((
@@ -54,12 +26,17 @@ const lastImportAt = sql<string | null>`(
   order by ri.finished_at desc limit 1)`;
 
 /** The organisation with this orgnr and everything its page shows; undefined when there is none. */
-export async function readOrganisationPage(db: Db, orgnr: string, formingSeen: 'all' | string[]) {
+export async function readOrganisationPage(
+  db: Db,
+  orgnr: string,
+  formingSeen: 'all' | string[],
+  partnerships: Pick<PartnershipFacts, 'partnershipsOf'>,
+) {
   const query = (shown: 'all' | string[], value: string | Placeholder) =>
     db
       .select({
         organisation: organisationColumns,
-        partnerships: partnershipsOf(shown),
+        partnerships: partnerships.partnershipsOf(sql`"organisations"."id"`, shown),
         industryNames: industryNamesOf,
         lastImportAt,
       })

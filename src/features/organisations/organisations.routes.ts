@@ -93,7 +93,7 @@ export const organisationRoutes = (partnerships: PartnershipFacts) =>
       c.json(await listOrganisations(c.var, c.req.valid('query')), 200),
     )
     .openapi(getOrganisationRoute, async (c) =>
-      c.json(await getOrganisation(c.var, c.req.valid('param').orgnr), 200),
+      c.json(await getOrganisation(c.var, c.req.valid('param').orgnr, partnerships), 200),
     )
     .openapi(setActorTypeRoute, async (c) => {
       const { orgnr } = c.req.valid('param');
@@ -103,5 +103,8 @@ export const organisationRoutes = (partnerships: PartnershipFacts) =>
       );
     })
     .openapi(updateContactRoute, async (c) =>
-      c.json(await updateOrganisationContact(c.var, c.req.valid('param').orgnr, c.req.valid('json')), 200),
+      c.json(
+        await updateOrganisationContact(c.var, c.req.valid('param').orgnr, c.req.valid('json'), partnerships),
+        200,
+      ),
     );

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { osloDate } from '../../server/clock';
 import type { Db } from '../../server/db/client';
 import { AppError, notFound } from '../../server/http/app-error';
@@ -45,6 +46,21 @@ export type PartnershipFacts = {
   isPartnerInAnyCluster(db: Db, organisationId: string, clusterIds: string[]): Promise<boolean>;
   /** The organisations among these that are or ever were a partner of some cluster. */
   organisationIdsWithPartnerships(db: Db, organisationIds: string[]): Promise<string[]>;
+  /**
+   * Every partnership of the organisation `organisationId` names, in clusters the reader may see
+   * (`formingSeen`), as JSON: a part of the organisation page's statement.
+   */
+  partnershipsOf(organisationId: SQL, formingSeen: 'all' | string[]): SQL<PartnershipRow[]>;
+};
+
+/** One partnership of an organisation, as its page reads it. */
+export type PartnershipRow = {
+  slug: string;
+  name: string;
+  status: 'forming' | 'active' | 'ended';
+  role: 'core_partner' | 'partner' | 'associate';
+  joinedOn: string;
+  leftOn: string | null;
 };
 
 /**
@@ -55,9 +71,10 @@ export type PartnershipFacts = {
 export async function getOrganisation(
   ctx: Pick<ServiceContext, 'db' | 'clock' | 'actor'>,
   orgnr: string,
+  partnerships: Pick<PartnershipFacts, 'partnershipsOf'>,
 ): Promise<OrganisationView> {
   const { db, clock, actor } = ctx;
-  const found = await readOrganisationPage(db, orgnr, formingNetworksSeenBy(actor));
+  const found = await readOrganisationPage(db, orgnr, formingNetworksSeenBy(actor), partnerships);
   if (!found) throw notFound(`The organisation ${orgnr}`);
   const { organisation, lastImportAt } = found;
   const today = osloDate(clock.now());
@@ -188,7 +205,7 @@ export async function setActorTypeOverride(
   ctx: ServiceContext,
   orgnr: string,
   actorType: ActorType | null,
-  partnerships: Pick<PartnershipFacts, 'isPartnerInAnyCluster'>,
+  partnerships: Pick<PartnershipFacts, 'isPartnerInAnyCluster' | 'partnershipsOf'>,
 ): Promise<OrganisationView> {
   const { db, actor } = ctx;
   const organisation = await findByOrgnr(db, orgnr);
@@ -218,7 +235,7 @@ export async function setActorTypeOverride(
       after,
     });
   });
-  return getOrganisation(ctx, orgnr);
+  return getOrganisation(ctx, orgnr, partnerships);
 }
 
 /** Its partner contacts, and programme staff, keep an organisation's own contact details. */
@@ -226,6 +243,7 @@ export async function updateOrganisationContact(
   ctx: ServiceContext,
   orgnr: string,
   body: UpdateContactBody,
+  partnerships: Pick<PartnershipFacts, 'partnershipsOf'>,
 ): Promise<OrganisationView> {
   const { db, actor, clock } = ctx;
   await db.transaction(async (tx) => {
@@ -245,7 +263,7 @@ export async function updateOrganisationContact(
       after,
     });
   });
-  return getOrganisation(ctx, orgnr);
+  return getOrganisation(ctx, orgnr, partnerships);
 }
 
 export async function findOrganisationId(
