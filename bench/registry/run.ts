@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
+import { keepAllPartnerFigures } from '../../src/features/memberships/partner-tallies.worker';
 import { createApp } from '../../src/server/app';
 import { osloDate, systemClock } from '../../src/server/clock';
 import { type DatabaseHandle, openDatabase, type SentQuery } from '../../src/server/db/client';
@@ -521,6 +522,11 @@ async function benchmark(db: DbName, options: Options, cleanups: (() => Promise<
   log(`generating (today = ${today}):`);
   const generated: GenerateSummary = await generateRegistry(handle, { scale, today, log });
   log(`generated in ${generated.totalSeconds} s: ${JSON.stringify({ ...generated, phases: undefined })}`);
+
+  // What the app's partner-figure worker does when it starts (src/server/main.ts): every
+  // cluster's partner figures counted and kept for today.
+  const kept = await timed('partner figures', () => keepAllPartnerFigures(handle.db, systemClock));
+  log(`partner figures kept for ${kept.toLocaleString('en')} clusters in ${timings['partner figures']} s`);
 
   const samples = await sampleTargets(handle, today);
   // The registry reads no files; the store is there because every app has one.

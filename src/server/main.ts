@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { startMailWorker } from '../features/mail/mail-worker';
 import { smtpTransport } from '../features/mail/smtp-transport';
+import { startPartnerTallyWorker } from '../features/memberships/partner-tallies.worker';
 import { hasProgramme } from '../features/programme/programme.service';
 import { loadWebAssets } from '../web/shell/server/web.routes';
 import { createApp } from './app';
@@ -58,6 +59,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
   const database = await prepareDatabase(env, logger);
   const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL, env.MAIL_FROM) : null;
   const mail = startMailWorker({ db: database.db, transport, clock: systemClock, logger });
+  const tallies = startPartnerTallyWorker({ db: database.db, clock: systemClock, logger });
   const readCache = createReadCache(systemClock, {
     ...DEFAULT_READ_CACHE,
     ttlMs: env.READ_CACHE_SECONDS * 1000,
@@ -102,6 +104,7 @@ export async function startServer(env: Env): Promise<{ port: number; stop(): Pro
       if ('closeIdleConnections' in server) server.closeIdleConnections();
       await Promise.race([closed, grace]);
       await mail.stop();
+      await tallies.stop();
       await readCacheChannel?.stop();
       transport?.close();
       await database.close();

@@ -30,12 +30,13 @@ export type MemberRow = {
   sortKey: string;
 };
 
+/** A row of the partner list, from the membership and the copies of its organisation's facts. */
 const memberColumns = sql`json_build_object(
-  'orgnr', ${organisations.orgnr}, 'name', ${organisations.name}, 'actorType', ${organisations.actorType},
-  'countyCode', ${organisations.countyCode}, 'employees', ${organisations.employees},
-  'role', ${memberships.role}, 'joinedOn', ${memberships.joinedOn},
-  'agreementSignedOn', ${memberships.agreementSignedOn}, 'leftOn', ${memberships.leftOn},
-  'sortKey', ${memberships.organisationSortKey})`;
+  'orgnr', ${memberships.organisationOrgnr}, 'name', ${memberships.organisationName},
+  'actorType', ${memberships.organisationActorType}, 'countyCode', ${memberships.organisationCountyCode},
+  'employees', ${memberships.organisationEmployees}, 'role', ${memberships.role},
+  'joinedOn', ${memberships.joinedOn}, 'agreementSignedOn', ${memberships.agreementSignedOn},
+  'leftOn', ${memberships.leftOn}, 'sortKey', ${memberships.organisationSortKey})`;
 
 /**
  * The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day,
@@ -47,8 +48,8 @@ const memberOrder = sql`${memberships.organisationSortKey} collate "C", ${member
 /**
  * A page of a cluster's partners with their number, in one statement: the cluster by its slug
  * (its id and status, for the caller's visibility rule), how many partners match, and the page
- * as JSON. Counting and choosing the page read only memberships_cluster_idx and
- * memberships_list_idx; only the page's own organisations are read. `after` continues from a row
+ * as JSON. Everyone partnering today is counted from the kept partner figures; the page is read
+ * from memberships_list_idx alone, which holds every column a row shows. `after` continues from a row
  * (keyset paging), and then `page` is not used. One more row than the page is read, so the
  * caller knows whether another page follows.
  */
@@ -109,21 +110,17 @@ function membersStatement(query: ListMembersQuery, today: string, offset: number
       : sql`(select count(*)::int from ${memberships} where ${matches})`;
   return sql`
     select c.id, c.status, ${total} as total,
-      (select coalesce(json_agg(${memberColumns} order by page.n), '[]'::json)
-        from (select ${memberships.id} as id, row_number() over (order by ${memberOrder}) as n
+      (select coalesce(json_agg(page.member order by page.n), '[]'::json)
+        from (select ${memberColumns} as member, row_number() over (order by ${memberOrder}) as n
               from ${memberships} where ${matches} ${position}
-              order by ${memberOrder} limit ${countLiteral(query.pageSize + 1)} offset ${countLiteral(offset)}) page
-          join ${memberships} on ${memberships.id} = page.id
-          join ${organisations} on ${organisations.id} = ${memberships.organisationId}) as items
+              order by ${memberOrder} limit ${countLiteral(query.pageSize + 1)} offset ${countLiteral(offset)}) page) as items
     from ${clusters} c where c.slug = ${sql.placeholder('slug')}`;
 }
 
 /** One membership as the partner list shows it: the answer to a change. */
 export async function findMemberRow(db: Db, membershipId: string): Promise<MemberRow | undefined> {
   const result = await db.execute<{ member: MemberRow }>(
-    sql`select ${memberColumns} as member from ${memberships}
-      join ${organisations} on ${organisations.id} = ${memberships.organisationId}
-      where ${memberships.id} = ${membershipId}`,
+    sql`select ${memberColumns} as member from ${memberships} where ${memberships.id} = ${membershipId}`,
   );
   return result.rows[0]?.member;
 }

@@ -48,6 +48,7 @@ export const memberships = pgTable(
     organisationEmployees: integer('organisation_employees'),
     /** The SN2007 division (two digits) of the organisation's primary industry code. */
     organisationDivision: text('organisation_division'),
+    organisationName: text('organisation_name').notNull().default(''),
   },
   (t) => [
     // Holds every column of "partners today" per cluster and every fact the partner statistics
@@ -63,8 +64,9 @@ export const memberships = pgTable(
       t.organisationEmployees,
       t.organisationDivision,
     ),
-    // The partner list's order, so a page (or the page after a cursor) is read in order from
-    // the index alone, with the membership's id for reading the page's rows.
+    // The partner list's order and every column a row of it shows, so a page (or the page after
+    // a cursor) is read in order from the index alone, without a row of this table or of
+    // organisations.
     index('memberships_list_idx').on(
       t.clusterId,
       sql`${t.organisationSortKey} COLLATE "C"`,
@@ -74,6 +76,10 @@ export const memberships = pgTable(
       t.role,
       t.organisationActorType,
       t.id,
+      t.agreementSignedOn,
+      t.organisationCountyCode,
+      t.organisationEmployees,
+      t.organisationName,
     ),
     index('memberships_organisation_idx').on(t.organisationId),
     uniqueIndex('memberships_one_open_key').on(t.clusterId, t.organisationId).where(sql`${t.leftOn} is null`),

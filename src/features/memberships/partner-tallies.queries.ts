@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { dayLiteral } from '../../server/db/literals';
+import { countLiteral, dayLiteral } from '../../server/db/literals';
 import { executeKept } from '../../server/db/prepared';
+import { clusters } from '../clusters/clusters.table';
 import { membershipActiveOn, memberships, type PartnerTallyCount, partnerTallies } from './memberships.table';
 
 // A cluster's partner figures, counted from its memberships and kept in `partner_tallies` until
@@ -128,3 +129,30 @@ export const partnerFragments = {
   keptFiguresOf: (clusterId: SQL, today: string) => keptFiguresOf(clusterId, dayLiteral(today)),
   activeOf: (clusterId: SQL, today: string) => activePartnersOf(clusterId, dayLiteral(today)),
 };
+
+/**
+ * Counts and keeps the figures of up to `limit` clusters whose kept figures are not good today
+ * (none kept, an older day, or a change since), in one statement, each with the stamp the
+ * statement saw; answers how many it kept. Forming networks are counted too: their pages show
+ * partners to their own people.
+ */
+export async function keepStaleFigures(db: Db, today: string, sizes: SizeLimits, limit: number) {
+  const day = dayLiteral(today);
+  const id = sql`stale.id`;
+  const result = await db.execute<{ kept: number }>(sql`
+    with stale as materialized (
+      select ${clusters.id} as id, coalesce(${partnerTallies.stamp}, 0) as stamp
+      from ${clusters} left join ${partnerTallies} on ${partnerTallies.clusterId} = ${clusters.id}
+      where ${partnerTallies.clusterId} is null or not (${goodOn(day)})
+      order by ${clusters.id} limit ${countLiteral(limit)}),
+    stored as (
+      insert into ${partnerTallies} (cluster_id, stamp, counted_stamp, counted_on, active, former, counts)
+      select ${id}, stale.stamp, stale.stamp, ${day}, ${activeOf(id, day)}, ${formerOf(id, day)}, ${countsOf(id, day, sizes)}
+      from stale
+      on conflict (cluster_id) do update set counted_stamp = excluded.counted_stamp,
+        counted_on = excluded.counted_on, active = excluded.active, former = excluded.former, counts = excluded.counts
+      where ${partnerTallies}.stamp = excluded.counted_stamp
+      returning 1)
+    select count(*)::int as kept from stored`);
+  return result.rows[0]?.kept ?? 0;
+}

@@ -1,12 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../server/clock';
 import { setupTestApp } from '../../testing/harness';
 import { createCluster } from '../clusters/clusters.seed';
+import { clusters } from '../clusters/clusters.table';
 import { createOrganisation } from '../organisations/organisations.seed';
 import { organisations } from '../organisations/organisations.table';
 import { createProgramme } from '../programme/programme.seed';
 import { createMembership } from './memberships.seed';
 import { memberships, partnerTallies } from './memberships.table';
+import { keepAllPartnerFigures } from './partner-tallies.worker';
 
 // A cluster's partner figures are counted once and kept (partner_tallies); these tests change
 // what they count in every way a write or the calendar can, and read them again at once.
@@ -84,6 +87,19 @@ describe("a cluster's kept partner figures", () => {
     expect(sizes.find((s) => s.key === 'large')?.count).toBeGreaterThanOrEqual(1);
   });
 
+  it("show a partner organisation's new name in the partner list at once", async () => {
+    const renamed = await addPartner({ joinedOn: '2023-01-01' });
+    await t.db
+      .update(organisations)
+      .set({ name: 'Omdøpt Verksted AS' })
+      .where(eq(organisations.id, renamed.id));
+    const list = await t.at('2026-06-15T10:00:00Z').get(`/api/clusters/${cluster.slug}/members?pageSize=100`);
+    const row = list.body.items.find(
+      (m: { organisation: { orgnr: string } }) => m.organisation.orgnr === renamed.orgnr,
+    );
+    expect(row.organisation.name).toBe('Omdøpt Verksted AS');
+  });
+
   it('are counted again on a new day, when partners join and leave without any write', async () => {
     await addPartner({ joinedOn: '2026-06-16' });
     await addPartner({ joinedOn: '2020-01-01', leftOn: '2026-06-16' });
@@ -107,5 +123,38 @@ describe("a cluster's kept partner figures", () => {
     await profile();
     const [kept] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
     expect(kept!.countedStamp).toBe(1_000);
+  });
+});
+
+describe('the worker that keeps every cluster’s partner figures', () => {
+  it('counts the clusters whose figures are not good, and only those, until none is left', async () => {
+    const clock = fixedClock('2026-06-20T10:00:00Z');
+    await keepAllPartnerFigures(t.db, clock);
+    const good = async () =>
+      t.db
+        .select({ id: partnerTallies.clusterId })
+        .from(partnerTallies)
+        .where(
+          and(
+            eq(partnerTallies.countedOn, '2026-06-20'),
+            sql`${partnerTallies.countedStamp} = ${partnerTallies.stamp}`,
+          ),
+        );
+    const all = await t.db.select({ id: clusters.id }).from(clusters);
+    expect((await good()).length).toBe(all.length);
+    expect(await keepAllPartnerFigures(t.db, clock)).toBe(0);
+
+    await addPartner({ joinedOn: '2026-01-01' });
+    expect(await keepAllPartnerFigures(t.db, clock)).toBe(1);
+    const [kept] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
+    const live = await t
+      .at('2026-06-20T10:00:00Z')
+      .get(`/api/clusters/${cluster.slug}/members?include=current`);
+    expect(kept!.active).toBe(live.body.total);
+    // The profile then reads the kept figures in its one statement.
+    const { queries } = await t.withQueries(() =>
+      t.at('2026-06-20T10:00:00Z').get(`/api/clusters/${cluster.slug}`),
+    );
+    expect(queries).toHaveLength(1);
   });
 });
