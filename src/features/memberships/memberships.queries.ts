@@ -39,6 +39,16 @@ const memberColumns = sql`json_build_object(
   'leftOn', ${memberships.leftOn}, 'sortKey', ${memberships.organisationSortKey})`;
 
 /**
+ * A row's columns as the page reads them from memberships_list_idx; its JSON is built only for
+ * the rows of the page, after the rows an offset skips have been passed over.
+ */
+const pageColumns = sql`${memberships.organisationOrgnr} as orgnr, ${memberships.organisationName} as name,
+  ${memberships.organisationActorType} as actor_type, ${memberships.organisationCountyCode} as county_code,
+  ${memberships.organisationEmployees} as employees, ${memberships.role} as role, ${memberships.joinedOn} as joined_on,
+  ${memberships.agreementSignedOn} as agreement_signed_on, ${memberships.leftOn} as left_on,
+  ${memberships.organisationSortKey} as sort_key`;
+
+/**
  * The list order: Norwegian alphabetical (by sort key, bytewise), then orgnr, then joining day,
  * from the copies of the organisation's facts each membership carries: memberships_list_idx
  * holds the cluster's partners in this order.
@@ -110,8 +120,12 @@ function membersStatement(query: ListMembersQuery, today: string, offset: number
       : sql`(select count(*)::int from ${memberships} where ${matches})`;
   return sql`
     select c.id, c.status, ${total} as total,
-      (select coalesce(json_agg(page.member order by page.n), '[]'::json)
-        from (select ${memberColumns} as member, row_number() over (order by ${memberOrder}) as n
+      (select coalesce(json_agg(json_build_object(
+            'orgnr', page.orgnr, 'name', page.name, 'actorType', page.actor_type, 'countyCode', page.county_code,
+            'employees', page.employees, 'role', page.role, 'joinedOn', page.joined_on,
+            'agreementSignedOn', page.agreement_signed_on, 'leftOn', page.left_on, 'sortKey', page.sort_key)
+          order by page.n), '[]'::json)
+        from (select ${pageColumns}, row_number() over (order by ${memberOrder}) as n
               from ${memberships} where ${matches} ${position}
               order by ${memberOrder} limit ${countLiteral(query.pageSize + 1)} offset ${countLiteral(offset)}) page) as items
     from ${clusters} c where c.slug = ${sql.placeholder('slug')}`;
