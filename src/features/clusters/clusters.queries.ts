@@ -51,10 +51,15 @@ function statusCondition(status: ListClustersQuery['status'], formingSeen: 'all'
   ];
 }
 
+/**
+ * The registry's filters. Their values may be placeholders; `section` says whether the sector is a
+ * section letter or a code (which picks the column), since a placeholder's value is not known here.
+ */
 export function filterConditions(
   query: ListClustersQuery,
   today: string | SQL,
   formingSeen: 'all' | string[],
+  section: 'section' | 'code' | '-',
 ): SQL[] {
   const conditions: SQL[] = statusCondition(query.status, formingSeen);
   if (query.county) {
@@ -63,7 +68,7 @@ export function filterConditions(
     );
   }
   if (query.sector) {
-    const column = sql.raw(/^[A-U]$/.test(query.sector) ? 'cs.section' : 'cs.code');
+    const column = sql.raw(section === 'section' ? 'cs.section' : 'cs.code');
     conditions.push(
       sql`exists (select 1 from cluster_sectors cs where cs.cluster_id = "clusters"."id" and ${column} = ${query.sector})`,
     );

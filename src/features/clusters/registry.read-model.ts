@@ -1,6 +1,6 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
-import { dayLiteral } from '../../server/db/literals';
+import { countLiteral, dayLiteral } from '../../server/db/literals';
 import { executeKept, executeNamed } from '../../server/db/prepared';
 import { organisations } from '../organisations/organisations.table';
 import type { LevelCode } from '../programme/levels';
@@ -45,8 +45,56 @@ export async function readRegistryPage(
   formingSeen: 'all' | string[],
   partners: ClusterPartners,
 ): Promise<{ rows: RegistryRow[]; total: number; matched: 'all' | 'full_text' | 'fuzzy' }> {
+  type Answer = { total: number; matched: 'all' | 'full_text' | 'fuzzy'; items: RegistryRow[] };
+  const offset = (query.page - 1) * query.pageSize;
+  // The words and filter values go in as the statement's parameters; everything else shapes it.
+  const values = { q: query.q, county: query.county, sector: query.sector, level: query.level };
+  // A filter left empty is no filter, as `filterConditions` reads it.
+  const placeholders = {
+    ...query,
+    q: query.q ? sql.placeholder('q') : undefined,
+    county: query.county ? sql.placeholder('county') : undefined,
+    sector: query.sector ? sql.placeholder('sector') : undefined,
+    level: query.level ? sql.placeholder('level') : undefined,
+  } as unknown as ListClustersQuery;
+  // The sector's kind (a section letter or a code) picks the column, so it shapes the statement.
+  const section = !query.sector ? '-' : /^[A-U]$/.test(query.sector) ? 'section' : 'code';
+  const build = () => registryStatement(placeholders, section, today, formingSeen, partners, offset);
+  // Readers who see some forming networks of their own get a statement built for them.
+  if (formingSeen !== 'all' && formingSeen.length > 0) {
+    const [row] = await executeNamed<Answer>(
+      db,
+      registryStatement(query, section, today, formingSeen, partners, offset),
+    );
+    return { rows: row!.items, total: row!.total, matched: row!.matched };
+  }
+  const shape = [
+    today,
+    query.q ? 'q' : '-',
+    query.status ?? '-',
+    query.county ? 'county' : '-',
+    section,
+    query.level ? 'level' : '-',
+    query.sort ?? '-',
+    query.pageSize,
+    offset,
+    formingSeen === 'all' ? 'all' : 'public',
+  ];
+  const [row] = await executeKept<Answer>(db, `clusters.registry ${shape.join(' ')}`, build, values);
+  return { rows: row!.items, total: row!.total, matched: row!.matched };
+}
+
+/** The registry page's statement; `query`'s words and filter values may be placeholders. */
+function registryStatement(
+  query: ListClustersQuery,
+  section: 'section' | 'code' | '-',
+  today: string,
+  formingSeen: 'all' | string[],
+  partners: ClusterPartners,
+  offset: number,
+): SQL {
   const day = dayLiteral(today);
-  const filters = and(...filterConditions(query, day, formingSeen));
+  const filters = and(...filterConditions(query, day, formingSeen, section));
   const q = query.q ?? '';
   const tsQuery = sql`websearch_to_tsquery('norwegian', ${q})`;
   // Each hit carries what the page is sorted by, so only the page's clusters are read whole.
@@ -66,13 +114,7 @@ export async function readRegistryPage(
   const sort = query.sort ?? (query.q ? 'relevance' : 'name');
   const byName = sql`hits.sort_key collate "C", hits.slug`;
   const order = sort === 'relevance' ? sql`hits.relevance desc, ${byName}` : byName;
-  const [row] = await executeNamed<{
-    total: number;
-    matched: 'all' | 'full_text' | 'fuzzy';
-    items: RegistryRow[];
-  }>(
-    db,
-    sql`
+  return sql`
     with ${hits}
     select (select count(*)::int from hits) as total, ${matched} as matched,
       (select coalesce(json_agg(json_build_object(
@@ -81,10 +123,8 @@ export async function readRegistryPage(
             'counties', ${countiesOf}, 'sectors', ${sectorsOf}, 'currentLevel', ${currentLevelOf(day)},
             'activeMembers', ${partners.activeOf(sql`"clusters"."id"`, today)}) order by page.n), '[]'::json)
         from (select hits.id, row_number() over (order by ${order}) as n from hits
-              order by ${order} limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}) page
-          join ${clusters} on ${clusters.id} = page.id) as items`,
-  );
-  return { rows: row!.items, total: row!.total, matched: row!.matched };
+              order by ${order} limit ${countLiteral(query.pageSize)} offset ${countLiteral(offset)}) page
+          join ${clusters} on ${clusters.id} = page.id) as items`;
 }
 
 const levelHistoryOf = sql<
