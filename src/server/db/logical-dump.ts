@@ -249,7 +249,9 @@ export async function tablesWithRows(client: pg.ClientBase): Promise<string[]> {
 /**
  * Loads the rows of a dump into a database already migrated to the dump's migrations, in one
  * transaction: all or nothing. Foreign keys are set aside while the rows go in and put back
- * after, which checks every reference once.
+ * after, which checks every reference once. Triggers do not run while the rows go in: the rows are
+ * what the database held, copies and partner-figure stamps included, not new writes to derive
+ * anything from.
  */
 export async function loadLogicalDump(client: pg.ClientBase, file: string): Promise<DumpSummary> {
   const reader = await lines(file);
@@ -257,6 +259,7 @@ export async function loadLogicalDump(client: pg.ClientBase, file: string): Prom
   let rows = 0;
   await client.query('begin');
   try {
+    await client.query('set local session_replication_role = replica');
     const keys = await client.query<{ table: string; name: string; definition: string }>(
       `select ch.relname as table, k.conname as name, pg_get_constraintdef(k.oid) as definition
          from pg_constraint k
