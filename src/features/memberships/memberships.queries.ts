@@ -124,8 +124,8 @@ function membersStatement(query: ListMembersQuery, today: string, offset: number
             'orgnr', page.orgnr, 'name', page.name, 'actorType', page.actor_type, 'countyCode', page.county_code,
             'employees', page.employees, 'role', page.role, 'joinedOn', page.joined_on,
             'agreementSignedOn', page.agreement_signed_on, 'leftOn', page.left_on, 'sortKey', page.sort_key)
-          order by page.n), '[]'::json)
-        from (select ${pageColumns}, row_number() over (order by ${memberOrder}) as n
+          order by page.sort_key collate "C", page.orgnr, page.joined_on), '[]'::json)
+        from (select ${pageColumns}
               from ${memberships} where ${matches} ${position}
               order by ${memberOrder} limit ${countLiteral(query.pageSize + 1)} offset ${countLiteral(offset)}) page) as items
     from ${clusters} c where c.slug = ${sql.placeholder('slug')}`;
