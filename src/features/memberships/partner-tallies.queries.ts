@@ -143,7 +143,7 @@ export async function keepStaleFigures(db: Db, today: string, sizes: SizeLimits,
     with stale as materialized (
       select ${clusters.id} as id, coalesce(${partnerTallies.stamp}, 0) as stamp
       from ${clusters} left join ${partnerTallies} on ${partnerTallies.clusterId} = ${clusters.id}
-      where ${partnerTallies.clusterId} is null or not (${goodOn(day)})
+      where (${goodOn(day)}) is not true
       order by ${clusters.id} limit ${countLiteral(limit)}),
     stored as (
       insert into ${partnerTallies} (cluster_id, stamp, counted_stamp, counted_on, active, former, counts)

@@ -16,6 +16,7 @@ import { keepAllPartnerFigures } from './partner-tallies.worker';
 
 const t = setupTestApp();
 let cluster: { id: string; slug: string };
+let programme: Awaited<ReturnType<typeof createProgramme>>;
 
 /** Every reader below has an empty read cache of its own, so each read reaches the database. */
 const profile = async (day = '2026-06-15T10:00:00Z') => {
@@ -41,7 +42,7 @@ async function addPartner(overrides: Parameters<typeof createMembership>[2] = {}
 }
 
 beforeAll(async () => {
-  const programme = await createProgramme(t.db);
+  programme = await createProgramme(t.db);
   cluster = await createCluster(t.db, programme, { slug: 'tallklynge', name: 'Tallklynge' });
   await addPartner({ joinedOn: '2020-01-01' });
   await addPartner({ joinedOn: '2020-01-01' });
@@ -146,6 +147,17 @@ describe('the worker that keeps every cluster’s partner figures', () => {
 
     await addPartner({ joinedOn: '2026-01-01' });
     expect(await keepAllPartnerFigures(t.db, clock)).toBe(1);
+    // A cluster whose partners nobody has read yet has a stamp and no figures: the worker counts it.
+    const unread = await createCluster(t.db, programme, { slug: 'uleste', name: 'Uleste' });
+    const stranger = await createOrganisation(t.db, { employees: 3 });
+    await createMembership(
+      t.db,
+      { clusterId: unread.id, organisationId: stranger.id },
+      { joinedOn: '2025-01-01' },
+    );
+    expect(await keepAllPartnerFigures(t.db, clock)).toBe(1);
+    const [counted] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, unread.id));
+    expect(counted).toMatchObject({ countedOn: '2026-06-20', active: 1 });
     const [kept] = await t.db.select().from(partnerTallies).where(eq(partnerTallies.clusterId, cluster.id));
     const live = await t
       .at('2026-06-20T10:00:00Z')
