@@ -1,4 +1,4 @@
-import { eq, getTableColumns, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { eq, getTableColumns, type Placeholder, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { runKept, runNamed } from '../../server/db/prepared';
 import type { PartnershipFacts } from './organisations.service';
