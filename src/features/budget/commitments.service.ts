@@ -124,12 +124,6 @@ export async function framesOfYears(
  * and what it would add). A year with no frame entered is never over. Only the years the additions
  * name are checked: a decision is not refused for a year it does not touch.
  */
-/** What the year's commitments add up to, over every level: for those who may not read the ledger. */
-export async function committedNokInYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<number> {
-  const sums = await sumCommitmentsOfYears(ctx.db, [year]);
-  return sums.reduce((sum, row) => sum + row.totalNok, 0);
-}
-
 export async function frameOverruns(
   ctx: Pick<ServiceContext, 'db'>,
   additions: readonly { year: number; levelId: string; amountNok: number }[],

@@ -12,7 +12,6 @@ import { canManageAssessments } from '../assessments/assessments.policy';
 import { getPanel } from '../assessments/assessments.service';
 import { recordAudit } from '../audit/record-audit';
 import {
-  committedNokInYear,
   type FrameOverrun,
   frameOverruns,
   framesOfYears,
@@ -892,11 +891,18 @@ export async function getAnnouncement(
 
 /**
  * What the year's commitments add up to, for anyone who reads a published round (the ledger is
- * for staff); nothing is counted against a year without a frame.
+ * for staff). Asked of the frame check with more than the whole frame added at no level of its
+ * own, so the year is over its total frame by more than by any level's part, and the answer names
+ * the committed total.
  */
 export async function committedInYear(ctx: Pick<ServiceContext, 'db'>, year: number): Promise<number> {
   const [frame] = await framesOfYears(ctx, [year]);
-  return frame ? committedNokInYear(ctx, year) : 0;
+  if (!frame) return 0;
+  // With the whole frame added, any year with a frame is over, and the answer names what is committed.
+  const [overrun] = await frameOverruns(ctx, [
+    { year, levelId: '00000000-0000-0000-0000-000000000000', amountNok: frame.frameNok + 1 },
+  ]);
+  return overrun?.committedNok ?? 0;
 }
 
 function pressRelease(

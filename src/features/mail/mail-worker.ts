@@ -1,7 +1,6 @@
 import type { Clock } from '../../server/clock';
 import type { Database } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
-import { startRounds } from '../../server/rounds';
 import { systemContext } from '../../server/service-context';
 import { type DeliveryResult, deliverDueMail, type MailTransport } from './mail.service';
 
@@ -34,14 +33,29 @@ export function startMailWorker(options: {
 }) {
   const { transport, logger } = options;
   const context = systemContext(options.db, options.clock);
-  return startRounds({
-    intervalMs: options.intervalMs ?? 5_000,
-    logger,
-    failure: 'mail delivery round failed; trying again later',
-    async round() {
-      const result = await deliverDueMail(context, transport);
-      const line = describeDeliveryRound(result);
-      if (line) logger[result.failed > 0 ? 'warn' : 'info'](result, line);
+  let round: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return round;
+    round = round.then(async () => {
+      try {
+        const result = await deliverDueMail(context, transport);
+        const line = describeDeliveryRound(result);
+        if (line) logger[result.failed > 0 ? 'warn' : 'info'](result, line);
+      } catch (error) {
+        logger.warn({ err: error }, 'mail delivery round failed; trying again later');
+      }
+    });
+    return round;
+  };
+  const timer = setInterval(run, options.intervalMs ?? 5_000);
+  timer.unref();
+  return {
+    wake: () => void run(),
+    async stop() {
+      clearInterval(timer);
+      stopped = true;
+      await round;
     },
-  });
+  };
 }

@@ -2,7 +2,6 @@ import type { Clock } from '../../server/clock';
 import { osloDate } from '../../server/clock';
 import type { Database, Db } from '../../server/db/client';
 import type { Logger } from '../../server/logger';
-import { startRounds } from '../../server/rounds';
 import { SIZE_LIMITS } from '../organisations/actor-type';
 import { keepStaleFigures } from './partner-tallies.queries';
 
@@ -32,15 +31,28 @@ export function startPartnerTallyWorker(options: {
   logger: Logger;
   intervalMs?: number;
 }) {
-  const rounds = startRounds({
-    intervalMs: options.intervalMs ?? 60_000,
-    logger: options.logger,
-    failure: 'counting partner figures failed; trying again later',
-    async round() {
-      const kept = await keepAllPartnerFigures(options.db, options.clock);
-      if (kept > 0) options.logger.debug({ kept }, `partner figures counted for ${kept} clusters`);
+  let round: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const run = () => {
+    if (stopped) return round;
+    round = round.then(async () => {
+      try {
+        const kept = await keepAllPartnerFigures(options.db, options.clock);
+        if (kept > 0) options.logger.debug({ kept }, `partner figures counted for ${kept} clusters`);
+      } catch (error) {
+        options.logger.warn({ err: error }, 'counting partner figures failed; trying again later');
+      }
+    });
+    return round;
+  };
+  const timer = setInterval(run, options.intervalMs ?? 60_000);
+  timer.unref();
+  void run();
+  return {
+    async stop() {
+      clearInterval(timer);
+      stopped = true;
+      await round;
     },
-  });
-  rounds.wake();
-  return rounds;
+  };
 }

@@ -1,7 +1,6 @@
 import { and, count, countDistinct, eq, inArray, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../server/db/client';
 import { clusters } from '../clusters/clusters.table';
-import type { PartnershipRow } from '../organisations/organisations.service';
 import { membershipActiveOn, memberships } from './memberships.table';
 
 // Facts about partnerships that features before memberships need: the programme counts them, an
@@ -52,7 +51,16 @@ function shownCluster(formingSeen: 'all' | string[]): SQL {
  * organisations feature's page, which reads it in its own statement.
  */
 export function partnershipsOf(organisationId: SQL, formingSeen: 'all' | string[]) {
-  return sql<PartnershipRow[]>`coalesce((
+  return sql<
+    {
+      slug: string;
+      name: string;
+      status: 'forming' | 'active' | 'ended';
+      role: 'core_partner' | 'partner' | 'associate';
+      joinedOn: string;
+      leftOn: string | null;
+    }[]
+  >`coalesce((
     select json_agg(json_build_object(
         'slug', c.slug, 'name', c.name, 'status', c.status, 'role', m.role,
         'joinedOn', m.joined_on, 'leftOn', m.left_on)
